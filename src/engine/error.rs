@@ -1,0 +1,30 @@
+//! Errors a planner can read: each says what was wrong and where.
+
+use std::fmt;
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum PlanError {
+    /// No product with this SKU code (or index) in the plan.
+    UnknownSku(String),
+    /// A week outside the plan's calendar.
+    WeekOutsidePlan { week: String, first: String, last: String },
+    /// A value that cannot be used, with the reason.
+    BadValue { what: String, value: String, reason: String },
+    /// Nothing to undo or redo.
+    NothingTo(&'static str),
+}
+
+impl fmt::Display for PlanError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            PlanError::UnknownSku(s) => write!(f, "SKU '{s}' is not in the plan"),
+            PlanError::WeekOutsidePlan { week, first, last } => {
+                write!(f, "week {week} is outside the plan ({first} to {last})")
+            }
+            PlanError::BadValue { what, value, reason } => write!(f, "{what}: '{value}' {reason}"),
+            PlanError::NothingTo(action) => write!(f, "nothing to {action}"),
+        }
+    }
+}
+
+impl std::error::Error for PlanError {}

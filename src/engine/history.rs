@@ -1,0 +1,87 @@
+//! Undo and redo. Every change is a list of [`Diff`]s holding both the old and the new value,
+//! so undo and redo restore exactly, whatever happened in between.
+
+use super::product::Product;
+use super::qty::Qty;
+use super::series::SeriesField;
+
+/// One atomic modification of the plan.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Diff {
+    /// A week's value in one input series (`None` = cleared).
+    Cell { sku: usize, field: SeriesField, week: usize, old: Option<Qty>, new: Option<Qty> },
+    /// A product record replaced as a whole.
+    Product { sku: usize, old: Box<Product>, new: Box<Product> },
+}
+
+impl Diff {
+    /// The diff that undoes this one.
+    pub fn inverse(&self) -> Diff {
+        match self {
+            Diff::Cell { sku, field, week, old, new } => {
+                Diff::Cell { sku: *sku, field: *field, week: *week, old: *new, new: *old }
+            }
+            Diff::Product { sku, old, new } => Diff::Product { sku: *sku, old: new.clone(), new: old.clone() },
+        }
+    }
+}
+
+/// A user action as the history sees it: a label ("Paste 12 cells") and its diffs.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Change {
+    pub label: String,
+    pub diffs: Vec<Diff>,
+}
+
+/// How many changes undo reaches back.
+pub const UNDO_LIMIT: usize = 500;
+
+#[derive(Clone, Debug, Default)]
+pub struct History {
+    undo: Vec<Change>,
+    redo: Vec<Change>,
+}
+
+impl History {
+    /// Records a new change; it clears the redo stack as every editor does.
+    pub fn record(&mut self, change: Change) {
+        self.redo.clear();
+        self.undo.push(change);
+        if self.undo.len() > UNDO_LIMIT {
+            self.undo.remove(0);
+        }
+    }
+
+    pub fn take_undo(&mut self) -> Option<Change> {
+        self.undo.pop()
+    }
+
+    pub fn take_redo(&mut self) -> Option<Change> {
+        self.redo.pop()
+    }
+
+    pub fn push_redo(&mut self, change: Change) {
+        self.redo.push(change);
+    }
+
+    pub fn push_undo(&mut self, change: Change) {
+        self.undo.push(change);
+    }
+
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+
+    /// Label of the change undo would revert.
+    pub fn undo_label(&self) -> Option<&str> {
+        self.undo.last().map(|c| c.label.as_str())
+    }
+
+    pub fn redo_label(&self) -> Option<&str> {
+        self.redo.last().map(|c| c.label.as_str())
+    }
+}

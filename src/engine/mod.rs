@@ -1,0 +1,27 @@
+//! The planning engine: plain Rust, no browser imports, so it compiles and is tested natively.
+//!
+//! [`plan::Plan`] holds what planners own (products, calendar, input series);
+//! [`workbook::Workbook`] derives everything else and is the single edit API.
+
+pub mod aggregate;
+pub mod calendar;
+pub mod cover;
+pub mod derived;
+pub mod error;
+pub mod history;
+pub mod kpi;
+pub mod plan;
+pub mod product;
+pub mod qty;
+pub mod series;
+pub mod suggest;
+pub mod validate;
+pub mod workbook;
+
+pub use calendar::Calendar;
+pub use error::PlanError;
+pub use plan::Plan;
+pub use product::{Product, SafetyStock};
+pub use qty::{Money, Qty};
+pub use series::SeriesField;
+pub use workbook::{CellEdit, Edit, Workbook};

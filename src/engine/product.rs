@@ -1,0 +1,54 @@
+//! A SKU's master data: what it costs, what it sells for, how it is replenished.
+
+use super::qty::{Money, Qty};
+use serde::{Deserialize, Serialize};
+
+/// How much stock to keep in reserve.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub enum SafetyStock {
+    /// A fixed number of units.
+    Units(Qty),
+    /// Enough to cover the next N weeks of demand (fractional), recomputed each week.
+    WeeksOfCover(f64),
+}
+
+impl Default for SafetyStock {
+    fn default() -> Self {
+        SafetyStock::Units(Qty::ZERO)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Product {
+    pub sku: String,
+    pub name: String,
+    pub family: String,
+    pub unit_cost: Money,
+    pub unit_price: Money,
+    /// Weeks from placing an order to receiving it.
+    pub lead_time_weeks: u32,
+    pub safety_stock: SafetyStock,
+    /// Minimum order quantity (0 = none).
+    pub moq: Qty,
+    /// Orders are rounded up to a multiple of this (0 = any quantity).
+    pub order_multiple: Qty,
+    /// Stock on hand at the start of the current week.
+    pub on_hand: Qty,
+}
+
+impl Product {
+    pub fn new(sku: &str, name: &str, family: &str) -> Product {
+        Product {
+            sku: sku.to_string(),
+            name: name.to_string(),
+            family: family.to_string(),
+            unit_cost: Money::ZERO,
+            unit_price: Money::ZERO,
+            lead_time_weeks: 0,
+            safety_stock: SafetyStock::default(),
+            moq: Qty::ZERO,
+            order_multiple: Qty::ZERO,
+            on_hand: Qty::ZERO,
+        }
+    }
+}

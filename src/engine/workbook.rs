@@ -1,0 +1,264 @@
+//! The workbook: a plan, everything derived from it, and its history. The one edit API —
+//! every change (typed value, paste, fill, import, undo) goes through [`Workbook::apply`],
+//! which validates first (a rejected change touches nothing), records the change, and
+//! recalculates only the SKUs it touched, from the earliest edited week, then their family
+//! and the total.
+
+use super::aggregate::Agg;
+use super::derived::{Scratch, SkuDerived};
+use super::error::PlanError;
+use super::history::{Change, Diff, History};
+use super::plan::Plan;
+use super::product::Product;
+use super::qty::Qty;
+use super::series::SeriesField;
+use super::validate::{check_product, check_quantity};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// One requested value change in an input series.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CellEdit {
+    pub sku: usize,
+    pub field: SeriesField,
+    pub week: usize,
+    /// `None` clears the cell (consensus: not set; other series: zero).
+    pub value: Option<Qty>,
+}
+
+/// A requested change, before validation.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Edit {
+    Cells(Vec<CellEdit>),
+    Product { sku: usize, product: Product },
+}
+
+/// What a change touched, so the UI knows what to repaint.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Touched {
+    pub label: String,
+    /// SKU indices whose rows changed, with the earliest week that changed.
+    pub skus: Vec<(usize, usize)>,
+    /// Cells whose value actually changed (an edit to the same value records nothing).
+    pub cells: usize,
+}
+
+pub struct Workbook {
+    plan: Plan,
+    derived: Vec<SkuDerived>,
+    families: BTreeMap<String, Agg>,
+    total: Agg,
+    history: History,
+    scratch: Scratch,
+    prefix: Vec<i64>,
+}
+
+impl Workbook {
+    /// Builds a workbook and computes everything once.
+    pub fn new(plan: Plan) -> Workbook {
+        let mut wb = Workbook {
+            plan,
+            derived: Vec::new(),
+            families: BTreeMap::new(),
+            total: Agg::default(),
+            history: History::default(),
+            scratch: Scratch::default(),
+            prefix: Vec::new(),
+        };
+        wb.recompute_all();
+        wb
+    }
+
+    /// Recomputes every SKU and aggregate from scratch (import, load, and the reference the
+    /// property tests compare the incremental path against).
+    pub fn recompute_all(&mut self) {
+        let n = self.plan.calendar.len();
+        let cal = &self.plan.calendar;
+        self.derived.resize_with(self.plan.products.len(), SkuDerived::default);
+        self.families.clear();
+        self.total = Agg::zeros(n);
+        for (i, d) in self.derived.iter_mut().enumerate() {
+            let (p, s) = (&self.plan.products[i], &self.plan.series[i]);
+            d.compute(p, s, cal, 0, &mut self.scratch);
+            self.families.entry(p.family.clone()).or_insert_with(|| Agg::zeros(n)).add(d, s, 1);
+            self.total.add(d, s, 1);
+        }
+        for agg in self.families.values_mut() {
+            agg.refresh_cover(cal, &mut self.prefix);
+        }
+        self.total.refresh_cover(cal, &mut self.prefix);
+    }
+
+    pub fn plan(&self) -> &Plan {
+        &self.plan
+    }
+
+    pub fn derived(&self, sku: usize) -> &SkuDerived {
+        &self.derived[sku]
+    }
+
+    pub fn all_derived(&self) -> &[SkuDerived] {
+        &self.derived
+    }
+
+    /// Family rows by family name (alphabetical).
+    pub fn families(&self) -> &BTreeMap<String, Agg> {
+        &self.families
+    }
+
+    pub fn family(&self, name: &str) -> Option<&Agg> {
+        self.families.get(name)
+    }
+
+    pub fn total(&self) -> &Agg {
+        &self.total
+    }
+
+    pub fn history(&self) -> &History {
+        &self.history
+    }
+
+    /// Validates and applies a change as one undoable step.
+    pub fn apply(&mut self, label: &str, edit: Edit) -> Result<Touched, PlanError> {
+        let diffs = self.diffs_for(edit)?;
+        let touched = self.run(label, &diffs);
+        if !diffs.is_empty() {
+            self.history.record(Change { label: label.to_string(), diffs });
+        }
+        Ok(touched)
+    }
+
+    /// Sets one cell by SKU code and ISO week label: the friendly form for tests and imports.
+    pub fn set(&mut self, sku: &str, field: SeriesField, week: &str, value: Option<f64>) -> Result<Touched, PlanError> {
+        let idx = self.plan.sku_index(sku).ok_or_else(|| PlanError::UnknownSku(sku.to_string()))?;
+        let cal = &self.plan.calendar;
+        let w = cal.parse_week(week).map_err(|_| PlanError::WeekOutsidePlan {
+            week: week.to_string(),
+            first: cal.label(0),
+            last: cal.label(cal.len() as isize - 1),
+        })?;
+        let value = match value {
+            None => None,
+            Some(v) => Some(Qty::from_f64(v).ok_or_else(|| PlanError::BadValue {
+                what: format!("{} of {sku} in {week}", field.label()),
+                value: v.to_string(),
+                reason: "is not a number between -100,000,000 and 100,000,000".to_string(),
+            })?),
+        };
+        self.apply(&format!("Set {} of {sku} in {week}", field.label()), Edit::Cells(vec![CellEdit { sku: idx, field, week: w, value }]))
+    }
+
+    pub fn undo(&mut self) -> Result<Touched, PlanError> {
+        let change = self.history.take_undo().ok_or(PlanError::NothingTo("undo"))?;
+        let inverse: Vec<Diff> = change.diffs.iter().rev().map(Diff::inverse).collect();
+        let touched = self.run(&format!("Undo {}", change.label), &inverse);
+        self.history.push_redo(change);
+        Ok(touched)
+    }
+
+    pub fn redo(&mut self) -> Result<Touched, PlanError> {
+        let change = self.history.take_redo().ok_or(PlanError::NothingTo("redo"))?;
+        let touched = self.run(&format!("Redo {}", change.label), &change.diffs);
+        self.history.push_undo(change);
+        Ok(touched)
+    }
+
+    /// Turns a request into diffs, validating every part before anything changes.
+    fn diffs_for(&self, edit: Edit) -> Result<Vec<Diff>, PlanError> {
+        let cal = &self.plan.calendar;
+        match edit {
+            Edit::Cells(cells) => {
+                let mut diffs = Vec::with_capacity(cells.len());
+                for e in cells {
+                    let series = self.plan.series.get(e.sku).ok_or_else(|| PlanError::UnknownSku(format!("#{}", e.sku)))?;
+                    let sku = &self.plan.products[e.sku].sku;
+                    if e.week >= cal.len() {
+                        return Err(PlanError::WeekOutsidePlan {
+                            week: cal.label(e.week as isize),
+                            first: cal.label(0),
+                            last: cal.label(cal.len() as isize - 1),
+                        });
+                    }
+                    if let Some(v) = e.value {
+                        check_quantity(&format!("{} of {sku} in {}", e.field.label(), cal.label(e.week as isize)), v)?;
+                    }
+                    let old = series.get(e.field, e.week);
+                    let new = if e.field.is_optional() { e.value } else { Some(e.value.unwrap_or(Qty::ZERO)) };
+                    if old != new {
+                        diffs.push(Diff::Cell { sku: e.sku, field: e.field, week: e.week, old, new });
+                    }
+                }
+                Ok(diffs)
+            }
+            Edit::Product { sku, product } => {
+                let old = self.plan.products.get(sku).ok_or_else(|| PlanError::UnknownSku(format!("#{sku}")))?;
+                check_product(&product)?;
+                if let Some(other) = self.plan.sku_index(&product.sku) {
+                    if other != sku {
+                        return Err(PlanError::BadValue {
+                            what: "SKU".to_string(),
+                            value: product.sku.clone(),
+                            reason: "is already used by another product".to_string(),
+                        });
+                    }
+                }
+                if *old == product {
+                    return Ok(Vec::new());
+                }
+                Ok(vec![Diff::Product { sku, old: Box::new(old.clone()), new: Box::new(product) }])
+            }
+        }
+    }
+
+    /// Applies validated diffs and recalculates what they touched.
+    fn run(&mut self, label: &str, diffs: &[Diff]) -> Touched {
+        let mut from: BTreeMap<usize, usize> = BTreeMap::new();
+        for d in diffs {
+            let (sku, week) = match d {
+                Diff::Cell { sku, week, .. } => (*sku, *week),
+                Diff::Product { sku, .. } => (*sku, 0),
+            };
+            let e = from.entry(sku).or_insert(week);
+            *e = (*e).min(week);
+        }
+        // Take the touched SKUs out of their (current) family and the total.
+        let mut families: BTreeSet<String> = BTreeSet::new();
+        for &sku in from.keys() {
+            let fam = self.plan.products[sku].family.clone();
+            if let Some(agg) = self.families.get_mut(&fam) {
+                agg.add(&self.derived[sku], &self.plan.series[sku], -1);
+            }
+            self.total.add(&self.derived[sku], &self.plan.series[sku], -1);
+            families.insert(fam);
+        }
+        for d in diffs {
+            match d {
+                Diff::Cell { sku, field, week, new, .. } => self.plan.series[*sku].set(*field, *week, *new),
+                Diff::Product { sku, new, .. } => self.plan.products[*sku] = (**new).clone(),
+            }
+        }
+        let n = self.plan.calendar.len();
+        for (&sku, &week) in &from {
+            let (p, s) = (&self.plan.products[sku], &self.plan.series[sku]);
+            self.derived[sku].compute(p, s, &self.plan.calendar, week, &mut self.scratch);
+            let fam = p.family.clone();
+            self.families.entry(fam.clone()).or_insert_with(|| Agg::zeros(n)).add(&self.derived[sku], s, 1);
+            self.total.add(&self.derived[sku], s, 1);
+            families.insert(fam);
+        }
+        for fam in families {
+            match self.families.get_mut(&fam) {
+                Some(agg) if agg.members == 0 => {
+                    self.families.remove(&fam);
+                }
+                Some(agg) => agg.refresh_cover(&self.plan.calendar, &mut self.prefix),
+                None => {}
+            }
+        }
+        self.total.refresh_cover(&self.plan.calendar, &mut self.prefix);
+        Touched {
+            label: label.to_string(),
+            skus: from.into_iter().collect(),
+            cells: diffs.iter().filter(|d| matches!(d, Diff::Cell { .. })).count(),
+        }
+    }
+}

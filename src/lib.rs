@@ -1,0 +1,9 @@
+//! S&OP planning grid: a client-only planning tool for small brands.
+//!
+//! - [`engine`]: the planning model and its calculations (pure Rust, tested natively).
+//! - [`demo`]: the built-in demo plan and generated benchmark plans.
+//! - [`ui`]: the Leptos components, a thin layer over the engine.
+
+pub mod demo;
+pub mod engine;
+pub mod ui;

@@ -1,0 +1,3 @@
+//! The browser layer: Leptos components that read from and write to the engine.
+
+pub mod app;
