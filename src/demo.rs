@@ -42,8 +42,12 @@ impl Rng {
 
 /// How demand varies over the year for a family (index: month 1–12).
 fn season(family: usize, month: u32) -> f64 {
-    const CANDLES: [f64; 12] = [0.8, 0.8, 0.85, 0.8, 0.75, 0.7, 0.7, 0.75, 0.9, 1.2, 1.7, 2.1];
-    const DIFFUSERS: [f64; 12] = [1.0, 0.95, 1.0, 1.05, 1.0, 0.95, 0.9, 0.9, 1.0, 1.05, 1.2, 1.3];
+    const CANDLES: [f64; 12] = [
+        0.8, 0.8, 0.85, 0.8, 0.75, 0.7, 0.7, 0.75, 0.9, 1.2, 1.7, 2.1,
+    ];
+    const DIFFUSERS: [f64; 12] = [
+        1.0, 0.95, 1.0, 1.05, 1.0, 0.95, 0.9, 0.9, 1.0, 1.05, 1.2, 1.3,
+    ];
     const GIFTS: [f64; 12] = [0.5, 0.9, 0.6, 0.6, 0.8, 0.5, 0.5, 0.5, 0.6, 1.0, 2.2, 3.2];
     let m = (month as usize).clamp(1, 12) - 1;
     match family % 3 {
@@ -55,9 +59,22 @@ fn season(family: usize, month: u32) -> f64 {
 
 const FAMILIES: [&str; 3] = ["Candles", "Diffusers", "Gift sets"];
 const SCENTS: [&str; 16] = [
-    "Fig & Cedar", "Sea Salt", "Amber Wood", "Wild Mint", "Black Tea", "Orange Grove", "Linen",
-    "Lavender", "Smoked Oak", "Rose Hip", "Vetiver", "Pine Needle", "Honey Oat", "Bergamot",
-    "Tomato Leaf", "Sandalwood",
+    "Fig & Cedar",
+    "Sea Salt",
+    "Amber Wood",
+    "Wild Mint",
+    "Black Tea",
+    "Orange Grove",
+    "Linen",
+    "Lavender",
+    "Smoked Oak",
+    "Rose Hip",
+    "Vetiver",
+    "Pine Needle",
+    "Honey Oat",
+    "Bergamot",
+    "Tomato Leaf",
+    "Sandalwood",
 ];
 
 /// What the generator needs to know about one SKU.
@@ -119,7 +136,8 @@ fn fill(plan: &mut Plan, idx: usize, rng: &mut Rng, shape: &Shape) {
             s.forecast[i] = Qty::units(level.round() as i64);
         }
     }
-    let on_hand = (shape.base * season(shape.family, cal.month_of(c).1) * shape.stock_weeks).round();
+    let on_hand =
+        (shape.base * season(shape.family, cal.month_of(c).1) * shape.stock_weeks).round();
     plan.products[idx].on_hand = Qty::units(on_hand as i64);
     if let Some(w) = shape.po_in {
         let p = &plan.products[idx];
@@ -134,7 +152,8 @@ fn fill(plan: &mut Plan, idx: usize, rng: &mut Rng, shape: &Shape) {
 
 /// The demo plan whose current week holds `today`.
 pub fn demo_plan(today: NaiveDate) -> Plan {
-    let cal = Calendar::around(today, DEMO_HISTORY, DEMO_HORIZON).expect("demo calendar is within bounds");
+    let cal = Calendar::around(today, DEMO_HISTORY, DEMO_HORIZON)
+        .expect("demo calendar is within bounds");
     let mut plan = Plan::new(cal);
     let mut rng = Rng(0x5EED_F0E5_2026);
     // (family, count, sku prefix, sizes)
@@ -187,8 +206,15 @@ pub fn demo_plan(today: NaiveDate) -> Plan {
 }
 
 /// A generated plan of `skus` SKUs in `families` families, for benchmarks and load tests.
-pub fn generated_plan(today: NaiveDate, skus: usize, families: usize, history: usize, horizon: usize) -> Plan {
-    let cal = Calendar::around(today, history, horizon).expect("benchmark calendar is within bounds");
+pub fn generated_plan(
+    today: NaiveDate,
+    skus: usize,
+    families: usize,
+    history: usize,
+    horizon: usize,
+) -> Plan {
+    let cal =
+        Calendar::around(today, history, horizon).expect("benchmark calendar is within bounds");
     let mut plan = Plan::new(cal);
     let mut rng = Rng(0xBE7C_2026 ^ skus as u64);
     let families = families.max(1);
@@ -202,11 +228,15 @@ pub fn generated_plan(today: NaiveDate, skus: usize, families: usize, history: u
             launched_weeks_ago: None,
             promo: false,
         };
-        let mut product = product_for(&mut rng, format!("SKU-{k:05}"), format!("Generated item {k}"), &shape);
+        let mut product = product_for(
+            &mut rng,
+            format!("SKU-{k:05}"),
+            format!("Generated item {k}"),
+            &shape,
+        );
         product.family = format!("Family {family:02}");
         let idx = plan.add_product(product);
         fill(&mut plan, idx, &mut rng, &shape);
     }
     plan
 }
-

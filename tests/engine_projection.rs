@@ -7,7 +7,10 @@
 
 use chrono::NaiveDate;
 use sop_grid::engine::kpi::Scope;
-use sop_grid::engine::{Calendar, Money, Plan, PlanError, Product, Qty, SafetyStock, SeriesField, Workbook};
+use sop_grid::engine::{
+    Calendar, CellValue, Measure, Money, Plan, PlanError, Product, Qty, SafetyStock, SeriesField,
+    Workbook,
+};
 
 fn u(x: f64) -> Qty {
     Qty::from_f64(x).unwrap()
@@ -15,6 +18,16 @@ fn u(x: f64) -> Qty {
 
 fn units(row: &[Qty]) -> Vec<f64> {
     row.iter().map(|q| q.to_f64()).collect()
+}
+
+/// A SKU's row of a unit measure from week `from` to the end, as the grid reads it.
+fn row(wb: &Workbook, sku: usize, m: Measure, from: usize) -> Vec<f64> {
+    (from..wb.plan().calendar.len())
+        .map(|w| match wb.sku_value(sku, m, w) {
+            CellValue::Units(q) => q.to_f64(),
+            other => panic!("{m:?} in week {w} is {other:?}, not units"),
+        })
+        .collect()
 }
 
 fn product(sku: &str, family: &str, on_hand: f64, safety: SafetyStock, lead: u32) -> Product {
@@ -77,15 +90,29 @@ fn stockout_projection_unmet_gap_and_cover() {
     let wb = scenario();
     let a = wb.derived(0);
     // 100 on hand − 40 a week: 60, 20, −20, −60 ... (backlog carried forward).
-    assert_eq!(units(&a.projected[2..]), [60.0, 20.0, -20.0, -60.0, -100.0, -140.0]);
+    assert_eq!(
+        units(&a.projected[2..]),
+        [60.0, 20.0, -20.0, -60.0, -100.0, -140.0]
+    );
     // Past weeks use actuals as demand; the future uses the forecast.
-    assert_eq!(units(&a.demand), [35.0, 45.0, 40.0, 40.0, 40.0, 40.0, 40.0, 40.0]);
+    assert_eq!(
+        row(&wb, 0, Measure::Demand, 0),
+        [35.0, 45.0, 40.0, 40.0, 40.0, 40.0, 40.0, 40.0]
+    );
     // Week W50 only had 20 of its 40 covered; later weeks nothing.
     assert_eq!(units(&a.unmet[2..]), [0.0, 0.0, 20.0, 40.0, 40.0, 40.0]);
-    assert_eq!(units(&a.sold[2..]), [40.0, 40.0, 20.0, 0.0, 0.0, 0.0]);
-    assert_eq!(units(&a.gap[2..]), [40.0, 0.0, -40.0, -80.0, -120.0, -160.0]);
+    assert_eq!(
+        row(&wb, 0, Measure::Sold, 2),
+        [40.0, 40.0, 20.0, 0.0, 0.0, 0.0]
+    );
+    assert_eq!(
+        row(&wb, 0, Measure::Gap, 2),
+        [40.0, 0.0, -40.0, -80.0, -120.0, -160.0]
+    );
     // 60 units: one week of 40, then 20/40 of the next.
     assert_eq!(a.cover[2..], [1.5, 0.5, 0.0, 0.0, 0.0, 0.0]);
+    // Past weeks have no projection: the grid shows them blank.
+    assert_eq!(wb.sku_value(0, Measure::Projected, 1), CellValue::Blank);
     assert_eq!(a.first_stockout, Some(4));
     // Projected 20 = safety 20 in W49 is not below; W50 is.
     assert_eq!(a.first_below_safety, Some(4));
@@ -129,7 +156,10 @@ fn po_arriving_too_late() {
     let wb = scenario();
     let b = wb.derived(1);
     // 30 − 10 a week: 20, 10, 0, −10; the PO of 100 lands in W52: 80, 70.
-    assert_eq!(units(&b.projected[2..]), [20.0, 10.0, 0.0, -10.0, 80.0, 70.0]);
+    assert_eq!(
+        units(&b.projected[2..]),
+        [20.0, 10.0, 0.0, -10.0, 80.0, 70.0]
+    );
     assert_eq!(b.first_stockout, Some(5));
     assert_eq!(units(&b.unmet[2..]), [0.0, 0.0, 0.0, 10.0, 0.0, 0.0]);
     let s = b.suggestion.clone().unwrap();
@@ -146,7 +176,10 @@ fn po_arriving_too_late() {
 fn moq_and_multiple_rounding() {
     let wb = scenario();
     let c = wb.derived(2);
-    assert_eq!(units(&c.projected[2..]), [35.0, 20.0, 5.0, -10.0, -25.0, -40.0]);
+    assert_eq!(
+        units(&c.projected[2..]),
+        [35.0, 20.0, 5.0, -10.0, -25.0, -40.0]
+    );
     let s = c.suggestion.clone().unwrap();
     // Below safety 30 from W49: shortfalls 10, 25, 40, 55 → 55; MOQ 100; multiple 24 → 120.
     assert_eq!(s.need_week, 3);
@@ -164,7 +197,10 @@ fn safety_stock_as_weeks_of_cover() {
     // past W53 the run rate (30+40+50+60)/4 = 45 applies: W52 gets 60 + 22.5, W53 67.5.
     assert_eq!(units(&d.safety[2..]), [35.0, 50.0, 65.0, 80.0, 82.5, 67.5]);
     // Projected 100 − 10 = 90, 70, 40, 0, −50, −110, minus the safety stock above.
-    assert_eq!(units(&d.gap[2..]), [55.0, 20.0, -25.0, -80.0, -132.5, -177.5]);
+    assert_eq!(
+        row(&wb, 3, Measure::Gap, 2),
+        [55.0, 20.0, -25.0, -80.0, -132.5, -177.5]
+    );
 }
 
 #[test]
@@ -172,7 +208,13 @@ fn family_aggregate_across_a_month_boundary() {
     let wb = scenario();
     let cal = &wb.plan().calendar;
     let months = cal.months();
-    assert_eq!(months.iter().map(|(m, r)| (*m, r.clone())).collect::<Vec<_>>(), [((2026, 11), 0..3), ((2026, 12), 3..8)]);
+    assert_eq!(
+        months
+            .iter()
+            .map(|(m, r)| (*m, r.clone()))
+            .collect::<Vec<_>>(),
+        [((2026, 11), 0..3), ((2026, 12), 3..8)]
+    );
     let ranges: Vec<_> = months.into_iter().map(|(_, r)| r).collect();
     let candles = wb.family("Candles").unwrap();
     // November: actuals 35 + 45 + 12 + 8 and W48's forecast 40 + 10 = 150.
@@ -189,7 +231,10 @@ fn family_aggregate_across_a_month_boundary() {
     // Total = the two families.
     let diffusers = wb.family("Diffusers").unwrap();
     for w in 0..8 {
-        assert_eq!(wb.total().projected[w], candles.projected[w] + diffusers.projected[w]);
+        assert_eq!(
+            wb.total().projected[w],
+            candles.projected[w] + diffusers.projected[w]
+        );
     }
 }
 
@@ -222,9 +267,14 @@ fn an_edit_recalculates_and_undo_redo_restore_exactly() {
     let before = wb.derived(0).clone();
     let fam_before = wb.family("Candles").unwrap().clone();
     // Cut W50's forecast from 40 to 10: W50 ends at 20 − 10 = 10, then −30, −70, −110.
-    let t = wb.set("A", SeriesField::Forecast, "2026-W50", Some(10.0)).unwrap();
+    let t = wb
+        .set("A", SeriesField::Forecast, "2026-W50", Some(10.0))
+        .unwrap();
     assert_eq!(t.skus, [(0, 4)]);
-    assert_eq!(units(&wb.derived(0).projected[2..]), [60.0, 20.0, 10.0, -30.0, -70.0, -110.0]);
+    assert_eq!(
+        units(&wb.derived(0).projected[2..]),
+        [60.0, 20.0, 10.0, -30.0, -70.0, -110.0]
+    );
     assert_eq!(wb.family("Candles").unwrap().projected[4], 10_000);
     // The earlier week's cover looks ahead, so it changes too: 20 covers W50's 10 and 10/40.
     assert_eq!(wb.derived(0).cover[3], 1.25);
@@ -233,16 +283,21 @@ fn an_edit_recalculates_and_undo_redo_restore_exactly() {
     assert_eq!(*wb.family("Candles").unwrap(), fam_before);
     wb.redo().unwrap();
     assert_eq!(wb.derived(0).projected[4], u(10.0));
-    assert_eq!(wb.undo().unwrap().label, "Undo Set forecast of A in 2026-W50");
+    assert_eq!(
+        wb.undo().unwrap().label,
+        "Undo Set forecast of A in 2026-W50"
+    );
     assert_eq!(wb.undo().unwrap_err(), PlanError::NothingTo("undo"));
 }
 
 #[test]
 fn consensus_overrides_forecast_and_clearing_it_falls_back() {
     let mut wb = scenario();
-    wb.set("A", SeriesField::Consensus, "2026-W48", Some(0.0)).unwrap();
+    wb.set("A", SeriesField::Consensus, "2026-W48", Some(0.0))
+        .unwrap();
     assert_eq!(wb.derived(0).projected[2], u(100.0));
-    wb.set("A", SeriesField::Consensus, "2026-W48", None).unwrap();
+    wb.set("A", SeriesField::Consensus, "2026-W48", None)
+        .unwrap();
     assert_eq!(wb.derived(0).projected[2], u(60.0));
 }
 
@@ -250,20 +305,59 @@ fn consensus_overrides_forecast_and_clearing_it_falls_back() {
 fn invalid_edits_are_rejected_with_a_message_and_change_nothing() {
     let mut wb = scenario();
     let before = wb.derived(0).clone();
-    let err = wb.set("ZZZ", SeriesField::Forecast, "2026-W50", Some(1.0)).unwrap_err();
+    let err = wb
+        .set("ZZZ", SeriesField::Forecast, "2026-W50", Some(1.0))
+        .unwrap_err();
     assert_eq!(err.to_string(), "SKU 'ZZZ' is not in the plan");
-    let err = wb.set("A", SeriesField::Forecast, "2027-W10", Some(1.0)).unwrap_err();
-    assert_eq!(err.to_string(), "week 2027-W10 is outside the plan (2026-W46 to 2026-W53)");
-    let err = wb.set("A", SeriesField::Forecast, "2026-W50", Some(-5.0)).unwrap_err();
-    assert_eq!(err.to_string(), "forecast of A in 2026-W50: '-5' is negative; quantities must be zero or more");
-    let err = wb.set("A", SeriesField::ConfirmedReceipts, "2026-W50", Some(f64::NAN)).unwrap_err();
-    assert!(err.to_string().starts_with("confirmed receipts of A in 2026-W50: 'NaN' is not a number"), "{err}");
-    let err = wb.set("A", SeriesField::Forecast, "2026-W50", Some(1e12)).unwrap_err();
-    assert!(err.to_string().contains("'1000000000000' is not a number between"), "{err}");
+    let err = wb
+        .set("A", SeriesField::Forecast, "2027-W10", Some(1.0))
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "week 2027-W10 is outside the plan (2026-W46 to 2026-W53)"
+    );
+    let err = wb
+        .set("A", SeriesField::Forecast, "2026-W50", Some(-5.0))
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "forecast of A in 2026-W50: '-5' is negative; quantities must be zero or more"
+    );
+    let err = wb
+        .set(
+            "A",
+            SeriesField::ConfirmedReceipts,
+            "2026-W50",
+            Some(f64::NAN),
+        )
+        .unwrap_err();
+    assert!(
+        err.to_string()
+            .starts_with("confirmed receipts of A in 2026-W50: 'NaN' is not a number"),
+        "{err}"
+    );
+    let err = wb
+        .set("A", SeriesField::Forecast, "2026-W50", Some(1e12))
+        .unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("'1000000000000' is not a number between"),
+        "{err}"
+    );
     // A block with one bad value applies nothing.
     let bad_block = sop_grid::engine::Edit::Cells(vec![
-        sop_grid::engine::CellEdit { sku: 0, field: SeriesField::Forecast, week: 3, value: Some(u(1.0)) },
-        sop_grid::engine::CellEdit { sku: 0, field: SeriesField::Forecast, week: 4, value: Some(Qty(-1)) },
+        sop_grid::engine::CellEdit {
+            sku: 0,
+            field: SeriesField::Forecast,
+            week: 3,
+            value: Some(u(1.0)),
+        },
+        sop_grid::engine::CellEdit {
+            sku: 0,
+            field: SeriesField::Forecast,
+            week: 4,
+            value: Some(Qty(-1)),
+        },
     ]);
     assert!(wb.apply("Paste", bad_block).is_err());
     assert_eq!(*wb.derived(0), before);
@@ -275,16 +369,36 @@ fn product_edits_are_validated_and_can_move_a_sku_between_families() {
     let mut wb = scenario();
     let mut p = wb.plan().products[2].clone();
     p.unit_price = Money::cents(-1);
-    let err = wb.apply("Edit C", sop_grid::engine::Edit::Product { sku: 2, product: p }).unwrap_err();
-    assert_eq!(err.to_string(), "unit price of C: '-0.01' must be between 0 and 1,000,000");
+    let err = wb
+        .apply(
+            "Edit C",
+            sop_grid::engine::Edit::Product { sku: 2, product: p },
+        )
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "unit price of C: '-0.01' must be between 0 and 1,000,000"
+    );
     let mut p = wb.plan().products[2].clone();
     p.sku = "A".into();
-    let err = wb.apply("Edit C", sop_grid::engine::Edit::Product { sku: 2, product: p }).unwrap_err();
-    assert_eq!(err.to_string(), "SKU: 'A' is already used by another product");
+    let err = wb
+        .apply(
+            "Edit C",
+            sop_grid::engine::Edit::Product { sku: 2, product: p },
+        )
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "SKU: 'A' is already used by another product"
+    );
     // Move D to a new family: Diffusers keeps only C, "Lamps" holds D.
     let mut p = wb.plan().products[3].clone();
     p.family = "Lamps".into();
-    wb.apply("Move D", sop_grid::engine::Edit::Product { sku: 3, product: p }).unwrap();
+    wb.apply(
+        "Move D",
+        sop_grid::engine::Edit::Product { sku: 3, product: p },
+    )
+    .unwrap();
     assert_eq!(wb.family("Lamps").unwrap().projected[2], 90_000);
     assert_eq!(wb.family("Diffusers").unwrap().projected[2], 35_000);
     wb.undo().unwrap();

@@ -4,7 +4,10 @@
 
 use chrono::NaiveDate;
 use proptest::prelude::*;
-use sop_grid::engine::{Calendar, CellEdit, Edit, Money, Plan, Product, Qty, SafetyStock, SeriesField, Workbook};
+use sop_grid::engine::{
+    Calendar, CellEdit, CellValue, Edit, Measure, Money, Plan, Product, Qty, SafetyStock,
+    SeriesField, Workbook,
+};
 
 const WEEKS_HISTORY: usize = 3;
 const WEEKS_HORIZON: usize = 9;
@@ -13,7 +16,14 @@ const FAMILIES: [&str; 3] = ["F1", "F2", "F3"];
 #[derive(Clone, Debug)]
 enum Op {
     Cells(Vec<(usize, usize, usize, Option<u32>)>),
-    Product { sku: usize, family: usize, on_hand: u32, safety_weeks: Option<u8>, price: u32, lead: u32 },
+    Product {
+        sku: usize,
+        family: usize,
+        on_hand: u32,
+        safety_weeks: Option<u8>,
+        price: u32,
+        lead: u32,
+    },
     Undo,
     Redo,
 }
@@ -33,7 +43,11 @@ fn base_plan(n_skus: usize, seed: &[u32]) -> Plan {
         p.moq = Qty::units(10);
         p.order_multiple = Qty::units(6);
         p.lead_time_weeks = (k % 4) as u32;
-        p.safety_stock = if k % 2 == 0 { SafetyStock::Units(Qty::units(15)) } else { SafetyStock::WeeksOfCover(1.5) };
+        p.safety_stock = if k % 2 == 0 {
+            SafetyStock::Units(Qty::units(15))
+        } else {
+            SafetyStock::WeeksOfCover(1.5)
+        };
         let i = plan.add_product(p);
         for w in 0..plan.calendar.len() {
             let v = seed[(k * 7 + w) % seed.len()] as i64;
@@ -46,7 +60,12 @@ fn base_plan(n_skus: usize, seed: &[u32]) -> Plan {
 
 fn op_strategy(n_skus: usize) -> impl Strategy<Value = Op> {
     let weeks = WEEKS_HISTORY + WEEKS_HORIZON;
-    let cell = (0..n_skus, 0..5usize, 0..weeks, prop::option::weighted(0.85, 0u32..90_000));
+    let cell = (
+        0..n_skus,
+        0..5usize,
+        0..weeks,
+        prop::option::weighted(0.85, 0u32..90_000),
+    );
     prop_oneof![
         5 => prop::collection::vec(cell, 1..6).prop_map(Op::Cells),
         1 => (0..n_skus, 0..4usize, 0u32..300, prop::option::of(0u8..6), 0u32..2000, 0u32..6).prop_map(
@@ -62,11 +81,23 @@ fn apply(wb: &mut Workbook, op: &Op) {
         Op::Cells(cells) => {
             let edits = cells
                 .iter()
-                .map(|&(sku, f, week, v)| CellEdit { sku, field: field(f), week, value: v.map(|v| Qty(v as i64)) })
+                .map(|&(sku, f, week, v)| CellEdit {
+                    sku,
+                    field: field(f),
+                    week,
+                    value: v.map(|v| Qty(v as i64)),
+                })
                 .collect();
             wb.apply("cells", Edit::Cells(edits)).unwrap();
         }
-        Op::Product { sku, family, on_hand, safety_weeks, price, lead } => {
+        Op::Product {
+            sku,
+            family,
+            on_hand,
+            safety_weeks,
+            price,
+            lead,
+        } => {
             let mut p = wb.plan().products[*sku].clone();
             p.family = ["F1", "F2", "F3", "New"][*family].to_string();
             p.on_hand = Qty::units(*on_hand as i64);
@@ -76,7 +107,14 @@ fn apply(wb: &mut Workbook, op: &Op) {
             };
             p.unit_price = Money::cents(*price as i64);
             p.lead_time_weeks = *lead;
-            wb.apply("product", Edit::Product { sku: *sku, product: p }).unwrap();
+            wb.apply(
+                "product",
+                Edit::Product {
+                    sku: *sku,
+                    product: p,
+                },
+            )
+            .unwrap();
         }
         Op::Undo => {
             let _ = wb.undo();
@@ -95,19 +133,31 @@ fn check_invariants(wb: &Workbook) {
         let p = &plan.products[i];
         let mut prev = p.on_hand;
         for w in c..cal.len() {
-            assert_eq!(d.projected[w], prev + d.receipts[w] - d.demand[w], "projection identity, sku {i} week {w}");
-            assert_eq!(d.demand[w], plan.series[i].demand_plan(w));
+            let s = &plan.series[i];
+            let demand = s.consensus[w].unwrap_or(s.forecast[w]);
+            let receipts = s.confirmed_receipts[w] + s.planned_receipts[w];
+            assert_eq!(
+                d.projected[w],
+                prev + receipts - demand,
+                "projection identity, sku {i} week {w}"
+            );
+            assert_eq!(
+                wb.sku_value(i, Measure::Demand, w),
+                CellValue::Units(demand)
+            );
             assert!(d.cover[w].is_finite() && d.cover[w] >= 0.0);
             prev = d.projected[w];
         }
     }
     let mut summed_total = vec![0i64; cal.len()];
     for (name, agg) in wb.families() {
-        let members: Vec<usize> = (0..plan.products.len()).filter(|&i| &plan.products[i].family == name).collect();
+        let members: Vec<usize> = (0..plan.products.len())
+            .filter(|&i| &plan.products[i].family == name)
+            .collect();
         assert_eq!(agg.members, members.len());
         for w in 0..cal.len() {
             let proj: i64 = members.iter().map(|&i| wb.derived(i).projected[w].0).sum();
-            let rev: i128 = members.iter().map(|&i| wb.derived(i).revenue[w].0 as i128).sum();
+            let rev: i64 = members.iter().map(|&i| wb.derived(i).revenue[w].0).sum();
             assert_eq!(agg.projected[w], proj, "family {name} projected week {w}");
             assert_eq!(agg.revenue[w], rev, "family {name} revenue week {w}");
             summed_total[w] += agg.gap[w];

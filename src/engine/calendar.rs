@@ -31,13 +31,21 @@ impl Calendar {
     /// A calendar whose current week contains `today`.
     pub fn around(today: NaiveDate, history: usize, horizon: usize) -> Result<Calendar, String> {
         if horizon == 0 || horizon > MAX_HORIZON {
-            return Err(format!("the horizon must be 1 to {MAX_HORIZON} weeks, not {horizon}"));
+            return Err(format!(
+                "the horizon must be 1 to {MAX_HORIZON} weeks, not {horizon}"
+            ));
         }
         if history > MAX_HISTORY {
-            return Err(format!("the history must be at most {MAX_HISTORY} weeks, not {history}"));
+            return Err(format!(
+                "the history must be at most {MAX_HISTORY} weeks, not {history}"
+            ));
         }
         let monday = monday_of(today);
-        Ok(Calendar { first_monday: monday - Duration::weeks(history as i64), history, horizon })
+        Ok(Calendar {
+            first_monday: monday - Duration::weeks(history as i64),
+            history,
+            horizon,
+        })
     }
 
     /// Number of weeks in the plan (history + horizon).
@@ -92,7 +100,8 @@ impl Calendar {
 
     /// Parses `2026-W48` (also `2026W48`, `2026-w48`) to a week index in the plan.
     pub fn parse_week(&self, s: &str) -> Result<usize, String> {
-        let date = parse_iso_week(s).ok_or_else(|| format!("'{s}' is not an ISO week like 2026-W48"))?;
+        let date =
+            parse_iso_week(s).ok_or_else(|| format!("'{s}' is not an ISO week like 2026-W48"))?;
         self.index_of_date(date).ok_or_else(|| {
             format!(
                 "week {} is outside the plan ({} to {})",
@@ -159,7 +168,10 @@ mod tests {
         assert_eq!(cal.label(4), "2026-W49");
         assert_eq!(cal.label(-1), "2026-W44");
         assert_eq!(cal.parse_week("2026-W48"), Ok(3));
-        assert!(cal.parse_week("2026-W50").unwrap_err().contains("outside the plan (2026-W45 to 2026-W49)"));
+        assert!(cal
+            .parse_week("2026-W50")
+            .unwrap_err()
+            .contains("outside the plan (2026-W45 to 2026-W49)"));
         assert!(cal.parse_week("2026-48").is_err());
     }
 

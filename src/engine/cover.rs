@@ -36,7 +36,11 @@ impl<'a> ForwardDemand<'a> {
         } else {
             demand[demand.len() - tail..].iter().sum::<i64>() as f64 / tail as f64
         };
-        ForwardDemand { demand, prefix, run_rate }
+        ForwardDemand {
+            demand,
+            prefix,
+            run_rate,
+        }
     }
 
     /// Hands the buffer back for reuse.
@@ -49,13 +53,43 @@ impl<'a> ForwardDemand<'a> {
         if stock <= 0 {
             return 0.0;
         }
-        let h = self.demand.len();
         let target = self.prefix[k + 1] + stock;
         // First prefix index j > k+1 with prefix[j] >= target.
-        let tail = &self.prefix[k + 2..];
-        let pos = tail.partition_point(|&p| p < target);
-        let cover = if pos < tail.len() {
-            let j = k + 2 + pos;
+        let j = k + 2 + self.prefix[k + 2..].partition_point(|&p| p < target);
+        self.cover_at(k, target, j)
+    }
+
+    /// Cover of every future week of a row of ending stocks, into `out`.
+    ///
+    /// The walk's target `prefix[k+1] + end(k)` grows by exactly the receipts of week k+1
+    /// (never negative), so the week where stock runs out only moves forward: one pointer
+    /// walks the row once instead of a binary search per week.
+    pub fn cover_row(&self, ends: &[i64], out: &mut [f64]) {
+        let h = self.demand.len();
+        let mut j = 0;
+        for k in 0..h {
+            let stock = ends[k];
+            if stock <= 0 {
+                out[k] = 0.0;
+                continue;
+            }
+            let target = self.prefix[k + 1] + stock;
+            if j < k + 2 || self.prefix[j - 1] >= target {
+                // First use, or a target that went back (cannot happen with validated
+                // receipts): restart from this week.
+                j = k + 2;
+            }
+            while j <= h && self.prefix[j] < target {
+                j += 1;
+            }
+            out[k] = self.cover_at(k, target, j);
+        }
+    }
+
+    /// Cover once the first prefix index `j` at or above `target` is known (`h + 1` = none).
+    fn cover_at(&self, k: usize, target: i64, j: usize) -> f64 {
+        let h = self.demand.len();
+        let cover = if j <= h {
             let full = (j - k - 2) as f64;
             let remaining = (target - self.prefix[j - 1]) as f64;
             full + remaining / self.demand[j - 1] as f64
@@ -81,7 +115,11 @@ impl<'a> ForwardDemand<'a> {
         let mut total = (self.prefix[end] - self.prefix[start.min(h)]) as f64;
         total += (start + whole).saturating_sub(end.max(start)) as f64 * self.run_rate;
         let next = start + whole;
-        let next_demand = if next < h { self.demand[next] as f64 } else { self.run_rate };
+        let next_demand = if next < h {
+            self.demand[next] as f64
+        } else {
+            self.run_rate
+        };
         total += frac * next_demand;
         total.round() as i64
     }
@@ -112,6 +150,19 @@ mod tests {
         assert_eq!(fd(&d).cover(3, 75), 4.0);
         // At week 1: 20 + 40 used, 15 left over the run rate -> 2 + 0.8.
         assert_eq!(fd(&d).cover(1, 75), 2.8);
+    }
+
+    #[test]
+    fn row_walk_equals_week_by_week_cover() {
+        // Ending stocks with receipts in weeks 2 and 4 (targets grow), stockouts and excess.
+        let d = [5, 10, 20, 40, 0, 30, 10];
+        let ends = [45, 35, 60, 20, 120, -5, 1_000];
+        let f = fd(&d);
+        let mut out = [0.0; 7];
+        f.cover_row(&ends, &mut out);
+        let expected: Vec<f64> = (0..7).map(|k| f.cover(k, ends[k])).collect();
+        assert_eq!(out.to_vec(), expected);
+        assert_eq!(out[0], 2.375);
     }
 
     #[test]

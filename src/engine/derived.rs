@@ -21,19 +21,16 @@ use super::qty::{Money, Qty};
 use super::series::SkuSeries;
 use super::suggest::{suggest, OrderSuggestion};
 
+/// Stored rows are only those that cannot be derived cheaply: a full recompute is bound by
+/// memory traffic, so demand, receipts, gap and sold are read through [`super::measure`]
+/// instead of being stored (gap = projected − safety; sold = demand − unmet).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct SkuDerived {
-    /// Forecast the plan uses (consensus or baseline), every week including the past.
-    pub forecast: Vec<Qty>,
-    /// Actual in the past, forecast from the current week on.
-    pub demand: Vec<Qty>,
-    /// Confirmed + planned receipts.
-    pub receipts: Vec<Qty>,
+    /// Projected on hand at the end of each week (future weeks; zero in the past).
     pub projected: Vec<Qty>,
     pub safety: Vec<Qty>,
-    pub gap: Vec<Qty>,
+    /// Demand the stock could not serve.
     pub unmet: Vec<Qty>,
-    pub sold: Vec<Qty>,
     /// Forward weeks of cover of the projected stock.
     pub cover: Vec<f64>,
     pub revenue: Vec<Money>,
@@ -50,6 +47,7 @@ pub struct SkuDerived {
 pub struct Scratch {
     future_demand: Vec<i64>,
     prefix: Vec<i64>,
+    ends: Vec<i64>,
 }
 
 impl SkuDerived {
@@ -65,50 +63,63 @@ impl SkuDerived {
     ) {
         let n = cal.len();
         let c = cal.current();
-        let from = if self.forecast.len() != n {
+        let from = if self.projected.len() != n {
             self.resize(n);
             0
         } else {
             from.min(n)
         };
+        let (cost, price) = (product.unit_cost, product.unit_price);
 
-        for i in from..n {
-            let f = series.demand_plan(i);
-            let r = series.receipts(i);
-            self.forecast[i] = f;
-            self.receipts[i] = r;
-            self.po_spend[i] = product.unit_cost.times(r);
-            if i < c {
-                let a = series.actual[i];
-                self.demand[i] = a;
-                self.sold[i] = a;
-                self.revenue[i] = product.unit_price.times(a);
-                self.cogs[i] = product.unit_cost.times(a);
-            } else {
-                self.demand[i] = f;
-            }
+        // Future demand (consensus where set, else forecast), needed whole for cover.
+        scratch.future_demand.clear();
+        scratch.future_demand.extend(
+            series.forecast[c..]
+                .iter()
+                .zip(&series.consensus[c..])
+                .map(|(&f, &cons)| cons.unwrap_or(f).0),
+        );
+
+        // Simple passes over one or two rows each: they vectorise and keep pointers in
+        // registers (one fused loop over all rows spilled to the stack).
+        for ((m, &a), &b) in self.po_spend[from..]
+            .iter_mut()
+            .zip(&series.confirmed_receipts[from..])
+            .zip(&series.planned_receipts[from..])
+        {
+            *m = cost.times(a + b);
+        }
+        for i in from.min(c)..c {
+            let a = series.actual[i];
+            self.revenue[i] = price.times(a);
+            self.cogs[i] = cost.times(a);
         }
 
         // Projection from the first future week that can have changed.
         let start = from.max(c);
-        let mut prev = if start == c { product.on_hand } else { self.projected[start - 1] };
+        let mut prev = if start == c {
+            product.on_hand
+        } else {
+            self.projected[start - 1]
+        };
         for i in start..n {
-            let d = self.demand[i];
-            let end = prev + self.receipts[i] - d;
-            let unmet = if end.is_negative() { d.min(-end) } else { Qty::ZERO };
-            let sold = d - unmet;
+            let d = Qty(scratch.future_demand[i - c]);
+            let end = prev + series.confirmed_receipts[i] + series.planned_receipts[i] - d;
+            let unmet = if end.is_negative() {
+                d.min(-end)
+            } else {
+                Qty::ZERO
+            };
             self.projected[i] = end;
             self.unmet[i] = unmet;
-            self.sold[i] = sold;
-            self.revenue[i] = product.unit_price.times(sold);
-            self.cogs[i] = product.unit_cost.times(sold);
-            self.inventory_value[i] = product.unit_cost.times(end.max(Qty::ZERO));
+            let sold = d - unmet;
+            self.revenue[i] = price.times(sold);
+            self.cogs[i] = cost.times(sold);
+            self.inventory_value[i] = cost.times(end.max(Qty::ZERO));
             prev = end;
         }
 
         // Safety stock, gap and cover look forward: refresh the whole future.
-        scratch.future_demand.clear();
-        scratch.future_demand.extend(self.demand[c..].iter().map(|q| q.0));
         let fd = ForwardDemand::new(&scratch.future_demand, std::mem::take(&mut scratch.prefix));
         self.first_stockout = None;
         self.first_below_safety = None;
@@ -120,8 +131,6 @@ impl SkuDerived {
             };
             let end = self.projected[i];
             self.safety[i] = ss;
-            self.gap[i] = end - ss;
-            self.cover[i] = fd.cover(k, end.0);
             if self.first_stockout.is_none() && end.is_negative() {
                 self.first_stockout = Some(i);
             }
@@ -129,27 +138,31 @@ impl SkuDerived {
                 self.first_below_safety = Some(i);
             }
         }
+        scratch.ends.clear();
+        scratch.ends.extend(self.projected[c..].iter().map(|q| q.0));
+        fd.cover_row(&scratch.ends, &mut self.cover[c..]);
         scratch.prefix = fd.into_buffer();
         self.suggestion = self
             .first_below_safety
             .map(|need| suggest(product, &self.projected, &self.safety, c, need));
     }
 
+    /// Projected minus safety stock (negative = shortage).
+    pub fn gap(&self, week: usize) -> Qty {
+        self.projected[week] - self.safety[week]
+    }
+
     fn resize(&mut self, n: usize) {
-        for v in [
-            &mut self.forecast,
-            &mut self.demand,
-            &mut self.receipts,
-            &mut self.projected,
-            &mut self.safety,
-            &mut self.gap,
-            &mut self.unmet,
-            &mut self.sold,
-        ] {
+        for v in [&mut self.projected, &mut self.safety, &mut self.unmet] {
             v.clear();
             v.resize(n, Qty::ZERO);
         }
-        for v in [&mut self.revenue, &mut self.cogs, &mut self.inventory_value, &mut self.po_spend] {
+        for v in [
+            &mut self.revenue,
+            &mut self.cogs,
+            &mut self.inventory_value,
+            &mut self.po_spend,
+        ] {
             v.clear();
             v.resize(n, Money::ZERO);
         }

@@ -7,9 +7,17 @@ pub enum PlanError {
     /// No product with this SKU code (or index) in the plan.
     UnknownSku(String),
     /// A week outside the plan's calendar.
-    WeekOutsidePlan { week: String, first: String, last: String },
+    WeekOutsidePlan {
+        week: String,
+        first: String,
+        last: String,
+    },
     /// A value that cannot be used, with the reason.
-    BadValue { what: String, value: String, reason: String },
+    BadValue {
+        what: String,
+        value: String,
+        reason: String,
+    },
     /// Nothing to undo or redo.
     NothingTo(&'static str),
 }
@@ -21,7 +29,11 @@ impl fmt::Display for PlanError {
             PlanError::WeekOutsidePlan { week, first, last } => {
                 write!(f, "week {week} is outside the plan ({first} to {last})")
             }
-            PlanError::BadValue { what, value, reason } => write!(f, "{what}: '{value}' {reason}"),
+            PlanError::BadValue {
+                what,
+                value,
+                reason,
+            } => write!(f, "{what}: '{value}' {reason}"),
             PlanError::NothingTo(action) => write!(f, "nothing to {action}"),
         }
     }

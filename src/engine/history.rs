@@ -9,19 +9,43 @@ use super::series::SeriesField;
 #[derive(Clone, Debug, PartialEq)]
 pub enum Diff {
     /// A week's value in one input series (`None` = cleared).
-    Cell { sku: usize, field: SeriesField, week: usize, old: Option<Qty>, new: Option<Qty> },
+    Cell {
+        sku: usize,
+        field: SeriesField,
+        week: usize,
+        old: Option<Qty>,
+        new: Option<Qty>,
+    },
     /// A product record replaced as a whole.
-    Product { sku: usize, old: Box<Product>, new: Box<Product> },
+    Product {
+        sku: usize,
+        old: Box<Product>,
+        new: Box<Product>,
+    },
 }
 
 impl Diff {
     /// The diff that undoes this one.
     pub fn inverse(&self) -> Diff {
         match self {
-            Diff::Cell { sku, field, week, old, new } => {
-                Diff::Cell { sku: *sku, field: *field, week: *week, old: *new, new: *old }
-            }
-            Diff::Product { sku, old, new } => Diff::Product { sku: *sku, old: new.clone(), new: old.clone() },
+            Diff::Cell {
+                sku,
+                field,
+                week,
+                old,
+                new,
+            } => Diff::Cell {
+                sku: *sku,
+                field: *field,
+                week: *week,
+                old: *new,
+                new: *old,
+            },
+            Diff::Product { sku, old, new } => Diff::Product {
+                sku: *sku,
+                old: new.clone(),
+                new: old.clone(),
+            },
         }
     }
 }

@@ -45,7 +45,9 @@ impl Workbook {
         let products = &self.plan().products;
         match scope {
             Scope::Total => (0..products.len()).collect(),
-            Scope::Family(f) => (0..products.len()).filter(|&i| &products[i].family == f).collect(),
+            Scope::Family(f) => (0..products.len())
+                .filter(|&i| &products[i].family == f)
+                .collect(),
             Scope::Sku(i) if *i < products.len() => vec![*i],
             Scope::Sku(_) => Vec::new(),
         }
@@ -57,10 +59,14 @@ impl Workbook {
         let (mut actual, mut forecast) = (0i64, 0i64);
         for i in self.skus_in(scope) {
             actual += self.plan().series[i].actual[w].0;
-            forecast += self.derived(i).forecast[w].0;
+            forecast += self.plan().series[i].demand_plan(w).0;
         }
         let pct = (forecast != 0).then(|| (actual - forecast) as f64 / forecast as f64);
-        Some(SalesVsForecast { actual, forecast, pct })
+        Some(SalesVsForecast {
+            actual,
+            forecast,
+            pct,
+        })
     }
 
     /// WMAPE and bias over `weeks` (clamped to the past).
@@ -69,17 +75,20 @@ impl Workbook {
         let weeks = weeks.start.min(c)..weeks.end.min(c);
         let (mut abs_err, mut err, mut actual) = (0i128, 0i128, 0i128);
         for i in self.skus_in(scope) {
-            let a = &self.plan().series[i].actual;
-            let f = &self.derived(i).forecast;
+            let s = &self.plan().series[i];
             for w in weeks.clone() {
-                let (a, f) = (a[w].0 as i128, f[w].0 as i128);
+                let (a, f) = (s.actual[w].0 as i128, s.demand_plan(w).0 as i128);
                 abs_err += (a - f).abs();
                 err += f - a;
                 actual += a;
             }
         }
         let ratio = |x: i128| (actual != 0).then(|| x as f64 / actual as f64);
-        Accuracy { wmape: ratio(abs_err), bias: ratio(err), actual: actual as i64 }
+        Accuracy {
+            wmape: ratio(abs_err),
+            bias: ratio(err),
+            actual: actual as i64,
+        }
     }
 
     /// Accuracy over the last `n` past weeks.
@@ -96,8 +105,14 @@ impl Workbook {
         let (mut cogs, mut inv) = (0i128, 0i128);
         for i in self.skus_in(scope) {
             let d = self.derived(i);
-            cogs += d.cogs[window.clone()].iter().map(|m| m.0 as i128).sum::<i128>();
-            inv += d.inventory_value[window.clone()].iter().map(|m| m.0 as i128).sum::<i128>();
+            cogs += d.cogs[window.clone()]
+                .iter()
+                .map(|m| m.0 as i128)
+                .sum::<i128>();
+            inv += d.inventory_value[window.clone()]
+                .iter()
+                .map(|m| m.0 as i128)
+                .sum::<i128>();
         }
         (inv > 0).then(|| (cogs as f64 * 52.0 / weeks) / (inv as f64 / weeks))
     }
@@ -106,10 +121,15 @@ impl Workbook {
     pub fn at_risk(&self, sku: usize) -> bool {
         let c = self.plan().calendar.current();
         let lead = self.plan().products[sku].lead_time_weeks as usize;
-        self.derived(sku).first_below_safety.is_some_and(|w| w <= c + lead)
+        self.derived(sku)
+            .first_below_safety
+            .is_some_and(|w| w <= c + lead)
     }
 
     pub fn skus_at_risk(&self, scope: &Scope) -> usize {
-        self.skus_in(scope).into_iter().filter(|&i| self.at_risk(i)).count()
+        self.skus_in(scope)
+            .into_iter()
+            .filter(|&i| self.at_risk(i))
+            .count()
     }
 }

@@ -10,6 +10,7 @@ pub mod derived;
 pub mod error;
 pub mod history;
 pub mod kpi;
+pub mod measure;
 pub mod plan;
 pub mod product;
 pub mod qty;
@@ -20,6 +21,7 @@ pub mod workbook;
 
 pub use calendar::Calendar;
 pub use error::PlanError;
+pub use measure::{CellValue, Measure};
 pub use plan::Plan;
 pub use product::{Product, SafetyStock};
 pub use qty::{Money, Qty};

@@ -20,7 +20,12 @@ pub struct Plan {
 
 impl Plan {
     pub fn new(calendar: Calendar) -> Plan {
-        Plan { calendar, products: Vec::new(), series: Vec::new(), capacity: BTreeMap::new() }
+        Plan {
+            calendar,
+            products: Vec::new(),
+            series: Vec::new(),
+            capacity: BTreeMap::new(),
+        }
     }
 
     /// Adds a product with all-zero series; returns its index.

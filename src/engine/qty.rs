@@ -18,7 +18,9 @@ pub const MAX_UNITS: f64 = 100_000_000.0;
 pub const MAX_PRICE: f64 = 1_000_000.0;
 
 /// A quantity of stock or demand, in thousandths of a unit.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 #[serde(transparent)]
 pub struct Qty(pub i64);
 
@@ -99,7 +101,9 @@ impl fmt::Display for Qty {
 }
 
 /// An amount of money in cents.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 #[serde(transparent)]
 pub struct Money(pub i64);
 
@@ -124,10 +128,32 @@ impl Money {
 
     /// `qty × unit price`, rounded half away from zero to the cent.
     pub fn times(self, q: Qty) -> Money {
-        let p = q.0 as i128 * self.0 as i128;
-        let m = MILLI as i128;
-        let r = if p >= 0 { (p + m / 2) / m } else { (p - m / 2) / m };
-        Money(r as i64)
+        // Fast path in i64 (division by a constant compiles to a multiply); i128 only when
+        // the product could overflow, which validated plans almost never reach.
+        if q.0 >= 0 && self.0 >= 0 {
+            // Validated plans only multiply non-negative values: unsigned rounding is cheapest.
+            if let Some(p) = (q.0 as u64).checked_mul(self.0 as u64) {
+                return Money(((p + MILLI as u64 / 2) / MILLI as u64) as i64);
+            }
+        }
+        match q.0.checked_mul(self.0) {
+            Some(p) => Money(if p >= 0 {
+                (p + MILLI / 2) / MILLI
+            } else {
+                (p - MILLI / 2) / MILLI
+            }),
+            None => {
+                let p = q.0 as i128 * self.0 as i128;
+                let m = MILLI as i128;
+                Money(
+                    (if p >= 0 {
+                        (p + m / 2) / m
+                    } else {
+                        (p - m / 2) / m
+                    }) as i64,
+                )
+            }
+        }
     }
 }
 

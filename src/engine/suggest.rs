@@ -47,5 +47,11 @@ pub fn suggest(
         qty = Qty((qty.0 + m - 1) / m * m);
     }
     let order_by = need_week as isize - product.lead_time_weeks as isize;
-    OrderSuggestion { need_week, order_by, shortfall, qty, too_late: order_by < current as isize }
+    OrderSuggestion {
+        need_week,
+        order_by,
+        shortfall,
+        qty,
+        too_late: order_by < current as isize,
+    }
 }

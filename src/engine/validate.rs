@@ -10,7 +10,11 @@ use super::qty::{Money, Qty, MAX_PRICE};
 pub const MAX_SAFETY_WEEKS: f64 = 52.0;
 
 fn bad(what: &str, value: impl ToString, reason: &str) -> PlanError {
-    PlanError::BadValue { what: what.to_string(), value: value.to_string(), reason: reason.to_string() }
+    PlanError::BadValue {
+        what: what.to_string(),
+        value: value.to_string(),
+        reason: reason.to_string(),
+    }
 }
 
 /// A quantity that must be zero or more and within [`super::qty::MAX_UNITS`].
@@ -41,7 +45,11 @@ pub fn check_product(p: &Product) -> Result<(), PlanError> {
     check_price(&at("unit cost"), p.unit_cost)?;
     check_price(&at("unit price"), p.unit_price)?;
     if p.lead_time_weeks as usize > MAX_HORIZON {
-        return Err(bad(&at("lead time"), p.lead_time_weeks, "is longer than 104 weeks"));
+        return Err(bad(
+            &at("lead time"),
+            p.lead_time_weeks,
+            "is longer than 104 weeks",
+        ));
     }
     check_quantity(&at("MOQ"), p.moq)?;
     check_quantity(&at("order multiple"), p.order_multiple)?;
@@ -50,7 +58,11 @@ pub fn check_product(p: &Product) -> Result<(), PlanError> {
         SafetyStock::Units(u) => check_quantity(&at("safety stock"), u)?,
         SafetyStock::WeeksOfCover(w) => {
             if !w.is_finite() || !(0.0..=MAX_SAFETY_WEEKS).contains(&w) {
-                return Err(bad(&at("safety stock (weeks of cover)"), w, "must be between 0 and 52 weeks"));
+                return Err(bad(
+                    &at("safety stock (weeks of cover)"),
+                    w,
+                    "must be between 0 and 52 weeks",
+                ));
             }
         }
     }

@@ -73,19 +73,28 @@ impl Workbook {
     pub fn recompute_all(&mut self) {
         let n = self.plan.calendar.len();
         let cal = &self.plan.calendar;
-        self.derived.resize_with(self.plan.products.len(), SkuDerived::default);
+        let c = cal.current();
+        self.derived
+            .resize_with(self.plan.products.len(), SkuDerived::default);
         self.families.clear();
         self.total = Agg::zeros(n);
         for (i, d) in self.derived.iter_mut().enumerate() {
             let (p, s) = (&self.plan.products[i], &self.plan.series[i]);
             d.compute(p, s, cal, 0, &mut self.scratch);
-            self.families.entry(p.family.clone()).or_insert_with(|| Agg::zeros(n)).add(d, s, 1);
-            self.total.add(d, s, 1);
+            match self.families.get_mut(&p.family) {
+                Some(agg) => agg.add(d, s, c, 1),
+                None => {
+                    let mut agg = Agg::zeros(n);
+                    agg.add(d, s, c, 1);
+                    self.families.insert(p.family.clone(), agg);
+                }
+            }
         }
         for agg in self.families.values_mut() {
-            agg.refresh_cover(cal, &mut self.prefix);
+            agg.finish(cal, &mut self.prefix);
+            self.total.add_agg(agg);
         }
-        self.total.refresh_cover(cal, &mut self.prefix);
+        self.total.finish(cal, &mut self.prefix);
     }
 
     pub fn plan(&self) -> &Plan {
@@ -122,20 +131,34 @@ impl Workbook {
         let diffs = self.diffs_for(edit)?;
         let touched = self.run(label, &diffs);
         if !diffs.is_empty() {
-            self.history.record(Change { label: label.to_string(), diffs });
+            self.history.record(Change {
+                label: label.to_string(),
+                diffs,
+            });
         }
         Ok(touched)
     }
 
     /// Sets one cell by SKU code and ISO week label: the friendly form for tests and imports.
-    pub fn set(&mut self, sku: &str, field: SeriesField, week: &str, value: Option<f64>) -> Result<Touched, PlanError> {
-        let idx = self.plan.sku_index(sku).ok_or_else(|| PlanError::UnknownSku(sku.to_string()))?;
+    pub fn set(
+        &mut self,
+        sku: &str,
+        field: SeriesField,
+        week: &str,
+        value: Option<f64>,
+    ) -> Result<Touched, PlanError> {
+        let idx = self
+            .plan
+            .sku_index(sku)
+            .ok_or_else(|| PlanError::UnknownSku(sku.to_string()))?;
         let cal = &self.plan.calendar;
-        let w = cal.parse_week(week).map_err(|_| PlanError::WeekOutsidePlan {
-            week: week.to_string(),
-            first: cal.label(0),
-            last: cal.label(cal.len() as isize - 1),
-        })?;
+        let w = cal
+            .parse_week(week)
+            .map_err(|_| PlanError::WeekOutsidePlan {
+                week: week.to_string(),
+                first: cal.label(0),
+                last: cal.label(cal.len() as isize - 1),
+            })?;
         let value = match value {
             None => None,
             Some(v) => Some(Qty::from_f64(v).ok_or_else(|| PlanError::BadValue {
@@ -144,11 +167,22 @@ impl Workbook {
                 reason: "is not a number between -100,000,000 and 100,000,000".to_string(),
             })?),
         };
-        self.apply(&format!("Set {} of {sku} in {week}", field.label()), Edit::Cells(vec![CellEdit { sku: idx, field, week: w, value }]))
+        self.apply(
+            &format!("Set {} of {sku} in {week}", field.label()),
+            Edit::Cells(vec![CellEdit {
+                sku: idx,
+                field,
+                week: w,
+                value,
+            }]),
+        )
     }
 
     pub fn undo(&mut self) -> Result<Touched, PlanError> {
-        let change = self.history.take_undo().ok_or(PlanError::NothingTo("undo"))?;
+        let change = self
+            .history
+            .take_undo()
+            .ok_or(PlanError::NothingTo("undo"))?;
         let inverse: Vec<Diff> = change.diffs.iter().rev().map(Diff::inverse).collect();
         let touched = self.run(&format!("Undo {}", change.label), &inverse);
         self.history.push_redo(change);
@@ -156,7 +190,10 @@ impl Workbook {
     }
 
     pub fn redo(&mut self) -> Result<Touched, PlanError> {
-        let change = self.history.take_redo().ok_or(PlanError::NothingTo("redo"))?;
+        let change = self
+            .history
+            .take_redo()
+            .ok_or(PlanError::NothingTo("redo"))?;
         let touched = self.run(&format!("Redo {}", change.label), &change.diffs);
         self.history.push_undo(change);
         Ok(touched)
@@ -169,7 +206,11 @@ impl Workbook {
             Edit::Cells(cells) => {
                 let mut diffs = Vec::with_capacity(cells.len());
                 for e in cells {
-                    let series = self.plan.series.get(e.sku).ok_or_else(|| PlanError::UnknownSku(format!("#{}", e.sku)))?;
+                    let series = self
+                        .plan
+                        .series
+                        .get(e.sku)
+                        .ok_or_else(|| PlanError::UnknownSku(format!("#{}", e.sku)))?;
                     let sku = &self.plan.products[e.sku].sku;
                     if e.week >= cal.len() {
                         return Err(PlanError::WeekOutsidePlan {
@@ -179,18 +220,39 @@ impl Workbook {
                         });
                     }
                     if let Some(v) = e.value {
-                        check_quantity(&format!("{} of {sku} in {}", e.field.label(), cal.label(e.week as isize)), v)?;
+                        check_quantity(
+                            &format!(
+                                "{} of {sku} in {}",
+                                e.field.label(),
+                                cal.label(e.week as isize)
+                            ),
+                            v,
+                        )?;
                     }
                     let old = series.get(e.field, e.week);
-                    let new = if e.field.is_optional() { e.value } else { Some(e.value.unwrap_or(Qty::ZERO)) };
+                    let new = if e.field.is_optional() {
+                        e.value
+                    } else {
+                        Some(e.value.unwrap_or(Qty::ZERO))
+                    };
                     if old != new {
-                        diffs.push(Diff::Cell { sku: e.sku, field: e.field, week: e.week, old, new });
+                        diffs.push(Diff::Cell {
+                            sku: e.sku,
+                            field: e.field,
+                            week: e.week,
+                            old,
+                            new,
+                        });
                     }
                 }
                 Ok(diffs)
             }
             Edit::Product { sku, product } => {
-                let old = self.plan.products.get(sku).ok_or_else(|| PlanError::UnknownSku(format!("#{sku}")))?;
+                let old = self
+                    .plan
+                    .products
+                    .get(sku)
+                    .ok_or_else(|| PlanError::UnknownSku(format!("#{sku}")))?;
                 check_product(&product)?;
                 if let Some(other) = self.plan.sku_index(&product.sku) {
                     if other != sku {
@@ -204,7 +266,11 @@ impl Workbook {
                 if *old == product {
                     return Ok(Vec::new());
                 }
-                Ok(vec![Diff::Product { sku, old: Box::new(old.clone()), new: Box::new(product) }])
+                Ok(vec![Diff::Product {
+                    sku,
+                    old: Box::new(old.clone()),
+                    new: Box::new(product),
+                }])
             }
         }
     }
@@ -220,19 +286,27 @@ impl Workbook {
             let e = from.entry(sku).or_insert(week);
             *e = (*e).min(week);
         }
+        let c = self.plan.calendar.current();
         // Take the touched SKUs out of their (current) family and the total.
         let mut families: BTreeSet<String> = BTreeSet::new();
         for &sku in from.keys() {
             let fam = self.plan.products[sku].family.clone();
             if let Some(agg) = self.families.get_mut(&fam) {
-                agg.add(&self.derived[sku], &self.plan.series[sku], -1);
+                agg.add(&self.derived[sku], &self.plan.series[sku], c, -1);
             }
-            self.total.add(&self.derived[sku], &self.plan.series[sku], -1);
+            self.total
+                .add(&self.derived[sku], &self.plan.series[sku], c, -1);
             families.insert(fam);
         }
         for d in diffs {
             match d {
-                Diff::Cell { sku, field, week, new, .. } => self.plan.series[*sku].set(*field, *week, *new),
+                Diff::Cell {
+                    sku,
+                    field,
+                    week,
+                    new,
+                    ..
+                } => self.plan.series[*sku].set(*field, *week, *new),
                 Diff::Product { sku, new, .. } => self.plan.products[*sku] = (**new).clone(),
             }
         }
@@ -241,8 +315,11 @@ impl Workbook {
             let (p, s) = (&self.plan.products[sku], &self.plan.series[sku]);
             self.derived[sku].compute(p, s, &self.plan.calendar, week, &mut self.scratch);
             let fam = p.family.clone();
-            self.families.entry(fam.clone()).or_insert_with(|| Agg::zeros(n)).add(&self.derived[sku], s, 1);
-            self.total.add(&self.derived[sku], s, 1);
+            self.families
+                .entry(fam.clone())
+                .or_insert_with(|| Agg::zeros(n))
+                .add(&self.derived[sku], s, c, 1);
+            self.total.add(&self.derived[sku], s, c, 1);
             families.insert(fam);
         }
         for fam in families {
@@ -250,15 +327,18 @@ impl Workbook {
                 Some(agg) if agg.members == 0 => {
                     self.families.remove(&fam);
                 }
-                Some(agg) => agg.refresh_cover(&self.plan.calendar, &mut self.prefix),
+                Some(agg) => agg.finish(&self.plan.calendar, &mut self.prefix),
                 None => {}
             }
         }
-        self.total.refresh_cover(&self.plan.calendar, &mut self.prefix);
+        self.total.finish(&self.plan.calendar, &mut self.prefix);
         Touched {
             label: label.to_string(),
             skus: from.into_iter().collect(),
-            cells: diffs.iter().filter(|d| matches!(d, Diff::Cell { .. })).count(),
+            cells: diffs
+                .iter()
+                .filter(|d| matches!(d, Diff::Cell { .. }))
+                .count(),
         }
     }
 }

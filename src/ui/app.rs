@@ -22,7 +22,7 @@ pub fn App() -> impl IntoView {
                 .iter()
                 .filter(|d| d.first_stockout.is_some_and(|w| w < horizon_end))
                 .count();
-            let stock_value: i128 = wb.total().inventory_value.get(c).copied().unwrap_or(0);
+            let stock_value: i64 = wb.total().inventory_value.get(c).copied().unwrap_or(0);
             let last = wb.last_week_sales_vs_forecast(&Scope::Total);
             let vs = last
                 .map(|l| match l.pct {

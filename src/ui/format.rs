@@ -29,7 +29,7 @@ pub fn units_raw(milli: i64) -> String {
 }
 
 /// Money in cents as whole currency units with separators: `1,234`.
-pub fn money(cents: i128) -> String {
+pub fn money(cents: i64) -> String {
     let whole = (cents as f64 / 100.0).round();
     let s = group(whole.abs() as u64);
     if whole < 0.0 {

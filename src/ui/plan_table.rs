@@ -86,7 +86,7 @@ pub fn PlanTable(workbook: RwSignal<Workbook>) -> impl IntoView {
                             .map(|(&w, label)| {
                                 let (value, class) = match measure {
                                     "projected" => (d.projected[w], stock_class(d.projected[w], d.safety[w])),
-                                    _ => (d.gap[w], if d.gap[w].is_negative() { "cell num gap-short" } else { "cell num" }),
+                                    _ => (d.gap(w), if d.gap(w).is_negative() { "cell num gap-short" } else { "cell num" }),
                                 };
                                 let tip = format!(
                                     "{}: projected {} · safety {} · cover {} wk",

@@ -1,0 +1,229 @@
+//! The rows of the grid, and how to read any of them for a SKU, a family or the total.
+//! The grid asks the workbook for cells (it owns no numbers), as glide-data-grid does.
+
+use super::aggregate::Agg;
+use super::qty::{Money, Qty};
+use super::series::SeriesField;
+use super::workbook::Workbook;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Measure {
+    Actual,
+    Forecast,
+    Consensus,
+    ConfirmedReceipts,
+    PlannedReceipts,
+    /// Confirmed + planned.
+    Receipts,
+    /// Actual in the past, consensus-or-forecast from the current week.
+    Demand,
+    Projected,
+    SafetyStock,
+    Gap,
+    Unmet,
+    Sold,
+    Cover,
+    Revenue,
+    Cogs,
+    Margin,
+    InventoryValue,
+    PoSpend,
+}
+
+/// A cell's value, typed so the grid formats it right.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum CellValue {
+    Units(Qty),
+    Money(Money),
+    /// Weeks of cover.
+    Weeks(f64),
+    /// Nothing to show (a projection in a past week, a consensus not set).
+    Blank,
+}
+
+impl Measure {
+    pub const ALL: [Measure; 18] = [
+        Measure::Actual,
+        Measure::Forecast,
+        Measure::Consensus,
+        Measure::ConfirmedReceipts,
+        Measure::PlannedReceipts,
+        Measure::Receipts,
+        Measure::Demand,
+        Measure::Projected,
+        Measure::SafetyStock,
+        Measure::Gap,
+        Measure::Unmet,
+        Measure::Sold,
+        Measure::Cover,
+        Measure::Revenue,
+        Measure::Cogs,
+        Measure::Margin,
+        Measure::InventoryValue,
+        Measure::PoSpend,
+    ];
+
+    /// The `data-measure` attribute value; stable, used by tests and exports.
+    pub fn key(self) -> &'static str {
+        match self {
+            Measure::Actual => "actual",
+            Measure::Forecast => "forecast",
+            Measure::Consensus => "consensus",
+            Measure::ConfirmedReceipts => "confirmed-receipts",
+            Measure::PlannedReceipts => "planned-receipts",
+            Measure::Receipts => "receipts",
+            Measure::Demand => "demand",
+            Measure::Projected => "projected",
+            Measure::SafetyStock => "safety",
+            Measure::Gap => "gap",
+            Measure::Unmet => "unmet",
+            Measure::Sold => "sold",
+            Measure::Cover => "cover",
+            Measure::Revenue => "revenue",
+            Measure::Cogs => "cogs",
+            Measure::Margin => "margin",
+            Measure::InventoryValue => "inventory-value",
+            Measure::PoSpend => "po-spend",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Measure> {
+        Measure::ALL.into_iter().find(|m| m.key() == key)
+    }
+
+    /// The row label a planner reads.
+    pub fn label(self) -> &'static str {
+        match self {
+            Measure::Actual => "Actual sales",
+            Measure::Forecast => "Forecast",
+            Measure::Consensus => "Consensus",
+            Measure::ConfirmedReceipts => "Confirmed receipts",
+            Measure::PlannedReceipts => "Planned receipts",
+            Measure::Receipts => "Receipts",
+            Measure::Demand => "Demand",
+            Measure::Projected => "Projected on hand",
+            Measure::SafetyStock => "Safety stock",
+            Measure::Gap => "Gap to safety",
+            Measure::Unmet => "Unmet demand",
+            Measure::Sold => "Sold",
+            Measure::Cover => "Weeks of cover",
+            Measure::Revenue => "Revenue",
+            Measure::Cogs => "COGS",
+            Measure::Margin => "Gross margin",
+            Measure::InventoryValue => "Inventory value",
+            Measure::PoSpend => "PO spend",
+        }
+    }
+
+    /// The input series a planner edits through this row, if any.
+    pub fn input(self) -> Option<SeriesField> {
+        match self {
+            Measure::Actual => Some(SeriesField::Actual),
+            Measure::Forecast => Some(SeriesField::Forecast),
+            Measure::Consensus => Some(SeriesField::Consensus),
+            Measure::ConfirmedReceipts => Some(SeriesField::ConfirmedReceipts),
+            Measure::PlannedReceipts => Some(SeriesField::PlannedReceipts),
+            _ => None,
+        }
+    }
+
+    /// Rows that only exist from the current week on.
+    pub fn is_projection(self) -> bool {
+        matches!(
+            self,
+            Measure::Projected
+                | Measure::SafetyStock
+                | Measure::Gap
+                | Measure::Unmet
+                | Measure::Cover
+                | Measure::InventoryValue
+        )
+    }
+}
+
+impl Workbook {
+    /// A SKU's value of a measure in a week.
+    pub fn sku_value(&self, sku: usize, m: Measure, week: usize) -> CellValue {
+        let c = self.plan().calendar.current();
+        if m.is_projection() && week < c {
+            return CellValue::Blank;
+        }
+        let s = &self.plan().series[sku];
+        let d = self.derived(sku);
+        let demand = if week < c {
+            s.actual[week]
+        } else {
+            s.demand_plan(week)
+        };
+        use CellValue::{Money as M, Units as U};
+        match m {
+            Measure::Consensus => s.consensus[week].map_or(CellValue::Blank, U),
+            Measure::Actual
+            | Measure::Forecast
+            | Measure::ConfirmedReceipts
+            | Measure::PlannedReceipts => m
+                .input()
+                .and_then(|f| s.get(f, week))
+                .map_or(CellValue::Blank, U),
+            Measure::Receipts => U(s.receipts(week)),
+            Measure::Demand => U(demand),
+            Measure::Projected => U(d.projected[week]),
+            Measure::SafetyStock => U(d.safety[week]),
+            Measure::Gap => U(d.gap(week)),
+            Measure::Unmet => U(d.unmet[week]),
+            Measure::Sold => U(demand - d.unmet[week]),
+            Measure::Cover => CellValue::Weeks(d.cover[week]),
+            Measure::Revenue => M(d.revenue[week]),
+            Measure::Cogs => M(d.cogs[week]),
+            Measure::Margin => M(Money(d.revenue[week].0 - d.cogs[week].0)),
+            Measure::InventoryValue => M(d.inventory_value[week]),
+            Measure::PoSpend => M(d.po_spend[week]),
+        }
+    }
+}
+
+/// A family's or the total's value of a measure in a week. Consensus and the receipt
+/// split have no aggregate row of their own (they roll into demand and receipts).
+pub fn agg_value(agg: &Agg, m: Measure, week: usize, current: usize) -> CellValue {
+    if m.is_projection() && week < current {
+        return CellValue::Blank;
+    }
+    use CellValue::{Money as M, Units as U};
+    let q = |v: &Vec<i64>| U(Qty(v[week]));
+    match m {
+        Measure::Actual => q(&agg.actual),
+        Measure::Forecast => q(&agg.forecast),
+        Measure::Consensus | Measure::ConfirmedReceipts | Measure::PlannedReceipts => {
+            CellValue::Blank
+        }
+        Measure::Receipts => q(&agg.receipts),
+        Measure::Demand => q(&agg.demand),
+        Measure::Projected => q(&agg.projected),
+        Measure::SafetyStock => q(&agg.safety),
+        Measure::Gap => q(&agg.gap),
+        Measure::Unmet => q(&agg.unmet),
+        Measure::Sold => q(&agg.sold),
+        Measure::Cover => CellValue::Weeks(agg.cover[week]),
+        Measure::Revenue => M(Money(agg.revenue[week])),
+        Measure::Cogs => M(Money(agg.cogs[week])),
+        Measure::Margin => M(Money(agg.revenue[week].wrapping_sub(agg.cogs[week]))),
+        Measure::InventoryValue => M(Money(agg.inventory_value[week])),
+        Measure::PoSpend => M(Money(agg.po_spend[week])),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_round_trip_and_are_unique() {
+        for m in Measure::ALL {
+            assert_eq!(Measure::from_key(m.key()), Some(m));
+        }
+        let mut keys: Vec<_> = Measure::ALL.iter().map(|m| m.key()).collect();
+        keys.sort();
+        keys.dedup();
+        assert_eq!(keys.len(), Measure::ALL.len());
+    }
+}
