@@ -8,8 +8,8 @@
 use chrono::NaiveDate;
 use sop_grid::engine::kpi::Scope;
 use sop_grid::engine::{
-    Calendar, CellValue, Measure, Money, Plan, PlanError, Product, Qty, SafetyStock, SeriesField,
-    Workbook,
+    Amount, Calendar, CellValue, Measure, Money, Plan, PlanError, Product, Qty, SafetyStock,
+    SeriesField, Workbook,
 };
 
 fn u(x: f64) -> Qty {
@@ -124,18 +124,21 @@ fn money_uses_sold_units_and_stock_at_cost() {
     let wb = scenario();
     let a = wb.derived(0);
     // Revenue: 40 × 10.00 in W48; 20 sold × 10.00 in W50; past weeks use actuals (35 × 10.00).
-    assert_eq!(a.revenue[0], Money::cents(35_000));
-    assert_eq!(a.revenue[2], Money::cents(40_000));
-    assert_eq!(a.revenue[4], Money::cents(20_000));
-    assert_eq!(a.revenue[5], Money::ZERO);
-    assert_eq!(a.cogs[4], Money::cents(8_000));
+    assert_eq!(a.revenue[0], Amount::cents(35_000));
+    assert_eq!(a.revenue[2], Amount::cents(40_000));
+    assert_eq!(a.revenue[4], Amount::cents(20_000));
+    assert_eq!(a.revenue[5], Amount::ZERO);
+    assert_eq!(a.cogs[4], Amount::cents(8_000));
     // Inventory value: 60 × 4.00; none once stock is gone.
-    assert_eq!(a.inventory_value[2], Money::cents(24_000));
-    assert_eq!(a.inventory_value[4], Money::ZERO);
+    assert_eq!(a.inventory_value[2], Amount::cents(24_000));
+    assert_eq!(a.inventory_value[4], Amount::ZERO);
     // PO spend lands in the week the goods arrive: B's 100 units at 3.00 in W52.
     let b = wb.derived(1);
-    assert_eq!(b.po_spend[6], Money::cents(30_000));
-    assert_eq!(b.po_spend.iter().map(|m| m.0).sum::<i64>(), 30_000);
+    assert_eq!(b.po_spend[6], Amount::cents(30_000));
+    assert_eq!(
+        b.po_spend.iter().map(|m| m.0).sum::<i64>(),
+        Amount::cents(30_000).0
+    );
 }
 
 #[test]

@@ -11,7 +11,7 @@ use super::series::SkuSeries;
 use std::ops::Range;
 
 /// Aggregated rows of a family or of the whole plan. Quantities in thousandths of a unit,
-/// money in cents. Sums use wrapping i64 arithmetic: adding and removing SKUs in any order
+/// money in [`super::qty::Amount`] units (thousandths of a cent). Sums use wrapping i64 arithmetic: adding and removing SKUs in any order
 /// then gives exactly the full sum (modular arithmetic is exact), and values are correct up
 /// to ±92 quadrillion cents a week, beyond any brand this tool is for. (i128 cost 3× here.)
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -55,8 +55,8 @@ impl Agg {
         }
     }
 
-    /// Adds (`sign` = 1) or removes (`sign` = −1) one SKU's rows. Gap, sold and cover are
-    /// left stale until [`Agg::finish`].
+    /// Adds (`sign` = 1) or removes (`sign` = −1) one SKU's rows. Demand, gap, sold and cover
+    /// are left stale until [`Agg::finish`].
     pub fn add(&mut self, d: &SkuDerived, s: &SkuSeries, current: usize, sign: i64) {
         self.members = (self.members as i64 + sign) as usize;
         let c = current;
@@ -66,13 +66,7 @@ impl Agg {
             .iter()
             .zip(&s.consensus)
             .map(|(&f, &cons)| cons.unwrap_or(f).0);
-        add_row(&mut self.forecast, plan.clone(), sign);
-        add_row(
-            &mut self.demand[..c],
-            s.actual[..c].iter().map(|q| q.0),
-            sign,
-        );
-        add_row(&mut self.demand[c..], plan.skip(c), sign);
+        add_row(&mut self.forecast, plan, sign);
         add_row(
             &mut self.receipts,
             s.confirmed_receipts
@@ -104,7 +98,6 @@ impl Agg {
         for (acc, row) in [
             (&mut self.actual, &o.actual),
             (&mut self.forecast, &o.forecast),
-            (&mut self.demand, &o.demand),
             (&mut self.receipts, &o.receipts),
             (&mut self.projected, &o.projected),
             (&mut self.safety, &o.safety),
@@ -118,10 +111,12 @@ impl Agg {
         }
     }
 
-    /// Derives gap and sold (linear, so exact from the sums) and recomputes cover from the
-    /// aggregate projected stock and demand.
+    /// Derives demand, gap and sold (linear, so exact from the sums) and recomputes cover
+    /// from the aggregate projected stock and demand.
     pub fn finish(&mut self, cal: &Calendar, prefix: &mut Vec<i64>) {
         let c = cal.current();
+        self.demand[..c].copy_from_slice(&self.actual[..c]);
+        self.demand[c..].copy_from_slice(&self.forecast[c..]);
         for (((g, &p), &s), ((sold, &d), &u)) in self
             .gap
             .iter_mut()

@@ -12,12 +12,13 @@
 //!   `min(demand, −end)` when `end < 0`. Sold = demand − unmet; revenue and COGS use sold units.
 //! - Gap = projected − safety stock (negative = shortage). Cover: see [`super::cover`].
 //! - Money: revenue = sold × price, COGS = sold × cost, inventory value = max(end, 0) × cost,
-//!   PO spend = receipts × cost in the week the goods arrive.
+//!   PO spend = receipts × cost in the week the goods arrive; exact [`Amount`]s, rounded to the
+//!   cent only for display.
 
 use super::calendar::Calendar;
 use super::cover::ForwardDemand;
 use super::product::{Product, SafetyStock};
-use super::qty::{Money, Qty};
+use super::qty::{Amount, Qty};
 use super::series::SkuSeries;
 use super::suggest::{suggest, OrderSuggestion};
 
@@ -33,10 +34,10 @@ pub struct SkuDerived {
     pub unmet: Vec<Qty>,
     /// Forward weeks of cover of the projected stock.
     pub cover: Vec<f64>,
-    pub revenue: Vec<Money>,
-    pub cogs: Vec<Money>,
-    pub inventory_value: Vec<Money>,
-    pub po_spend: Vec<Money>,
+    pub revenue: Vec<Amount>,
+    pub cogs: Vec<Amount>,
+    pub inventory_value: Vec<Amount>,
+    pub po_spend: Vec<Amount>,
     pub first_stockout: Option<usize>,
     pub first_below_safety: Option<usize>,
     pub suggestion: Option<OrderSuggestion>,
@@ -87,12 +88,12 @@ impl SkuDerived {
             .zip(&series.confirmed_receipts[from..])
             .zip(&series.planned_receipts[from..])
         {
-            *m = cost.times(a + b);
+            *m = Amount::of(a + b, cost);
         }
         for i in from.min(c)..c {
             let a = series.actual[i];
-            self.revenue[i] = price.times(a);
-            self.cogs[i] = cost.times(a);
+            self.revenue[i] = Amount::of(a, price);
+            self.cogs[i] = Amount::of(a, cost);
         }
 
         // Projection from the first future week that can have changed.
@@ -113,9 +114,9 @@ impl SkuDerived {
             self.projected[i] = end;
             self.unmet[i] = unmet;
             let sold = d - unmet;
-            self.revenue[i] = price.times(sold);
-            self.cogs[i] = cost.times(sold);
-            self.inventory_value[i] = cost.times(end.max(Qty::ZERO));
+            self.revenue[i] = Amount::of(sold, price);
+            self.cogs[i] = Amount::of(sold, cost);
+            self.inventory_value[i] = Amount::of(end.max(Qty::ZERO), cost);
             prev = end;
         }
 
@@ -164,7 +165,7 @@ impl SkuDerived {
             &mut self.po_spend,
         ] {
             v.clear();
-            v.resize(n, Money::ZERO);
+            v.resize(n, Amount::ZERO);
         }
         self.cover.clear();
         self.cover.resize(n, 0.0);

@@ -2,7 +2,7 @@
 //! The grid asks the workbook for cells (it owns no numbers), as glide-data-grid does.
 
 use super::aggregate::Agg;
-use super::qty::{Money, Qty};
+use super::qty::{Amount, Money, Qty};
 use super::series::SeriesField;
 use super::workbook::Workbook;
 
@@ -173,11 +173,11 @@ impl Workbook {
             Measure::Unmet => U(d.unmet[week]),
             Measure::Sold => U(demand - d.unmet[week]),
             Measure::Cover => CellValue::Weeks(d.cover[week]),
-            Measure::Revenue => M(d.revenue[week]),
-            Measure::Cogs => M(d.cogs[week]),
-            Measure::Margin => M(Money(d.revenue[week].0 - d.cogs[week].0)),
-            Measure::InventoryValue => M(d.inventory_value[week]),
-            Measure::PoSpend => M(d.po_spend[week]),
+            Measure::Revenue => M(d.revenue[week].to_money()),
+            Measure::Cogs => M(d.cogs[week].to_money()),
+            Measure::Margin => M(Amount(d.revenue[week].0.wrapping_sub(d.cogs[week].0)).to_money()),
+            Measure::InventoryValue => M(d.inventory_value[week].to_money()),
+            Measure::PoSpend => M(d.po_spend[week].to_money()),
         }
     }
 }
@@ -204,11 +204,11 @@ pub fn agg_value(agg: &Agg, m: Measure, week: usize, current: usize) -> CellValu
         Measure::Unmet => q(&agg.unmet),
         Measure::Sold => q(&agg.sold),
         Measure::Cover => CellValue::Weeks(agg.cover[week]),
-        Measure::Revenue => M(Money(agg.revenue[week])),
-        Measure::Cogs => M(Money(agg.cogs[week])),
-        Measure::Margin => M(Money(agg.revenue[week].wrapping_sub(agg.cogs[week]))),
-        Measure::InventoryValue => M(Money(agg.inventory_value[week])),
-        Measure::PoSpend => M(Money(agg.po_spend[week])),
+        Measure::Revenue => M(Amount(agg.revenue[week]).to_money()),
+        Measure::Cogs => M(Amount(agg.cogs[week]).to_money()),
+        Measure::Margin => M(Amount(agg.revenue[week].wrapping_sub(agg.cogs[week])).to_money()),
+        Measure::InventoryValue => M(Amount(agg.inventory_value[week]).to_money()),
+        Measure::PoSpend => M(Amount(agg.po_spend[week]).to_money()),
     }
 }
 

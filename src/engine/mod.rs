@@ -24,6 +24,6 @@ pub use error::PlanError;
 pub use measure::{CellValue, Measure};
 pub use plan::Plan;
 pub use product::{Product, SafetyStock};
-pub use qty::{Money, Qty};
+pub use qty::{Amount, Money, Qty};
 pub use series::SeriesField;
 pub use workbook::{CellEdit, Edit, Workbook};

@@ -125,35 +125,37 @@ impl Money {
     pub fn to_f64(self) -> f64 {
         self.0 as f64 / 100.0
     }
+}
 
-    /// `qty × unit price`, rounded half away from zero to the cent.
-    pub fn times(self, q: Qty) -> Money {
-        // Fast path in i64 (division by a constant compiles to a multiply); i128 only when
-        // the product could overflow, which validated plans almost never reach.
-        if q.0 >= 0 && self.0 >= 0 {
-            // Validated plans only multiply non-negative values: unsigned rounding is cheapest.
-            if let Some(p) = (q.0 as u64).checked_mul(self.0 as u64) {
-                return Money(((p + MILLI as u64 / 2) / MILLI as u64) as i64);
-            }
-        }
-        match q.0.checked_mul(self.0) {
-            Some(p) => Money(if p >= 0 {
-                (p + MILLI / 2) / MILLI
-            } else {
-                (p - MILLI / 2) / MILLI
-            }),
-            None => {
-                let p = q.0 as i128 * self.0 as i128;
-                let m = MILLI as i128;
-                Money(
-                    (if p >= 0 {
-                        (p + m / 2) / m
-                    } else {
-                        (p - m / 2) / m
-                    }) as i64,
-                )
-            }
-        }
+/// An amount of money in thousandths of a cent: the exact product of a [`Qty`] (thousandths
+/// of a unit) and a price in cents. Derived money rows are kept in this unit so the hot path
+/// never divides (wasm has no 64-bit multiply-high, so `/ 1000` is a real division there)
+/// and nothing is rounded until display. Wrapping arithmetic: exact up to ±92 trillion
+/// currency units per cell or weekly total, far beyond the brands this tool is for.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Amount(pub i64);
+
+impl Amount {
+    pub const ZERO: Amount = Amount(0);
+
+    /// `qty × price`, exactly.
+    pub fn of(q: Qty, price: Money) -> Amount {
+        Amount(q.0.wrapping_mul(price.0))
+    }
+
+    /// Whole cents: `Amount::cents(35_000)` is 350.00.
+    pub const fn cents(c: i64) -> Amount {
+        Amount(c * MILLI)
+    }
+
+    /// Rounded half away from zero to the cent.
+    pub fn to_money(self) -> Money {
+        let p = self.0;
+        Money(if p >= 0 {
+            (p + MILLI / 2) / MILLI
+        } else {
+            (p - MILLI / 2) / MILLI
+        })
     }
 }
 
@@ -182,11 +184,16 @@ mod tests {
     }
 
     #[test]
-    fn money_times_quantity_rounds_half_away_from_zero() {
-        // 2.5 units at 0.03 = 0.075 -> 0.08
-        assert_eq!(Money(3).times(Qty(2500)), Money(8));
-        assert_eq!(Money(3).times(Qty(-2500)), Money(-8));
-        assert_eq!(Money(1999).times(Qty::units(3)), Money(5997));
+    fn amounts_are_exact_and_round_half_away_from_zero_to_the_cent() {
+        // 2.5 units at 0.03 = 0.075 -> 0.08 when shown
+        assert_eq!(Amount::of(Qty(2500), Money(3)), Amount(7500));
+        assert_eq!(Amount::of(Qty(2500), Money(3)).to_money(), Money(8));
+        assert_eq!(Amount::of(Qty(-2500), Money(3)).to_money(), Money(-8));
+        assert_eq!(
+            Amount::of(Qty::units(3), Money(1999)).to_money(),
+            Money(5997)
+        );
+        assert_eq!(Amount::cents(5997).to_money(), Money(5997));
         assert_eq!(Money(5997).to_string(), "59.97");
         assert_eq!(Money(-5).to_string(), "-0.05");
         assert_eq!(Money::price_from_f64(-1.0), None);

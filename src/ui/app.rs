@@ -5,6 +5,7 @@ use super::plan_table::{PlanTable, WEEKS_SHOWN};
 use super::today::today;
 use crate::demo::demo_plan;
 use crate::engine::kpi::Scope;
+use crate::engine::qty::Amount;
 use crate::engine::Workbook;
 use leptos::prelude::*;
 
@@ -22,7 +23,7 @@ pub fn App() -> impl IntoView {
                 .iter()
                 .filter(|d| d.first_stockout.is_some_and(|w| w < horizon_end))
                 .count();
-            let stock_value: i64 = wb.total().inventory_value.get(c).copied().unwrap_or(0);
+            let stock_value = Amount(wb.total().inventory_value.get(c).copied().unwrap_or(0)).to_money().0;
             let last = wb.last_week_sales_vs_forecast(&Scope::Total);
             let vs = last
                 .map(|l| match l.pct {
