@@ -122,23 +122,31 @@ fn stockout_projection_unmet_gap_and_cover() {
 #[test]
 fn money_uses_sold_units_and_stock_at_cost() {
     let wb = scenario();
-    let a = wb.derived(0);
+    let money = |sku: usize, m: Measure, w: usize| match wb.sku_value(sku, m, w) {
+        CellValue::Money(v) => v,
+        other => panic!("{m:?} is {other:?}"),
+    };
     // Revenue: 40 × 10.00 in W48; 20 sold × 10.00 in W50; past weeks use actuals (35 × 10.00).
-    assert_eq!(a.revenue[0], Amount::cents(35_000));
-    assert_eq!(a.revenue[2], Amount::cents(40_000));
-    assert_eq!(a.revenue[4], Amount::cents(20_000));
-    assert_eq!(a.revenue[5], Amount::ZERO);
-    assert_eq!(a.cogs[4], Amount::cents(8_000));
-    // Inventory value: 60 × 4.00; none once stock is gone.
-    assert_eq!(a.inventory_value[2], Amount::cents(24_000));
-    assert_eq!(a.inventory_value[4], Amount::ZERO);
-    // PO spend lands in the week the goods arrive: B's 100 units at 3.00 in W52.
-    let b = wb.derived(1);
-    assert_eq!(b.po_spend[6], Amount::cents(30_000));
+    assert_eq!(money(0, Measure::Revenue, 0), Money::cents(35_000));
+    assert_eq!(money(0, Measure::Revenue, 2), Money::cents(40_000));
+    assert_eq!(money(0, Measure::Revenue, 4), Money::cents(20_000));
+    assert_eq!(money(0, Measure::Revenue, 5), Money::ZERO);
+    assert_eq!(money(0, Measure::Cogs, 4), Money::cents(8_000));
+    assert_eq!(money(0, Measure::Margin, 4), Money::cents(12_000));
+    // Inventory value: 60 × 4.00; none once stock is gone; none shown for past weeks.
+    assert_eq!(money(0, Measure::InventoryValue, 2), Money::cents(24_000));
+    assert_eq!(money(0, Measure::InventoryValue, 4), Money::ZERO);
     assert_eq!(
-        b.po_spend.iter().map(|m| m.0).sum::<i64>(),
-        Amount::cents(30_000).0
+        wb.sku_value(0, Measure::InventoryValue, 1),
+        CellValue::Blank
     );
+    // PO spend lands in the week the goods arrive: B's 100 units at 3.00 in W52.
+    assert_eq!(money(1, Measure::PoSpend, 6), Money::cents(30_000));
+    assert_eq!(money(1, Measure::PoSpend, 5), Money::ZERO);
+    // The family row sums the SKUs: W48 revenue = A 400.00 + B 0 (no price) = 400.00.
+    let candles = wb.family("Candles").unwrap();
+    assert_eq!(Amount(candles.revenue[2]), Amount::cents(40_000));
+    assert_eq!(Amount(candles.po_spend[6]), Amount::cents(30_000));
 }
 
 #[test]

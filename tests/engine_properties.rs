@@ -5,6 +5,7 @@
 
 use chrono::NaiveDate;
 use proptest::prelude::*;
+use sop_grid::engine::money::week_money;
 use sop_grid::engine::{
     Calendar, CellEdit, CellValue, Edit, Measure, Money, Plan, Product, Qty, SafetyStock,
     SeriesField, Workbook,
@@ -156,12 +157,19 @@ fn check_invariants(wb: &Workbook) {
             .filter(|&i| &plan.products[i].family == name)
             .collect();
         assert_eq!(agg.members, members.len());
-        for w in 0..cal.len() {
+        for (w, total_gap) in summed_total.iter_mut().enumerate() {
             let proj: i64 = members.iter().map(|&i| wb.derived(i).projected[w].0).sum();
-            let rev: i64 = members.iter().map(|&i| wb.derived(i).revenue[w].0).sum();
+            let rev: i64 = members
+                .iter()
+                .map(|&i| {
+                    week_money(&plan.products[i], &plan.series[i], wb.derived(i), c, w)
+                        .revenue
+                        .0
+                })
+                .sum();
             assert_eq!(agg.projected[w], proj, "family {name} projected week {w}");
             assert_eq!(agg.revenue[w], rev, "family {name} revenue week {w}");
-            summed_total[w] += agg.gap[w];
+            *total_gap += agg.gap[w];
         }
     }
     assert_eq!(wb.total().gap, summed_total);

@@ -7,6 +7,9 @@
 use super::calendar::Calendar;
 use super::cover::ForwardDemand;
 use super::derived::SkuDerived;
+use super::money::WeekMoney;
+use super::product::Product;
+use super::qty::Amount;
 use super::series::SkuSeries;
 use std::ops::Range;
 
@@ -57,7 +60,7 @@ impl Agg {
 
     /// Adds (`sign` = 1) or removes (`sign` = −1) one SKU's rows. Demand, gap, sold and cover
     /// are left stale until [`Agg::finish`].
-    pub fn add(&mut self, d: &SkuDerived, s: &SkuSeries, current: usize, sign: i64) {
+    pub fn add(&mut self, p: &Product, d: &SkuDerived, s: &SkuSeries, current: usize, sign: i64) {
         self.members = (self.members as i64 + sign) as usize;
         let c = current;
         add_row(&mut self.actual, s.actual.iter().map(|q| q.0), sign);
@@ -82,14 +85,29 @@ impl Agg {
         ] {
             add_row(&mut acc[c..], row[c..].iter().map(|q| q.0), sign);
         }
-        for (acc, row) in [
-            (&mut self.revenue, &d.revenue),
-            (&mut self.cogs, &d.cogs),
-            (&mut self.inventory_value, &d.inventory_value),
-            (&mut self.po_spend, &d.po_spend),
-        ] {
-            add_row(acc, row.iter().map(|m| m.0), sign);
+        for w in 0..c {
+            let m = WeekMoney::past(p, s.actual[w], s.receipts(w));
+            self.add_money(w, &m, sign);
         }
+        for w in c..self.revenue.len() {
+            let m = WeekMoney::future(
+                p,
+                s.demand_plan(w),
+                d.unmet[w],
+                d.projected[w],
+                s.receipts(w),
+            );
+            self.add_money(w, &m, sign);
+        }
+    }
+
+    #[inline]
+    fn add_money(&mut self, w: usize, m: &WeekMoney, sign: i64) {
+        let f = |acc: &mut i64, v: Amount| *acc = acc.wrapping_add(sign.wrapping_mul(v.0));
+        f(&mut self.revenue[w], m.revenue);
+        f(&mut self.cogs[w], m.cogs);
+        f(&mut self.inventory_value[w], m.inventory_value);
+        f(&mut self.po_spend[w], m.po_spend);
     }
 
     /// Adds another aggregate's rows (the total is the sum of the family rows).

@@ -11,14 +11,12 @@
 //! - Unmet demand in a week is the part of that week's demand the stock could not serve:
 //!   `min(demand, −end)` when `end < 0`. Sold = demand − unmet; revenue and COGS use sold units.
 //! - Gap = projected − safety stock (negative = shortage). Cover: see [`super::cover`].
-//! - Money: revenue = sold × price, COGS = sold × cost, inventory value = max(end, 0) × cost,
-//!   PO spend = receipts × cost in the week the goods arrive; exact [`Amount`]s, rounded to the
-//!   cent only for display.
+//! - Money is not stored: see [`super::money`].
 
 use super::calendar::Calendar;
 use super::cover::ForwardDemand;
 use super::product::{Product, SafetyStock};
-use super::qty::{Amount, Qty};
+use super::qty::Qty;
 use super::series::SkuSeries;
 use super::suggest::{suggest, OrderSuggestion};
 
@@ -34,10 +32,6 @@ pub struct SkuDerived {
     pub unmet: Vec<Qty>,
     /// Forward weeks of cover of the projected stock.
     pub cover: Vec<f64>,
-    pub revenue: Vec<Amount>,
-    pub cogs: Vec<Amount>,
-    pub inventory_value: Vec<Amount>,
-    pub po_spend: Vec<Amount>,
     pub first_stockout: Option<usize>,
     pub first_below_safety: Option<usize>,
     pub suggestion: Option<OrderSuggestion>,
@@ -70,7 +64,6 @@ impl SkuDerived {
         } else {
             from.min(n)
         };
-        let (cost, price) = (product.unit_cost, product.unit_price);
 
         // Future demand (consensus where set, else forecast), needed whole for cover.
         scratch.future_demand.clear();
@@ -80,21 +73,6 @@ impl SkuDerived {
                 .zip(&series.consensus[c..])
                 .map(|(&f, &cons)| cons.unwrap_or(f).0),
         );
-
-        // Simple passes over one or two rows each: they vectorise and keep pointers in
-        // registers (one fused loop over all rows spilled to the stack).
-        for ((m, &a), &b) in self.po_spend[from..]
-            .iter_mut()
-            .zip(&series.confirmed_receipts[from..])
-            .zip(&series.planned_receipts[from..])
-        {
-            *m = Amount::of(a + b, cost);
-        }
-        for i in from.min(c)..c {
-            let a = series.actual[i];
-            self.revenue[i] = Amount::of(a, price);
-            self.cogs[i] = Amount::of(a, cost);
-        }
 
         // Projection from the first future week that can have changed.
         let start = from.max(c);
@@ -113,10 +91,6 @@ impl SkuDerived {
             };
             self.projected[i] = end;
             self.unmet[i] = unmet;
-            let sold = d - unmet;
-            self.revenue[i] = Amount::of(sold, price);
-            self.cogs[i] = Amount::of(sold, cost);
-            self.inventory_value[i] = Amount::of(end.max(Qty::ZERO), cost);
             prev = end;
         }
 
@@ -157,15 +131,6 @@ impl SkuDerived {
         for v in [&mut self.projected, &mut self.safety, &mut self.unmet] {
             v.clear();
             v.resize(n, Qty::ZERO);
-        }
-        for v in [
-            &mut self.revenue,
-            &mut self.cogs,
-            &mut self.inventory_value,
-            &mut self.po_spend,
-        ] {
-            v.clear();
-            v.resize(n, Amount::ZERO);
         }
         self.cover.clear();
         self.cover.resize(n, 0.0);

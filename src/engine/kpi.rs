@@ -8,6 +8,7 @@
 //! - At risk: SKUs projected below safety stock before an order placed today could arrive,
 //!   i.e. in the current week or the lead time after it.
 
+use super::money::week_money;
 use super::workbook::Workbook;
 use std::ops::Range;
 
@@ -100,19 +101,21 @@ impl Workbook {
     /// Forward inventory turns; `None` when no inventory is projected.
     pub fn inventory_turns(&self, scope: &Scope) -> Option<f64> {
         let cal = &self.plan().calendar;
-        let window = cal.current()..(cal.current() + TURNS_WINDOW).min(cal.len());
+        let c = cal.current();
+        let window = c..(c + TURNS_WINDOW).min(cal.len());
         let weeks = window.len() as f64;
         let (mut cogs, mut inv) = (0i128, 0i128);
         for i in self.skus_in(scope) {
-            let d = self.derived(i);
-            cogs += d.cogs[window.clone()]
-                .iter()
-                .map(|m| m.0 as i128)
-                .sum::<i128>();
-            inv += d.inventory_value[window.clone()]
-                .iter()
-                .map(|m| m.0 as i128)
-                .sum::<i128>();
+            let (p, s, d) = (
+                &self.plan().products[i],
+                &self.plan().series[i],
+                self.derived(i),
+            );
+            for w in window.clone() {
+                let m = week_money(p, s, d, c, w);
+                cogs += m.cogs.0 as i128;
+                inv += m.inventory_value.0 as i128;
+            }
         }
         (inv > 0).then(|| (cogs as f64 * 52.0 / weeks) / (inv as f64 / weeks))
     }

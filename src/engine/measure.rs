@@ -2,6 +2,7 @@
 //! The grid asks the workbook for cells (it owns no numbers), as glide-data-grid does.
 
 use super::aggregate::Agg;
+use super::money::week_money;
 use super::qty::{Amount, Money, Qty};
 use super::series::SeriesField;
 use super::workbook::Workbook;
@@ -155,6 +156,7 @@ impl Workbook {
         } else {
             s.demand_plan(week)
         };
+        let money = || week_money(&self.plan().products[sku], s, d, c, week);
         use CellValue::{Money as M, Units as U};
         match m {
             Measure::Consensus => s.consensus[week].map_or(CellValue::Blank, U),
@@ -173,11 +175,11 @@ impl Workbook {
             Measure::Unmet => U(d.unmet[week]),
             Measure::Sold => U(demand - d.unmet[week]),
             Measure::Cover => CellValue::Weeks(d.cover[week]),
-            Measure::Revenue => M(d.revenue[week].to_money()),
-            Measure::Cogs => M(d.cogs[week].to_money()),
-            Measure::Margin => M(Amount(d.revenue[week].0.wrapping_sub(d.cogs[week].0)).to_money()),
-            Measure::InventoryValue => M(d.inventory_value[week].to_money()),
-            Measure::PoSpend => M(d.po_spend[week].to_money()),
+            Measure::Revenue => M(money().revenue.to_money()),
+            Measure::Cogs => M(money().cogs.to_money()),
+            Measure::Margin => M(money().margin().to_money()),
+            Measure::InventoryValue => M(money().inventory_value.to_money()),
+            Measure::PoSpend => M(money().po_spend.to_money()),
         }
     }
 }

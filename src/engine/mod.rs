@@ -11,6 +11,7 @@ pub mod error;
 pub mod history;
 pub mod kpi;
 pub mod measure;
+pub mod money;
 pub mod plan;
 pub mod product;
 pub mod qty;

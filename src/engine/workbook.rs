@@ -82,10 +82,10 @@ impl Workbook {
             let (p, s) = (&self.plan.products[i], &self.plan.series[i]);
             d.compute(p, s, cal, 0, &mut self.scratch);
             match self.families.get_mut(&p.family) {
-                Some(agg) => agg.add(d, s, c, 1),
+                Some(agg) => agg.add(p, d, s, c, 1),
                 None => {
                     let mut agg = Agg::zeros(n);
-                    agg.add(d, s, c, 1);
+                    agg.add(p, d, s, c, 1);
                     self.families.insert(p.family.clone(), agg);
                 }
             }
@@ -290,12 +290,17 @@ impl Workbook {
         // Take the touched SKUs out of their (current) family and the total.
         let mut families: BTreeSet<String> = BTreeSet::new();
         for &sku in from.keys() {
-            let fam = self.plan.products[sku].family.clone();
+            // The product before the change: its old prices priced the rows being removed.
+            let (p, s, d) = (
+                &self.plan.products[sku],
+                &self.plan.series[sku],
+                &self.derived[sku],
+            );
+            let fam = p.family.clone();
             if let Some(agg) = self.families.get_mut(&fam) {
-                agg.add(&self.derived[sku], &self.plan.series[sku], c, -1);
+                agg.add(p, d, s, c, -1);
             }
-            self.total
-                .add(&self.derived[sku], &self.plan.series[sku], c, -1);
+            self.total.add(p, d, s, c, -1);
             families.insert(fam);
         }
         for d in diffs {
@@ -318,8 +323,8 @@ impl Workbook {
             self.families
                 .entry(fam.clone())
                 .or_insert_with(|| Agg::zeros(n))
-                .add(&self.derived[sku], s, c, 1);
-            self.total.add(&self.derived[sku], s, c, 1);
+                .add(p, &self.derived[sku], s, c, 1);
+            self.total.add(p, &self.derived[sku], s, c, 1);
             families.insert(fam);
         }
         for fam in families {

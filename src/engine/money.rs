@@ -1,0 +1,76 @@
+//! A SKU's money in a week, computed on read from its quantities and prices.
+//!
+//! Not stored: a full recompute is bound by memory traffic, and these are exact products
+//! (see [`Amount`]) of rows that are stored anyway. Revenue and COGS use sold units (actuals
+//! in the past); inventory value is the positive projected stock at cost; PO spend is
+//! receipts at cost in the week the goods arrive.
+
+use super::derived::SkuDerived;
+use super::product::Product;
+use super::qty::{Amount, Qty};
+use super::series::SkuSeries;
+
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct WeekMoney {
+    pub revenue: Amount,
+    pub cogs: Amount,
+    pub inventory_value: Amount,
+    pub po_spend: Amount,
+}
+
+impl WeekMoney {
+    /// A past week: what was sold and received.
+    #[inline]
+    pub fn past(p: &Product, actual: Qty, receipts: Qty) -> WeekMoney {
+        WeekMoney {
+            revenue: Amount::of(actual, p.unit_price),
+            cogs: Amount::of(actual, p.unit_cost),
+            inventory_value: Amount::ZERO,
+            po_spend: Amount::of(receipts, p.unit_cost),
+        }
+    }
+
+    /// A projected week: sold = demand − unmet.
+    #[inline]
+    pub fn future(
+        p: &Product,
+        demand: Qty,
+        unmet: Qty,
+        projected: Qty,
+        receipts: Qty,
+    ) -> WeekMoney {
+        let sold = demand - unmet;
+        WeekMoney {
+            revenue: Amount::of(sold, p.unit_price),
+            cogs: Amount::of(sold, p.unit_cost),
+            inventory_value: Amount::of(projected.max(Qty::ZERO), p.unit_cost),
+            po_spend: Amount::of(receipts, p.unit_cost),
+        }
+    }
+
+    /// Gross margin.
+    pub fn margin(&self) -> Amount {
+        Amount(self.revenue.0.wrapping_sub(self.cogs.0))
+    }
+}
+
+/// The money of one SKU in one week.
+pub fn week_money(
+    p: &Product,
+    s: &SkuSeries,
+    d: &SkuDerived,
+    current: usize,
+    week: usize,
+) -> WeekMoney {
+    if week < current {
+        WeekMoney::past(p, s.actual[week], s.receipts(week))
+    } else {
+        WeekMoney::future(
+            p,
+            s.demand_plan(week),
+            d.unmet[week],
+            d.projected[week],
+            s.receipts(week),
+        )
+    }
+}
