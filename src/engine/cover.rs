@@ -121,7 +121,9 @@ impl<'a> ForwardDemand<'a> {
             self.run_rate
         };
         total += frac * next_demand;
-        total.round() as i64
+        // Non-negative, so floor(x + ½) rounds half up; `f64::round` has no wasm instruction
+        // and became a software call in this per-week hot path.
+        (total + 0.5).floor() as i64
     }
 }
 
