@@ -77,14 +77,31 @@ const SCENTS: [&str; 16] = [
     "Sandalwood",
 ];
 
+/// How the brand has been ordering a SKU.
+#[derive(Clone, Copy, PartialEq)]
+enum Replenish {
+    /// Orders arrive whenever stock would fall under 5.5 weeks of demand: confirmed POs
+    /// inside the lead time, planned receipts after it.
+    Policy,
+    /// As `Policy`, but nothing was ordered in time: no receipts inside the lead time.
+    PolicyAfterLeadTime,
+    /// Nothing on order (excess stock that needs none).
+    Never,
+}
+
+/// Weeks of demand below which the ordering policy brings in a receipt, and how many it orders.
+const REORDER_WEEKS: f64 = 5.5;
+const ORDER_WEEKS: f64 = 6.0;
+
 /// What the generator needs to know about one SKU.
 struct Shape {
     family: usize,
     base: f64,
     /// Weeks of demand on hand now.
     stock_weeks: f64,
-    /// Week offset (from the current week) of the open PO, if any.
+    /// Week offset (from the current week) of one extra open PO, if any.
     po_in: Option<usize>,
+    replenish: Replenish,
     launched_weeks_ago: Option<usize>,
     promo: bool,
 }
@@ -139,13 +156,36 @@ fn fill(plan: &mut Plan, idx: usize, rng: &mut Rng, shape: &Shape) {
     let on_hand =
         (shape.base * season(shape.family, cal.month_of(c).1) * shape.stock_weeks).round();
     plan.products[idx].on_hand = Qty::units(on_hand as i64);
-    if let Some(w) = shape.po_in {
-        let p = &plan.products[idx];
-        let qty = (shape.base * 8.0).max(p.moq.to_f64());
+    let p = plan.products[idx].clone();
+    let round_order = |units: f64| {
         let m = p.order_multiple.to_f64().max(1.0);
-        let qty = (qty / m).ceil() * m;
-        if c + w < n {
-            plan.series[idx].confirmed_receipts[c + w] = Qty::units(qty as i64);
+        Qty::units(((units.max(p.moq.to_f64()) / m).ceil() * m) as i64)
+    };
+    let s = &mut plan.series[idx];
+    if let Some(w) = shape.po_in.filter(|w| c + w < n) {
+        s.confirmed_receipts[c + w] = round_order(shape.base * 8.0);
+    }
+    if shape.replenish == Replenish::Never {
+        return;
+    }
+    let lead_end = c + p.lead_time_weeks as usize;
+    let first = if shape.replenish == Replenish::PolicyAfterLeadTime {
+        lead_end
+    } else {
+        c
+    };
+    let mut stock = p.on_hand;
+    for w in c..n {
+        let demand = s.forecast[w];
+        stock = stock + s.confirmed_receipts[w] - demand;
+        if w >= first && stock.to_f64() < demand.to_f64() * REORDER_WEEKS {
+            let qty = round_order(demand.to_f64() * ORDER_WEEKS);
+            if w < lead_end {
+                s.confirmed_receipts[w] += qty;
+            } else {
+                s.planned_receipts[w] += qty;
+            }
+            stock += qty;
         }
     }
 }
@@ -188,9 +228,12 @@ pub fn demo_plan(today: NaiveDate) -> Plan {
                 stock_weeks,
                 po_in: match (family, k) {
                     (0, 7) => Some(6),
-                    (0, 11) | (1, 9) => None,
-                    _ if k % 3 == 0 => Some(2 + k % 7),
                     _ => None,
+                },
+                replenish: match (family, k) {
+                    (0, 2) | (1, 5) | (2, 1) | (0, 7) => Replenish::PolicyAfterLeadTime,
+                    (0, 11) | (1, 9) => Replenish::Never,
+                    _ => Replenish::Policy,
                 },
                 launched_weeks_ago: (family == 0 && k == 15).then_some(8),
                 promo: family == 1 && k < 4,
@@ -225,6 +268,11 @@ pub fn generated_plan(
             base: rng.range(5.0, 120.0),
             stock_weeks: rng.range(0.5, 20.0),
             po_in: (k % 3 == 0).then_some(1 + k % 11),
+            replenish: if k % 7 == 0 {
+                Replenish::Never
+            } else {
+                Replenish::Policy
+            },
             launched_weeks_ago: None,
             promo: false,
         };
