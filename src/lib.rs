@@ -3,9 +3,11 @@
 //! - [`engine`]: the planning model and its calculations (pure Rust, tested natively).
 //! - [`demo`]: the built-in demo plan and generated benchmark plans.
 //! - [`bench`]: the engine benchmark shared by the native and the browser runs.
+//! - [`sheet`]: keyboard, selection, number and clipboard rules of the grid (pure, tested natively).
 //! - [`ui`]: the Leptos components, a thin layer over the engine.
 
 pub mod bench;
 pub mod demo;
 pub mod engine;
+pub mod sheet;
 pub mod ui;

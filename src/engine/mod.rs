@@ -16,6 +16,7 @@ pub mod plan;
 pub mod product;
 pub mod qty;
 pub mod series;
+pub mod split;
 pub mod suggest;
 pub mod validate;
 pub mod workbook;

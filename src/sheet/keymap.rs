@@ -1,0 +1,217 @@
+//! Keyboard bindings as data: every key the grid understands, mapped to a named intent.
+//! This table is the one place bindings live; README's keyboard section lists it.
+//! `Ctrl` also means `Cmd` on a Mac.
+
+/// What the user means by a key.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Intent {
+    MoveUp,
+    MoveDown,
+    MoveLeft,
+    MoveRight,
+    ExtendUp,
+    ExtendDown,
+    ExtendLeft,
+    ExtendRight,
+    /// Tab: next cell to the right.
+    NextCell,
+    /// Shift+Tab: previous cell.
+    PrevCell,
+    /// Enter: commit an edit, or move down.
+    EnterDown,
+    /// Shift+Enter: commit and move up.
+    EnterUp,
+    RowStart,
+    RowEnd,
+    GridStart,
+    GridEnd,
+    PageUp,
+    PageDown,
+    ExtendPageUp,
+    ExtendPageDown,
+    /// F2: edit the active cell keeping its value.
+    Edit,
+    /// Esc: cancel the edit in progress.
+    Cancel,
+    /// Delete / Backspace: clear the selected editable cells.
+    Clear,
+    Undo,
+    Redo,
+    /// Ctrl+D: copy the top row of the selection down over the rest.
+    FillDown,
+    /// Ctrl+C: copy the selection as tab-separated text.
+    Copy,
+    SelectAll,
+}
+
+/// A key with its modifiers, as the browser reports `KeyboardEvent.key`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Chord {
+    pub key: &'static str,
+    pub ctrl: bool,
+    pub shift: bool,
+}
+
+const fn k(key: &'static str, ctrl: bool, shift: bool) -> Chord {
+    Chord { key, ctrl, shift }
+}
+
+/// The bindings, with the words README shows for each.
+pub const BINDINGS: &[(Chord, Intent, &str)] = &[
+    (k("ArrowUp", false, false), Intent::MoveUp, "Move up"),
+    (k("ArrowDown", false, false), Intent::MoveDown, "Move down"),
+    (k("ArrowLeft", false, false), Intent::MoveLeft, "Move left"),
+    (
+        k("ArrowRight", false, false),
+        Intent::MoveRight,
+        "Move right",
+    ),
+    (
+        k("ArrowUp", false, true),
+        Intent::ExtendUp,
+        "Extend the selection up",
+    ),
+    (
+        k("ArrowDown", false, true),
+        Intent::ExtendDown,
+        "Extend the selection down",
+    ),
+    (
+        k("ArrowLeft", false, true),
+        Intent::ExtendLeft,
+        "Extend the selection left",
+    ),
+    (
+        k("ArrowRight", false, true),
+        Intent::ExtendRight,
+        "Extend the selection right",
+    ),
+    (
+        k("Tab", false, false),
+        Intent::NextCell,
+        "Commit and move right",
+    ),
+    (
+        k("Tab", false, true),
+        Intent::PrevCell,
+        "Commit and move left",
+    ),
+    (
+        k("Enter", false, false),
+        Intent::EnterDown,
+        "Commit and move down (or move down)",
+    ),
+    (
+        k("Enter", false, true),
+        Intent::EnterUp,
+        "Commit and move up",
+    ),
+    (
+        k("Home", false, false),
+        Intent::RowStart,
+        "First period of the row",
+    ),
+    (
+        k("End", false, false),
+        Intent::RowEnd,
+        "Last period of the row",
+    ),
+    (
+        k("Home", true, false),
+        Intent::GridStart,
+        "First cell of the grid",
+    ),
+    (
+        k("End", true, false),
+        Intent::GridEnd,
+        "Last cell of the grid",
+    ),
+    (k("PageUp", false, false), Intent::PageUp, "One screen up"),
+    (
+        k("PageDown", false, false),
+        Intent::PageDown,
+        "One screen down",
+    ),
+    (
+        k("PageUp", false, true),
+        Intent::ExtendPageUp,
+        "Extend one screen up",
+    ),
+    (
+        k("PageDown", false, true),
+        Intent::ExtendPageDown,
+        "Extend one screen down",
+    ),
+    (k("F2", false, false), Intent::Edit, "Edit the active cell"),
+    (k("Escape", false, false), Intent::Cancel, "Cancel the edit"),
+    (
+        k("Delete", false, false),
+        Intent::Clear,
+        "Clear the selected cells",
+    ),
+    (
+        k("Backspace", false, false),
+        Intent::Clear,
+        "Clear the selected cells",
+    ),
+    (k("z", true, false), Intent::Undo, "Undo"),
+    (k("y", true, false), Intent::Redo, "Redo"),
+    (k("z", true, true), Intent::Redo, "Redo"),
+    (k("d", true, false), Intent::FillDown, "Fill down"),
+    (
+        k("c", true, false),
+        Intent::Copy,
+        "Copy as tab-separated values",
+    ),
+    (k("a", true, false), Intent::SelectAll, "Select all"),
+];
+
+/// The intent of a key press, if the grid binds it. Letters match either case
+/// (Shift+Ctrl+Z reports `Z`).
+pub fn intent_for(key: &str, ctrl: bool, shift: bool) -> Option<Intent> {
+    let key = if key.chars().count() == 1 {
+        key.to_ascii_lowercase()
+    } else {
+        key.to_string()
+    };
+    BINDINGS
+        .iter()
+        .find(|(c, _, _)| c.key == key && c.ctrl == ctrl && c.shift == shift)
+        .map(|(_, i, _)| *i)
+}
+
+/// A key that starts typing a new value into the active cell (replacing it), as in Excel.
+pub fn starts_typing(key: &str, ctrl: bool) -> bool {
+    !ctrl
+        && key.chars().count() == 1
+        && key
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '-' | '+'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bindings_resolve_and_are_unambiguous() {
+        assert_eq!(
+            intent_for("ArrowDown", false, true),
+            Some(Intent::ExtendDown)
+        );
+        assert_eq!(intent_for("Z", true, true), Some(Intent::Redo));
+        assert_eq!(intent_for("z", true, false), Some(Intent::Undo));
+        assert_eq!(intent_for("q", true, false), None);
+        for (i, (a, _, _)) in BINDINGS.iter().enumerate() {
+            for (b, _, _) in &BINDINGS[i + 1..] {
+                assert_ne!(a, b, "{a:?} is bound twice");
+            }
+        }
+        assert!(starts_typing("7", false) && starts_typing("-", false));
+        assert!(
+            !starts_typing("a", false)
+                && !starts_typing("7", true)
+                && !starts_typing("Enter", false)
+        );
+    }
+}

@@ -1,0 +1,7 @@
+//! Spreadsheet behaviour that needs no browser: keyboard intents, selection, typed numbers,
+//! clipboard text. Tested natively; the grid component calls it.
+
+pub mod keymap;
+pub mod number;
+pub mod selection;
+pub mod tsv;
