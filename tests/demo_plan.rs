@@ -74,3 +74,24 @@ fn excess_launch_and_promotion() {
     let promo = &wb.plan().series[sku(&wb, "DIF-101")].actual;
     assert!(promo[c - 10].0 > 2 * promo[c - 11].0.max(promo[c - 9].0));
 }
+
+#[test]
+fn exceptions_put_stockouts_first_and_excess_last() {
+    use sop_grid::engine::exceptions::ExceptionKind::{Excess, Stockout};
+    let wb = demo();
+    let ex = wb.exceptions(13);
+    let code = |i: usize| wb.plan().products[ex[i].sku].sku.as_str();
+    assert!(ex[0].within_lead_time && ex[0].kind == Stockout);
+    // Every excess entry comes after every shortage.
+    let first_excess = ex.iter().position(|e| e.kind == Excess).unwrap();
+    assert!(ex[first_excess..].iter().all(|e| e.kind == Excess));
+    let excess: Vec<&str> = (first_excess..ex.len()).map(code).collect();
+    assert!(
+        excess.contains(&"CND-112") && excess.contains(&"DIF-110"),
+        "{excess:?}"
+    );
+    let shortages: Vec<&str> = (0..first_excess).map(code).collect();
+    for c in ["CND-103", "CND-108", "DIF-106", "GFT-102"] {
+        assert!(shortages.contains(&c), "{c} missing from {shortages:?}");
+    }
+}

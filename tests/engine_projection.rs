@@ -416,3 +416,36 @@ fn product_edits_are_validated_and_can_move_a_sku_between_families() {
     assert!(wb.family("Lamps").is_none());
     assert_eq!(wb.family("Diffusers").unwrap().projected[2], 125_000);
 }
+
+#[test]
+fn exceptions_ranked_by_urgency_then_money() {
+    let wb = scenario();
+    // Horizon W48–W50. A: below safety in W50 within its lead time, 20 units unmet × 10.00.
+    // D: below safety in W50 within lead time, nothing unmet yet. C: below safety in W49 but an
+    // order placed now (lead time 0) still arrives in time, so it ranks after both.
+    // B goes below safety only in W51: outside the horizon.
+    use sop_grid::engine::exceptions::ExceptionKind::*;
+    let ex = wb.exceptions(3);
+    let got: Vec<_> = ex
+        .iter()
+        .map(|e| {
+            (
+                wb.plan().products[e.sku].sku.as_str(),
+                e.kind.clone(),
+                e.week,
+                e.within_lead_time,
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("A", Stockout, 4, true),
+            ("D", BelowSafety, 4, true),
+            ("C", BelowSafety, 3, false)
+        ]
+    );
+    assert_eq!(ex[0].unmet, u(20.0));
+    assert_eq!(ex[0].money, Amount::cents(20_000));
+    assert_eq!(ex[0].suggestion.as_ref().map(|s| s.qty), Some(u(160.0)));
+}

@@ -8,6 +8,7 @@ pub mod calendar;
 pub mod cover;
 pub mod derived;
 pub mod error;
+pub mod exceptions;
 pub mod history;
 pub mod kpi;
 pub mod measure;

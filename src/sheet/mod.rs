@@ -3,5 +3,6 @@
 
 pub mod keymap;
 pub mod number;
+pub mod rows;
 pub mod selection;
 pub mod tsv;

@@ -1,0 +1,173 @@
+//! Which rows the grid shows, in order: the total, then each family followed by its SKUs
+//! (unless collapsed), each SKU with the view's measures. Filtering by text and "only
+//! exceptions" happen here, so they are tested natively.
+
+use crate::engine::exceptions::Exception;
+use crate::engine::{Measure, Workbook};
+use std::collections::BTreeSet;
+
+/// Whose numbers a row shows.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum RowOwner {
+    Total,
+    Family(String),
+    Sku(usize),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct GridRow {
+    pub owner: RowOwner,
+    pub measure: Measure,
+    /// First row of its SKU, family or total block (drawn with a rule above, shows the name).
+    pub first: bool,
+}
+
+impl GridRow {
+    /// The `data-sku` attribute: the SKU code, `family:<name>` or `total`.
+    pub fn key(&self, wb: &Workbook) -> String {
+        match &self.owner {
+            RowOwner::Total => "total".to_string(),
+            RowOwner::Family(f) => format!("family:{f}"),
+            RowOwner::Sku(i) => wb.plan().products[*i].sku.clone(),
+        }
+    }
+}
+
+/// What the view asks for.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct RowSpec {
+    /// Measures of each SKU, in order.
+    pub sku_measures: Vec<Measure>,
+    /// Measures of family and total rows.
+    pub group_measures: Vec<Measure>,
+    pub collapsed: BTreeSet<String>,
+    /// Case-insensitive text matched against SKU, name and family.
+    pub filter: String,
+    /// Only SKUs that are exceptions (and their families).
+    pub only_exceptions: bool,
+}
+
+/// The rows to show. `exceptions` is the view's exception list (for the toggle).
+pub fn build_rows(wb: &Workbook, spec: &RowSpec, exceptions: &[Exception]) -> Vec<GridRow> {
+    let plan = wb.plan();
+    let needle = spec.filter.trim().to_lowercase();
+    let flagged: BTreeSet<usize> = exceptions.iter().map(|e| e.sku).collect();
+    let keep = |i: usize| {
+        let p = &plan.products[i];
+        (!spec.only_exceptions || flagged.contains(&i))
+            && (needle.is_empty()
+                || p.sku.to_lowercase().contains(&needle)
+                || p.name.to_lowercase().contains(&needle)
+                || p.family.to_lowercase().contains(&needle))
+    };
+    let group = |owner: RowOwner, rows: &mut Vec<GridRow>| {
+        for (k, &m) in spec.group_measures.iter().enumerate() {
+            rows.push(GridRow {
+                owner: owner.clone(),
+                measure: m,
+                first: k == 0,
+            });
+        }
+    };
+    let mut rows = Vec::new();
+    group(RowOwner::Total, &mut rows);
+    for family in wb.families().keys() {
+        let members: Vec<usize> = (0..plan.products.len())
+            .filter(|&i| &plan.products[i].family == family && keep(i))
+            .collect();
+        if members.is_empty() {
+            continue;
+        }
+        group(RowOwner::Family(family.clone()), &mut rows);
+        if spec.collapsed.contains(family) {
+            continue;
+        }
+        for i in members {
+            for (k, &m) in spec.sku_measures.iter().enumerate() {
+                rows.push(GridRow {
+                    owner: RowOwner::Sku(i),
+                    measure: m,
+                    first: k == 0,
+                });
+            }
+        }
+    }
+    rows
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::demo::demo_plan;
+    use chrono::NaiveDate;
+
+    fn wb() -> Workbook {
+        Workbook::new(demo_plan(NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()))
+    }
+
+    fn spec() -> RowSpec {
+        RowSpec {
+            sku_measures: vec![Measure::Forecast, Measure::Projected],
+            group_measures: vec![Measure::Projected],
+            ..RowSpec::default()
+        }
+    }
+
+    #[test]
+    fn total_then_families_then_skus() {
+        let wb = wb();
+        let rows = build_rows(&wb, &spec(), &[]);
+        // 1 total + 3 families + 40 SKUs × 2 measures.
+        assert_eq!(rows.len(), 1 + 3 + 80);
+        assert_eq!(rows[0].key(&wb), "total");
+        assert_eq!(rows[1].key(&wb), "family:Candles");
+        assert_eq!(
+            (rows[2].key(&wb).as_str(), rows[2].measure, rows[2].first),
+            ("CND-101", Measure::Forecast, true)
+        );
+        assert_eq!(
+            (rows[3].key(&wb).as_str(), rows[3].measure, rows[3].first),
+            ("CND-101", Measure::Projected, false)
+        );
+    }
+
+    #[test]
+    fn filter_collapse_and_only_exceptions() {
+        let wb = wb();
+        let mut s = spec();
+        s.filter = "sea salt".into();
+        let keys: Vec<String> = build_rows(&wb, &s, &[])
+            .iter()
+            .map(|r| r.key(&wb))
+            .collect();
+        // Sea Salt is a candle (CND-102) and a diffuser (DIF-112... whichever carry the scent).
+        assert!(keys.contains(&"CND-102".to_string()));
+        assert!(keys.iter().all(|k| k == "total"
+            || k.starts_with("family:")
+            || wb.plan().products[wb.plan().sku_index(k).unwrap()]
+                .name
+                .contains("Sea Salt")));
+        let mut s = spec();
+        s.collapsed.insert("Candles".into());
+        let rows = build_rows(&wb, &s, &[]);
+        assert!(rows.iter().all(
+            |r| !matches!(r.owner, RowOwner::Sku(i) if wb.plan().products[i].family == "Candles")
+        ));
+        assert!(rows.iter().any(|r| r.key(&wb) == "family:Candles"));
+        let mut s = spec();
+        s.only_exceptions = true;
+        let ex = wb.exceptions(13);
+        let skus: BTreeSet<String> = build_rows(&wb, &s, &ex)
+            .iter()
+            .filter_map(|r| match r.owner {
+                RowOwner::Sku(i) => Some(wb.plan().products[i].sku.clone()),
+                _ => None,
+            })
+            .collect();
+        let expected: BTreeSet<String> = ex
+            .iter()
+            .map(|e| wb.plan().products[e.sku].sku.clone())
+            .collect();
+        assert_eq!(skus, expected);
+    }
+}
