@@ -53,24 +53,23 @@ fn text(selector: &str) -> String {
 }
 
 #[wasm_bindgen_test]
-fn today_comes_from_the_url_and_the_demo_grid_follows_the_contract() {
+fn today_comes_from_the_url_and_the_grid_follows_the_contract() {
     mount_at("2026-11-23");
     assert_eq!(sop_grid::ui::today::today().to_string(), "2026-11-23");
     assert_eq!(count("[role=grid][data-testid=plan-grid]"), 1);
-    assert_eq!(text("[data-testid=kpi-week] .v"), "2026-W48");
-    // 13 weeks from W48, two measures per SKU, 40 SKUs.
-    assert_eq!(
-        count("td[data-measure=projected][data-sku][data-period]"),
-        40 * 13
-    );
-    assert_eq!(
-        count("td[data-measure=gap][data-sku][data-period='2026-W48']"),
-        40
-    );
-    // 2026 has an ISO week 53: W48–W53 and 2027-W01–W07 make the 13 weeks.
-    assert_eq!(count("th[data-period='2026-W53']"), 1);
-    assert_eq!(count("th[data-period='2027-W07']"), 1);
-    assert_eq!(count("th[data-period='2027-W08']"), 0);
+    assert_eq!(text("[data-testid=current-week]"), "Week 2026-W48");
+    // 4 past weeks and 13 ahead (W44 to 2027-W07): 17 periods + the label column. Columns
+    // are virtualised too, so only the first ones are in the DOM before scrolling.
+    let grid = document().query_selector("[role=grid]").unwrap().unwrap();
+    assert_eq!(grid.get_attribute("aria-colcount").as_deref(), Some("18"));
+    assert_eq!(count("[role=columnheader][data-period='2026-W44']"), 1);
+    assert_eq!(count("[role=columnheader][data-period='2026-W48']"), 1);
+    assert_eq!(count("[role=columnheader][data-period='2026-W43']"), 0);
+    // Every cell carries the contract's attributes; the DOM stays bounded (virtualised).
+    let cells = count("[role=gridcell]");
+    assert!(cells > 100 && cells <= 3000, "{cells} cells");
+    assert_eq!(count("[role=gridcell][data-sku][data-period][data-measure]"), cells);
+    assert_eq!(count("[role=gridcell][data-sku=total][data-period='2026-W48'][data-measure=projected]"), 1);
 }
 
 #[wasm_bindgen_test]
@@ -78,9 +77,9 @@ fn grid_numbers_are_the_engine_numbers() {
     mount_at("2026-11-23");
     let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
     let wb = sop_grid::engine::Workbook::new(sop_grid::demo::demo_plan(today));
-    let sku = wb.plan().sku_index("CND-103").unwrap();
+    let sku = wb.plan().sku_index("CND-101").unwrap();
     let w = wb.plan().calendar.parse_week("2026-W49").unwrap();
     let expected = sop_grid::ui::format::units(wb.derived(sku).projected[w]);
-    let cell = text("td[data-sku='CND-103'][data-period='2026-W49'][data-measure=projected]");
+    let cell = text("[role=gridcell][data-sku='CND-101'][data-period='2026-W49'][data-measure=projected]");
     assert_eq!(cell.trim(), expected);
 }

@@ -128,6 +128,11 @@ impl Measure {
         }
     }
 
+    /// Rows that only exist before the current week (sales not yet made are not zero sales).
+    pub fn is_history(self) -> bool {
+        self == Measure::Actual
+    }
+
     /// Rows that only exist from the current week on.
     pub fn is_projection(self) -> bool {
         matches!(
@@ -146,7 +151,7 @@ impl Workbook {
     /// A SKU's value of a measure in a week.
     pub fn sku_value(&self, sku: usize, m: Measure, week: usize) -> CellValue {
         let c = self.plan().calendar.current();
-        if m.is_projection() && week < c {
+        if (m.is_projection() && week < c) || (m.is_history() && week >= c) {
             return CellValue::Blank;
         }
         let s = &self.plan().series[sku];
@@ -187,7 +192,7 @@ impl Workbook {
 /// A family's or the total's value of a measure in a week. Consensus and the receipt
 /// split have no aggregate row of their own (they roll into demand and receipts).
 pub fn agg_value(agg: &Agg, m: Measure, week: usize, current: usize) -> CellValue {
-    if m.is_projection() && week < current {
+    if (m.is_projection() && week < current) || (m.is_history() && week >= current) {
         return CellValue::Blank;
     }
     use CellValue::{Money as M, Units as U};

@@ -2,5 +2,6 @@
 
 pub mod app;
 pub mod format;
-pub mod plan_table;
+pub mod grid;
 pub mod today;
+pub mod weekly;

@@ -1,0 +1,664 @@
+//! The planning grid: one component for every view. It owns no numbers — it asks the
+//! workbook for each visible cell — and turns keys, clicks, pastes into edits through the
+//! sheet rules and the workbook's one edit API.
+//!
+//! Virtualised both ways: only the rows and periods in view (plus a small margin) exist in
+//! the DOM, positioned absolutely inside a sizer as tall and wide as the whole grid. The
+//! header row and the label column are sticky.
+
+use super::format;
+use crate::engine::exceptions::EXCESS_COVER_WEEKS;
+use crate::engine::{CellEdit, CellValue, Edit, Measure, Workbook};
+use crate::sheet::edits::{block_edits, clear_edits, editable, fill_down_edits};
+use crate::sheet::keymap::{intent_for, starts_typing, Intent};
+use crate::sheet::number::DecimalSep;
+use crate::sheet::rows::{GridRow, RowOwner, RowSpec};
+use crate::sheet::selection::{Bounds, Pos, Selection};
+use crate::sheet::tsv;
+use leptos::prelude::*;
+
+pub const ROW_H: f64 = 26.0;
+pub const HEAD_H: f64 = 40.0;
+pub const COL_W: f64 = 78.0;
+pub const LABEL_W: f64 = 320.0;
+const OVERSCAN: usize = 6;
+
+/// The text of a cell as the grid shows it.
+pub fn cell_text(v: CellValue) -> String {
+    match v {
+        CellValue::Units(q) => format::units(q),
+        CellValue::Money(m) => format::money(m.0),
+        CellValue::Weeks(w) => format::cover(w),
+        CellValue::Blank => String::new(),
+    }
+}
+
+/// The raw value put on the clipboard and into the editor (no thousands separators).
+fn raw_text(v: CellValue) -> String {
+    match v {
+        CellValue::Units(q) => q.to_string(),
+        CellValue::Money(m) => m.to_string(),
+        CellValue::Weeks(w) => format!("{w:.2}"),
+        CellValue::Blank => String::new(),
+    }
+}
+
+pub fn value(wb: &Workbook, row: &GridRow, week: usize) -> CellValue {
+    let c = wb.plan().calendar.current();
+    match &row.owner {
+        RowOwner::Sku(i) => wb.sku_value(*i, row.measure, week),
+        RowOwner::Family(f) => wb.family(f).map_or(CellValue::Blank, |a| {
+            crate::engine::measure::agg_value(a, row.measure, week, c)
+        }),
+        RowOwner::Total => crate::engine::measure::agg_value(wb.total(), row.measure, week, c),
+    }
+}
+
+/// Conditional formatting: red below zero, amber below safety stock, blue for excess cover.
+fn stock_class(wb: &Workbook, row: &GridRow, week: usize) -> &'static str {
+    if !matches!(
+        row.measure,
+        Measure::Projected | Measure::Cover | Measure::Gap
+    ) || week < wb.plan().calendar.current()
+    {
+        return "";
+    }
+    let (projected, safety, cover) = match &row.owner {
+        RowOwner::Sku(i) => {
+            let d = wb.derived(*i);
+            (d.projected[week].0, d.safety[week].0, d.cover[week])
+        }
+        RowOwner::Family(f) => match wb.family(f) {
+            Some(a) => (a.projected[week], a.safety[week], a.cover[week]),
+            None => return "",
+        },
+        RowOwner::Total => (
+            wb.total().projected[week],
+            wb.total().safety[week],
+            wb.total().cover[week],
+        ),
+    };
+    if projected < 0 {
+        " stockout"
+    } else if projected < safety {
+        " below-safety"
+    } else if cover > EXCESS_COVER_WEEKS && row.measure != Measure::Gap {
+        " excess"
+    } else {
+        ""
+    }
+}
+
+/// A tooltip that explains the number ("120 on hand + 40 receipts − 95 demand").
+fn explain(wb: &Workbook, row: &GridRow, week: usize) -> String {
+    let RowOwner::Sku(i) = row.owner else {
+        return String::new();
+    };
+    let c = wb.plan().calendar.current();
+    if week < c {
+        return String::new();
+    }
+    let d = wb.derived(i);
+    let s = &wb.plan().series[i];
+    let u = |q| format::units(q);
+    match row.measure {
+        Measure::Projected => {
+            let prev = if week == c {
+                wb.plan().products[i].on_hand
+            } else {
+                d.projected[week - 1]
+            };
+            let opening = if week == c { "on hand" } else { "projected" };
+            format!(
+                "{} {opening} + {} receipts − {} demand = {}",
+                u(prev),
+                u(s.receipts(week)),
+                u(s.demand_plan(week)),
+                u(d.projected[week])
+            )
+        }
+        Measure::Gap => format!(
+            "{} projected − {} safety stock = {}",
+            u(d.projected[week]),
+            u(d.safety[week]),
+            u(d.gap(week))
+        ),
+        Measure::Cover => format!(
+            "{} projected lasts {} weeks of the demand that follows",
+            u(d.projected[week]),
+            format::cover(d.cover[week])
+        ),
+        Measure::SafetyStock => match wb.plan().products[i].safety_stock {
+            crate::engine::SafetyStock::Units(_) => "Fixed safety stock".to_string(),
+            crate::engine::SafetyStock::WeeksOfCover(w) => {
+                format!("{w} weeks of the demand that follows")
+            }
+        },
+        _ => String::new(),
+    }
+}
+
+/// The user's decimal separator, from the browser's formatting of 1.5.
+fn decimal_sep() -> DecimalSep {
+    let lang = web_sys::window()
+        .and_then(|w| w.navigator().language())
+        .unwrap_or_else(|| "en".into());
+    let sample: String = js_sys::Number::from(1.5).to_locale_string(&lang).into();
+    DecimalSep::from_sample(&sample)
+}
+
+/// Editing in progress: the text, and whether arrows commit (typing) or move the caret (F2).
+#[derive(Clone, Debug, PartialEq)]
+struct Editing {
+    text: String,
+    arrows_commit: bool,
+}
+
+#[component]
+pub fn Grid(
+    workbook: RwSignal<Workbook>,
+    rows: Memo<Vec<GridRow>>,
+    periods: Memo<Vec<usize>>,
+    spec: RwSignal<RowSpec>,
+    selection: RwSignal<Selection>,
+    message: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let container = NodeRef::<leptos::html::Div>::new();
+    let scroll = RwSignal::new((0.0f64, 0.0f64));
+    let viewport = RwSignal::new((560.0f64, 960.0f64));
+    let editing = RwSignal::new(None::<Editing>);
+    let dragging = RwSignal::new(false);
+    let dec = decimal_sep();
+
+    let bounds = move || Bounds {
+        rows: rows.with(|r| r.len()),
+        cols: periods.with(|p| p.len()),
+        page: (((viewport.get_untracked().0 - HEAD_H) / ROW_H).floor() as usize)
+            .saturating_sub(1)
+            .max(1),
+    };
+
+    let measure_viewport = move || {
+        if let Some(el) = container.get_untracked() {
+            viewport.set((el.client_height() as f64, el.client_width() as f64));
+        }
+    };
+
+    // Keep the active cell in view after keyboard moves and exception clicks.
+    Effect::new(move |_| {
+        let cur = selection.get().cursor;
+        let Some(el) = container.get() else { return };
+        let (h, w) = (el.client_height() as f64, el.client_width() as f64);
+        let top = HEAD_H + cur.row as f64 * ROW_H;
+        let st = el.scroll_top() as f64;
+        if top - HEAD_H < st {
+            el.set_scroll_top((top - HEAD_H) as i32);
+        } else if top + ROW_H > st + h {
+            el.set_scroll_top((top + ROW_H - h) as i32);
+        }
+        let left = LABEL_W + cur.col as f64 * COL_W;
+        let sl = el.scroll_left() as f64;
+        if left - LABEL_W < sl {
+            el.set_scroll_left((left - LABEL_W) as i32);
+        } else if left + COL_W > sl + w {
+            el.set_scroll_left((left + COL_W - w) as i32);
+        }
+        scroll.set((el.scroll_top() as f64, el.scroll_left() as f64));
+        viewport.set((h, w));
+    });
+
+    let apply = move |label: String, edits: Vec<CellEdit>, skipped: usize| {
+        if edits.is_empty() {
+            message.set(Some(if skipped > 0 {
+                "Those cells are calculated: type into forecast, consensus, receipts or (past weeks) actual sales".to_string()
+            } else {
+                "Nothing to change".to_string()
+            }));
+            return;
+        }
+        match workbook.try_update(|wb| wb.apply(&label, Edit::Cells(edits))) {
+            Some(Err(e)) => message.set(Some(e.to_string())),
+            _ => message.set(
+                (skipped > 0).then(|| format!("{label}: {skipped} calculated cell(s) skipped")),
+            ),
+        }
+    };
+
+    let focus_grid = move || {
+        if let Some(el) = container.get_untracked() {
+            let _ = el.focus();
+        }
+    };
+
+    // Commits the editor's text into the active cell; false when refused (editor stays open).
+    let commit = move || -> bool {
+        let Some(ed) = editing.get_untracked() else {
+            return true;
+        };
+        let at = selection.get_untracked().cursor;
+        let result = workbook.with_untracked(|wb| {
+            rows.with_untracked(|r| {
+                periods.with_untracked(|p| block_edits(wb, r, p, at, &[vec![ed.text.clone()]], dec))
+            })
+        });
+        match result {
+            Err(e) => {
+                message.set(Some(e));
+                false
+            }
+            Ok((edits, skipped)) => {
+                editing.set(None);
+                apply("Edit cell".to_string(), edits, skipped);
+                focus_grid();
+                true
+            }
+        }
+    };
+
+    let start_edit = move |text: Option<String>| {
+        let at = selection.get_untracked().cursor;
+        let (ok, current) = workbook.with_untracked(|wb| {
+            rows.with_untracked(|r| {
+                periods.with_untracked(|p| match (r.get(at.row), p.get(at.col)) {
+                    (Some(row), Some(&w)) => {
+                        (editable(wb, row, w).is_some(), raw_text(value(wb, row, w)))
+                    }
+                    _ => (false, String::new()),
+                })
+            })
+        });
+        if !ok {
+            message.set(Some("This cell is calculated: type into forecast, consensus, receipts or (past weeks) actual sales".to_string()));
+            return;
+        }
+        message.set(None);
+        let arrows_commit = text.is_some();
+        editing.set(Some(Editing {
+            text: text.unwrap_or(current),
+            arrows_commit,
+        }));
+    };
+
+    let on_intent = move |intent: Intent| {
+        let range = selection.get_untracked().range();
+        match intent {
+            Intent::Edit => start_edit(None),
+            Intent::Cancel => message.set(None),
+            Intent::Clear => {
+                let edits = workbook.with_untracked(|wb| {
+                    rows.with_untracked(|r| {
+                        periods.with_untracked(|p| clear_edits(wb, r, p, range.0, range.1))
+                    })
+                });
+                let n = edits.len();
+                apply(format!("Clear {n} cell(s)"), edits, 0);
+            }
+            Intent::Undo | Intent::Redo => {
+                let r = workbook.try_update(|wb| {
+                    if intent == Intent::Undo {
+                        wb.undo()
+                    } else {
+                        wb.redo()
+                    }
+                });
+                match r {
+                    Some(Ok(t)) => message.set(Some(t.label)),
+                    Some(Err(_)) => message.set(Some(format!(
+                        "Nothing to {}",
+                        if intent == Intent::Undo {
+                            "undo"
+                        } else {
+                            "redo"
+                        }
+                    ))),
+                    None => {}
+                }
+            }
+            Intent::FillDown => {
+                let edits = workbook.with_untracked(|wb| {
+                    rows.with_untracked(|r| {
+                        periods.with_untracked(|p| fill_down_edits(wb, r, p, range.0, range.1))
+                    })
+                });
+                apply("Fill down".to_string(), edits, 0);
+            }
+            Intent::Copy => {}
+            other => {
+                let b = bounds();
+                selection.update(|s| {
+                    s.apply(other, b);
+                });
+            }
+        }
+    };
+
+    let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
+        if editing.get_untracked().is_some() {
+            return;
+        }
+        let key = ev.key();
+        let ctrl = ev.ctrl_key() || ev.meta_key();
+        if let Some(intent) = intent_for(&key, ctrl, ev.shift_key()) {
+            // Let the browser raise the copy event (handled below) for Ctrl+C.
+            if intent != Intent::Copy {
+                ev.prevent_default();
+            }
+            on_intent(intent);
+        } else if starts_typing(&key, ctrl) {
+            ev.prevent_default();
+            start_edit(Some(key));
+        }
+    };
+
+    let on_editor_key = move |ev: leptos::ev::KeyboardEvent| {
+        ev.stop_propagation();
+        let key = ev.key();
+        let shift = ev.shift_key();
+        let arrows_commit = editing.get_untracked().is_some_and(|e| e.arrows_commit);
+        let then = match key.as_str() {
+            "Enter" => Some(if shift {
+                Intent::EnterUp
+            } else {
+                Intent::EnterDown
+            }),
+            "Tab" => Some(if shift {
+                Intent::PrevCell
+            } else {
+                Intent::NextCell
+            }),
+            "ArrowUp" if arrows_commit => Some(Intent::MoveUp),
+            "ArrowDown" if arrows_commit => Some(Intent::MoveDown),
+            "ArrowLeft" if arrows_commit => Some(Intent::MoveLeft),
+            "ArrowRight" if arrows_commit => Some(Intent::MoveRight),
+            "Escape" => {
+                ev.prevent_default();
+                editing.set(None);
+                message.set(None);
+                focus_grid();
+                None
+            }
+            _ => None,
+        };
+        if let Some(intent) = then {
+            ev.prevent_default();
+            if commit() {
+                let b = bounds();
+                selection.update(|s| {
+                    s.apply(intent, b);
+                });
+            }
+        }
+    };
+
+    let on_copy = move |ev: leptos::ev::ClipboardEvent| {
+        if editing.get_untracked().is_some() {
+            return;
+        }
+        let (a, b) = selection.get_untracked().range();
+        let text = workbook.with_untracked(|wb| {
+            rows.with_untracked(|r| {
+                periods.with_untracked(|p| {
+                    let block: Vec<Vec<String>> = (a.row..=b.row)
+                        .filter_map(|i| r.get(i))
+                        .map(|row| {
+                            (a.col..=b.col)
+                                .filter_map(|j| p.get(j))
+                                .map(|&w| raw_text(value(wb, row, w)))
+                                .collect()
+                        })
+                        .collect();
+                    tsv::write(&block)
+                })
+            })
+        });
+        if let Some(dt) = ev.clipboard_data() {
+            let _ = dt.set_data("text/plain", &text);
+            ev.prevent_default();
+            let cells = (b.row - a.row + 1) * (b.col - a.col + 1);
+            message.set(Some(format!("Copied {cells} cell(s)")));
+        }
+    };
+
+    let on_paste = move |ev: leptos::ev::ClipboardEvent| {
+        if editing.get_untracked().is_some() {
+            return;
+        }
+        let Some(text) = ev
+            .clipboard_data()
+            .and_then(|dt| dt.get_data("text/plain").ok())
+        else {
+            return;
+        };
+        ev.prevent_default();
+        let block = tsv::parse(&text);
+        let at = selection.get_untracked().range().0;
+        let result = workbook.with_untracked(|wb| {
+            rows.with_untracked(|r| {
+                periods.with_untracked(|p| block_edits(wb, r, p, at, &block, dec))
+            })
+        });
+        match result {
+            Err(e) => message.set(Some(format!("Nothing pasted: {e}"))),
+            Ok((edits, skipped)) => {
+                let (h, w) = (
+                    block.len(),
+                    block.iter().map(|r| r.len()).max().unwrap_or(0),
+                );
+                apply(format!("Paste {h}×{w}"), edits, skipped);
+                if h > 0 && w > 0 {
+                    let b = bounds();
+                    selection.set(Selection {
+                        anchor: at,
+                        cursor: Pos {
+                            row: (at.row + h - 1).min(b.rows.saturating_sub(1)),
+                            col: (at.col + w - 1).min(b.cols.saturating_sub(1)),
+                        },
+                    });
+                }
+            }
+        }
+    };
+
+    let on_scroll = move |_| {
+        if let Some(el) = container.get_untracked() {
+            scroll.set((el.scroll_top() as f64, el.scroll_left() as f64));
+        }
+    };
+
+    let window_listener = window_event_listener(leptos::ev::mouseup, move |_| dragging.set(false));
+    on_cleanup(move || window_listener.remove());
+    let resize_listener = window_event_listener(leptos::ev::resize, move |_| measure_viewport());
+    on_cleanup(move || resize_listener.remove());
+
+    let header = move || {
+        let (_, left) = scroll.get();
+        let (_, width) = viewport.get();
+        workbook.with(|wb| {
+            let cal = &wb.plan().calendar;
+            let c = cal.current();
+            periods.with(|p| {
+                let (c0, c1) = visible(left, width - LABEL_W, COL_W, p.len());
+                (c0..c1)
+                    .map(|j| {
+                        let w = p[j];
+                        let label = cal.label(w as isize);
+                        let class = if w == c { "gh current" } else if w < c { "gh past" } else { "gh" };
+                        view! {
+                            <div role="columnheader" class=class data-period=label.clone() aria-colindex=j + 2
+                                style=format!("left:{}px;width:{}px", LABEL_W + j as f64 * COL_W, COL_W)>
+                                <span class="wk">{label[5..].to_string()}</span>
+                                <span class="date">{cal.monday(w as isize).format("%-d %b").to_string()}</span>
+                            </div>
+                        }
+                    })
+                    .collect_view()
+            })
+        })
+    };
+
+    let body = move || {
+        let (top, left) = scroll.get();
+        let (height, width) = viewport.get();
+        let sel = selection.get();
+        let ed = editing.get();
+        let collapsed = spec.with(|s| s.collapsed.clone());
+        workbook.with(|wb| {
+            let cal = &wb.plan().calendar;
+            let c = cal.current();
+            rows.with(|rs| {
+                periods.with(|ps| {
+                    let (r0, r1) = visible(top, height - HEAD_H, ROW_H, rs.len());
+                    let (c0, c1) = visible(left, width - LABEL_W, COL_W, ps.len());
+                    (r0..r1)
+                        .map(|i| {
+                            let row = &rs[i];
+                            let key = row.key(wb);
+                            let label = row_label(wb, row, &collapsed);
+                            let cells = (c0..c1)
+                                .map(|j| {
+                                    let w = ps[j];
+                                    let v = value(wb, row, w);
+                                    let is_input = editable(wb, row, w).is_some();
+                                    let active = sel.cursor == Pos { row: i, col: j };
+                                    let mut class = String::from(if is_input { "gc input" } else { "gc" });
+                                    class.push_str(stock_class(wb, row, w));
+                                    if w < c {
+                                        class.push_str(" past");
+                                    } else if w == c {
+                                        class.push_str(" current");
+                                    }
+                                    if sel.contains(i, j) && !sel.is_single() {
+                                        class.push_str(" selected");
+                                    }
+                                    if active {
+                                        class.push_str(" active");
+                                    }
+                                    let editor = (active && ed.is_some()).then(|| {
+                                        let text = ed.clone().map(|e| e.text).unwrap_or_default();
+                                        view! {
+                                            <input class="cell-editor" data-testid="cell-editor" prop:value=text
+                                                on:input=move |ev| editing.update(|e| if let Some(e) = e { e.text = event_target_value(&ev) })
+                                                on:keydown=on_editor_key
+                                                on:blur=move |_| { if editing.get_untracked().is_some() { commit(); } } />
+                                        }
+                                    });
+                                    view! {
+                                        <div role="gridcell" class=class aria-colindex=j + 2 aria-selected=sel.contains(i, j).to_string()
+                                            data-sku=key.clone() data-period=cal.label(w as isize) data-measure=row.measure.key()
+                                            title=explain(wb, row, w)
+                                            style=format!("left:{}px;width:{}px", LABEL_W + j as f64 * COL_W, COL_W)
+                                            on:mousedown=move |ev: leptos::ev::MouseEvent| {
+                                                if editing.get_untracked().is_some() && !commit() { return; }
+                                                if ev.shift_key() { selection.update(|s| s.extend_to(i, j)); } else { selection.set(Selection::at(i, j)); }
+                                                dragging.set(true);
+                                            }
+                                            on:mouseenter=move |_| if dragging.get_untracked() { selection.update(|s| s.extend_to(i, j)); }
+                                            on:dblclick=move |_| start_edit(None)>
+                                            {match editor {
+                                                Some(e) => e.into_any(),
+                                                None => view! { <span class="v">{cell_text(v)}</span> }.into_any(),
+                                            }}
+                                        </div>
+                                    }
+                                })
+                                .collect_view();
+                            let row_class = match &row.owner {
+                                RowOwner::Total => "gr total",
+                                RowOwner::Family(_) => "gr family",
+                                RowOwner::Sku(_) => "gr sku",
+                            };
+                            let row_class = format!("{row_class}{}", if row.first { " first" } else { "" });
+                            view! {
+                                <div role="row" class=row_class aria-rowindex=i + 2
+                                    style=format!("top:{}px;height:{}px", HEAD_H + i as f64 * ROW_H, ROW_H)>
+                                    <div role="rowheader" class="gl" style=format!("width:{LABEL_W}px")>{label}</div>
+                                    {cells}
+                                </div>
+                            }
+                        })
+                        .collect_view()
+                })
+            })
+        })
+    };
+
+    let size = move || {
+        let (nr, nc) = (rows.with(|r| r.len()), periods.with(|p| p.len()));
+        format!(
+            "height:{}px;width:{}px",
+            HEAD_H + nr as f64 * ROW_H,
+            LABEL_W + nc as f64 * COL_W
+        )
+    };
+
+    Effect::new(move |_| measure_viewport());
+
+    view! {
+        <div class="grid" role="grid" data-testid="plan-grid" tabindex="0" node_ref=container
+            aria-rowcount=move || rows.with(|r| r.len()) + 1 aria-colcount=move || periods.with(|p| p.len()) + 1
+            aria-label="Planning grid: rows are SKUs and measures, columns are weeks"
+            on:scroll=on_scroll on:keydown=on_keydown on:copy=on_copy on:paste=on_paste>
+            <div class="grid-sizer" style=size>
+                <div class="grid-head" role="row" aria-rowindex="1" style=move || format!("height:{HEAD_H}px")>
+                    <div role="columnheader" class="gl corner" style=format!("width:{LABEL_W}px")>"SKU · measure"</div>
+                    {header}
+                </div>
+                {body}
+            </div>
+        </div>
+    }
+}
+
+/// The label column of a row: SKU code and name on its first row, the measure on every row;
+/// families get a collapse toggle.
+fn row_label(
+    wb: &Workbook,
+    row: &GridRow,
+    collapsed: &std::collections::BTreeSet<String>,
+) -> AnyView {
+    let measure = row.measure.label();
+    match &row.owner {
+        RowOwner::Total => view! { <span class="who">{if row.first { "All products" } else { "" }}</span><span class="m">{measure}</span> }.into_any(),
+        RowOwner::Family(f) => {
+            let name = f.clone();
+            let open = !collapsed.contains(f);
+            view! {
+                <span class="who">{row.first.then(|| view! {
+                    <button class="toggle" data-testid=format!("toggle-family-{name}") aria-expanded=open.to_string()
+                        on:click=move |_| toggle_family(&name)>{if open { "▾" } else { "▸" }}</button>
+                    {f.clone()}
+                })}</span>
+                <span class="m">{measure}</span>
+            }
+            .into_any()
+        }
+        RowOwner::Sku(i) => {
+            let p = &wb.plan().products[*i];
+            view! {
+                <span class="who">{row.first.then(|| view! { <b>{p.sku.clone()}</b>" "<span class="nm">{p.name.clone()}</span> })}</span>
+                <span class="m">{measure}</span>
+            }
+            .into_any()
+        }
+    }
+}
+
+/// Flips a family open or closed: the view's row spec lives in context.
+fn toggle_family(name: &str) {
+    if let Some(spec) = use_context::<RwSignal<RowSpec>>() {
+        spec.update(|s| {
+            if !s.collapsed.remove(name) {
+                s.collapsed.insert(name.to_string());
+            }
+        });
+    }
+}
+
+/// First and one-past-last index of items of size `size` visible in `[offset, offset+extent)`.
+pub fn visible(offset: f64, extent: f64, size: f64, count: usize) -> (usize, usize) {
+    let first = ((offset / size).floor() as usize)
+        .saturating_sub(OVERSCAN)
+        .min(count);
+    let last = (((offset + extent.max(0.0)) / size).ceil() as usize + OVERSCAN).min(count);
+    (first, last.max(first))
+}

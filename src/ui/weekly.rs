@@ -1,0 +1,213 @@
+//! The weekly check-in view: the last 4 weeks of actuals and the next weeks (13 by default),
+//! a headline strip, the ranked exceptions with their suggested orders, and the grid.
+
+use super::format;
+use super::grid::Grid;
+use crate::engine::exceptions::{Exception, ExceptionKind};
+use crate::engine::kpi::Scope;
+use crate::engine::qty::Amount;
+use crate::engine::{Measure, Qty, Workbook};
+use crate::sheet::rows::{build_rows, GridRow, RowOwner, RowSpec};
+use crate::sheet::selection::Selection;
+use leptos::prelude::*;
+
+/// Weeks of actuals shown before the current week.
+pub const PAST_WEEKS: usize = 4;
+
+/// The measures a SKU shows in the weekly view, in order.
+pub const SKU_MEASURES: [Measure; 9] = [
+    Measure::Actual,
+    Measure::Forecast,
+    Measure::Consensus,
+    Measure::ConfirmedReceipts,
+    Measure::PlannedReceipts,
+    Measure::Projected,
+    Measure::SafetyStock,
+    Measure::Gap,
+    Measure::Cover,
+];
+
+pub fn weekly_spec() -> RowSpec {
+    RowSpec {
+        sku_measures: SKU_MEASURES.to_vec(),
+        group_measures: vec![Measure::Demand, Measure::Receipts, Measure::Projected],
+        ..RowSpec::default()
+    }
+}
+
+#[component]
+pub fn WeeklyView(workbook: RwSignal<Workbook>) -> impl IntoView {
+    let horizon = RwSignal::new(13usize);
+    let spec = RwSignal::new(weekly_spec());
+    provide_context(spec);
+    let selection = RwSignal::new(Selection::default());
+    let message = RwSignal::new(None::<String>);
+
+    let exceptions = Memo::new(move |_| {
+        let h = horizon.get();
+        workbook.with(|wb| wb.exceptions(h))
+    });
+    let rows = Memo::new(move |_| {
+        spec.with(|s| exceptions.with(|ex| workbook.with(|wb| build_rows(wb, s, ex))))
+    });
+    let periods = Memo::new(move |_| {
+        let h = horizon.get();
+        workbook.with(|wb| {
+            let cal = &wb.plan().calendar;
+            let c = cal.current();
+            (c.saturating_sub(PAST_WEEKS)..(c + h).min(cal.len())).collect::<Vec<usize>>()
+        })
+    });
+
+    // Clicking an exception selects that SKU's projected row in its first problem week.
+    let go_to = move |e: &Exception| {
+        let (sku, week) = (e.sku, e.week);
+        spec.update(|s| {
+            s.filter.clear();
+            let fam = workbook.with_untracked(|wb| wb.plan().products[sku].family.clone());
+            s.collapsed.remove(&fam);
+        });
+        let row = rows.with_untracked(|rs| {
+            rs.iter().position(|r: &GridRow| {
+                r.owner == RowOwner::Sku(sku) && r.measure == Measure::Projected
+            })
+        });
+        let col = periods.with_untracked(|p| p.iter().position(|&w| w == week));
+        if let (Some(r), Some(c)) = (row, col) {
+            selection.set(Selection::at(r, c));
+        }
+    };
+
+    view! {
+        <section class="headline" data-testid="headline">{move || workbook.with(|wb| headline(wb, horizon.get()))}</section>
+        <div class="weekly">
+            <div class="grid-panel">
+                <div class="toolbar">
+                    <input class="filter" type="search" placeholder="Filter SKU, name or family" data-testid="filter"
+                        prop:value=move || spec.with(|s| s.filter.clone())
+                        on:input=move |ev| spec.update(|s| s.filter = event_target_value(&ev)) />
+                    <label class="check">
+                        <input type="checkbox" data-testid="only-exceptions"
+                            prop:checked=move || spec.with(|s| s.only_exceptions)
+                            on:change=move |ev| spec.update(|s| s.only_exceptions = event_target_checked(&ev)) />
+                        " Only exceptions"
+                    </label>
+                    <label class="check">"Weeks ahead "
+                        <select data-testid="horizon" on:change=move |ev| {
+                            if let Ok(h) = event_target_value(&ev).parse() { horizon.set(h) }
+                        }>
+                            <option value="13" selected=true>"13"</option>
+                            <option value="26">"26"</option>
+                            <option value="52">"52"</option>
+                        </select>
+                    </label>
+                    <span class="spacer"></span>
+                    <button data-testid="undo" title="Undo (Ctrl+Z)"
+                        disabled=move || workbook.with(|wb| !wb.history().can_undo())
+                        on:click=move |_| { let _ = workbook.try_update(|wb| wb.undo()); }>"↶ Undo"</button>
+                    <button data-testid="redo" title="Redo (Ctrl+Y)"
+                        disabled=move || workbook.with(|wb| !wb.history().can_redo())
+                        on:click=move |_| { let _ = workbook.try_update(|wb| wb.redo()); }>"↷ Redo"</button>
+                </div>
+                <div class="message" data-testid="grid-message" role="status">{move || message.get()}</div>
+                <Grid workbook=workbook rows=rows periods=periods spec=spec selection=selection message=message />
+            </div>
+            <aside class="exceptions" data-testid="exceptions">
+                <h2>"Exceptions " <span class="count">{move || exceptions.with(|e| e.len())}</span></h2>
+                <ol>
+                    {move || workbook.with(|wb| exceptions.with(|ex| ex.iter().map(|e| {
+                        let e2 = e.clone();
+                        exception_item(wb, e, move || go_to(&e2))
+                    }).collect_view()))}
+                </ol>
+            </aside>
+        </div>
+    }
+}
+
+fn exception_item(wb: &Workbook, e: &Exception, on_click: impl Fn() + 'static) -> impl IntoView {
+    let p = &wb.plan().products[e.sku];
+    let cal = &wb.plan().calendar;
+    let (kind, class) = match e.kind {
+        ExceptionKind::Stockout => ("Stockout", "ex stockout"),
+        ExceptionKind::BelowSafety => ("Below safety", "ex below"),
+        ExceptionKind::Excess => ("Excess", "ex excess"),
+    };
+    let what = match e.kind {
+        ExceptionKind::Excess => format!(
+            "{} wk cover · {} tied up",
+            format::cover(wb.derived(e.sku).cover[e.week]),
+            format::money(e.money.to_money().0)
+        ),
+        _ => format!(
+            "from {} · {} units short · {} at risk",
+            cal.label(e.week as isize),
+            format::units(e.unmet),
+            format::money(e.money.to_money().0)
+        ),
+    };
+    let order = e.suggestion.as_ref().map(|s| {
+        let late = if s.too_late {
+            " — too late, expedite"
+        } else {
+            ""
+        };
+        format!(
+            "Order {} by {}{late}",
+            format::units(s.qty),
+            cal.label(s.order_by)
+        )
+    });
+    view! {
+        <li class=class data-testid=format!("exception-{}", p.sku) data-sku=p.sku.clone() on:click=move |_| on_click()
+            tabindex="0" role="button">
+            <div class="ex-head"><span class="kind">{kind}</span><b>{p.sku.clone()}</b>" "<span class="nm">{p.name.clone()}</span></div>
+            <div class="ex-what">{what}</div>
+            {order.map(|o| view! { <div class="ex-order" data-testid=format!("suggestion-{}", p.sku)>{o}</div> })}
+        </li>
+    }
+}
+
+fn headline(wb: &Workbook, horizon: usize) -> impl IntoView {
+    let cal = &wb.plan().calendar;
+    let c = cal.current();
+    let end = (c + horizon).min(cal.len());
+    let last = wb.last_week_sales_vs_forecast(&Scope::Total);
+    let vs = last
+        .as_ref()
+        .map(|l| {
+            format!(
+                "{} vs {}",
+                format::units_raw(l.actual),
+                format::units_raw(l.forecast)
+            )
+        })
+        .unwrap_or_else(|| "—".into());
+    let pct = last
+        .and_then(|l| l.pct)
+        .map(|p| format!("{:+.1}%", p * 100.0))
+        .unwrap_or_default();
+    let stock_value = Amount(wb.total().inventory_value[c]).to_money();
+    let stockouts: Vec<usize> = (0..wb.plan().products.len())
+        .filter(|&i| wb.derived(i).first_stockout.is_some_and(|w| w < end))
+        .collect();
+    let lost = stockouts.iter().fold(Amount::ZERO, |acc, &i| {
+        let unmet = wb.derived(i).unmet[c..end]
+            .iter()
+            .fold(Qty::ZERO, |a, &q| a + q);
+        Amount(acc.0 + Amount::of(unmet, wb.plan().products[i].unit_price).0)
+    });
+    let due = |w: usize| wb.total().receipts.get(w).copied().unwrap_or(0);
+    view! {
+        <div class="kpi" data-testid="kpi-sales-vs-forecast"><span class="k">"Last week sold vs forecast"</span>
+            <span class="v">{vs}</span><span class="s">{pct}</span></div>
+        <div class="kpi" data-testid="kpi-stock-value"><span class="k">"Stock on hand (value)"</span>
+            <span class="v">{format::money(stock_value.0)}</span><span class="s">{format!("end of {}", cal.label(c as isize))}</span></div>
+        <div class="kpi warn" data-testid="kpi-at-risk"><span class="k">"SKUs at risk within lead time"</span>
+            <span class="v">{wb.skus_at_risk(&Scope::Total)}</span></div>
+        <div class="kpi bad" data-testid="kpi-stockouts"><span class="k">{format!("Stockouts in {horizon} weeks")}</span>
+            <span class="v">{stockouts.len()}</span><span class="s">{format!("{} revenue lost", format::money(lost.to_money().0))}</span></div>
+        <div class="kpi" data-testid="kpi-receipts"><span class="k">"Receipts due this / next week"</span>
+            <span class="v">{format!("{} / {}", format::units_raw(due(c)), format::units_raw(due(c + 1)))}</span></div>
+    }
+}
