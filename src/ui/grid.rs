@@ -16,6 +16,7 @@ use crate::sheet::rows::{GridRow, RowOwner, RowSpec};
 use crate::sheet::selection::{Bounds, Pos, Selection};
 use crate::sheet::tsv;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 pub const ROW_H: f64 = 26.0;
 pub const HEAD_H: f64 = 40.0;
@@ -205,6 +206,42 @@ pub fn Grid(
         }
         scroll.set((el.scroll_top() as f64, el.scroll_left() as f64));
         viewport.set((h, w));
+    });
+
+    // Focus the editor when it opens (caret at the end), so typing continues into it.
+    Effect::new(move |_| {
+        if editing.with(|e| e.is_some()) {
+            let Some(el) = container.get() else { return };
+            // The editor is inserted by the grid's render, which runs after this effect.
+            request_animation_frame(move || {
+                if let Ok(Some(input)) = el.query_selector(".cell-editor") {
+                    if let Ok(input) = input.dyn_into::<web_sys::HtmlInputElement>() {
+                        let _ = input.focus();
+                        let end = input.value().len() as u32;
+                        let _ = input.set_selection_range(end, end);
+                    }
+                }
+            });
+        }
+    });
+
+    // When rows come and go (filter, collapse, only exceptions) the browser clamps the scroll
+    // position without always firing a scroll event: re-read it, and keep the selection inside.
+    Effect::new(move |_| {
+        let n = rows.with(|r| r.len());
+        let cols = periods.with(|p| p.len());
+        selection.update_untracked(|s| {
+            s.clamp(Bounds {
+                rows: n,
+                cols,
+                page: 1,
+            })
+        });
+        if let Some(el) = container.get() {
+            request_animation_frame(move || {
+                scroll.set((el.scroll_top() as f64, el.scroll_left() as f64))
+            });
+        }
     });
 
     let apply = move |label: String, edits: Vec<CellEdit>, skipped: usize| {

@@ -1,0 +1,52 @@
+// Small helpers shared by the grid tests: cells by the grid contract, numbers as shown.
+export const TODAY = '2026-11-23';
+
+export function cell(page, sku, period, measure) {
+  return page.locator(`[role="gridcell"][data-sku="${sku}"][data-period="${period}"][data-measure="${measure}"]`);
+}
+
+/** The number a cell shows ("1,234" → 1234, blank → null). */
+export async function num(page, sku, period, measure) {
+  const text = (await cell(page, sku, period, measure).innerText()).trim();
+  return text === '' ? null : Number(text.replace(/,/g, ''));
+}
+
+export async function open(page) {
+  await page.goto(`/?today=${TODAY}`);
+  await page.locator('[role="gridcell"]').first().waitFor();
+}
+
+/** Shows only one SKU (plus its family and the total) so its rows are on screen. */
+export async function only(page, sku) {
+  await page.getByTestId('filter').fill(sku);
+  await cell(page, sku, '2026-W48', 'projected').waitFor();
+}
+
+export async function active(page) {
+  const el = page.locator('[role="gridcell"].active');
+  return {
+    sku: await el.getAttribute('data-sku'),
+    period: await el.getAttribute('data-period'),
+    measure: await el.getAttribute('data-measure'),
+  };
+}
+
+/** A paste as Excel or Google Sheets sends it: a ClipboardEvent carrying text/plain. */
+export async function paste(page, text) {
+  await page.evaluate((t) => {
+    const dt = new DataTransfer();
+    dt.setData('text/plain', t);
+    const ev = new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true });
+    document.querySelector('[data-testid="plan-grid"]').dispatchEvent(ev);
+  }, text);
+}
+
+/** Fires a copy event at the grid and returns what it put on the clipboard. */
+export async function copy(page) {
+  return page.evaluate(() => {
+    const dt = new DataTransfer();
+    const ev = new ClipboardEvent('copy', { clipboardData: dt, bubbles: true, cancelable: true });
+    document.querySelector('[data-testid="plan-grid"]').dispatchEvent(ev);
+    return dt.getData('text/plain');
+  });
+}
