@@ -166,6 +166,29 @@ pub const BINDINGS: &[(Chord, Intent, &str)] = &[
     (k("a", true, false), Intent::SelectAll, "Select all"),
 ];
 
+/// How README writes a chord: `Ctrl+Shift+Z`, `Shift+ArrowDown`, `F2`.
+pub fn chord_label(c: &Chord) -> String {
+    let key = if c.key.chars().count() == 1 {
+        c.key.to_ascii_uppercase()
+    } else {
+        c.key.to_string()
+    };
+    format!(
+        "{}{}{key}",
+        if c.ctrl { "Ctrl+" } else { "" },
+        if c.shift { "Shift+" } else { "" }
+    )
+}
+
+/// README's keyboard table, one row per binding (a test keeps README in step with this).
+pub fn readme_table() -> String {
+    let mut out = String::from("| Keys | Action |\n| --- | --- |\n");
+    for (chord, _, words) in BINDINGS {
+        out.push_str(&format!("| `{}` | {words} |\n", chord_label(chord)));
+    }
+    out
+}
+
 /// The intent of a key press, if the grid binds it. Letters match either case
 /// (Shift+Ctrl+Z reports `Z`).
 pub fn intent_for(key: &str, ctrl: bool, shift: bool) -> Option<Intent> {

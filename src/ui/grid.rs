@@ -20,8 +20,8 @@ use wasm_bindgen::JsCast;
 
 pub const ROW_H: f64 = 26.0;
 pub const HEAD_H: f64 = 40.0;
-pub const COL_W: f64 = 78.0;
-pub const LABEL_W: f64 = 320.0;
+pub const COL_W: f64 = 68.0;
+pub const LABEL_W: f64 = 330.0;
 const OVERSCAN: usize = 6;
 
 /// The text of a cell as the grid shows it.
@@ -672,7 +672,9 @@ fn row_label(
         RowOwner::Sku(i) => {
             let p = &wb.plan().products[*i];
             view! {
-                <span class="who">{row.first.then(|| view! { <b>{p.sku.clone()}</b>" "<span class="nm">{p.name.clone()}</span> })}</span>
+                <span class="who" title=row.first.then(|| format!("{} {}", p.sku, p.name))>
+                    {row.first.then(|| view! { <b>{p.sku.clone()}</b>" "<span class="nm">{p.name.clone()}</span> })}
+                </span>
                 <span class="m">{measure}</span>
             }
             .into_any()
