@@ -1,6 +1,8 @@
 //! The app shell: builds the workbook (the demo plan for now) and shows the weekly view.
 
-use super::today::today;
+use super::today::{bench_skus_from_query, query, today};
+use crate::bench::{HISTORY, HORIZON, SKUS_PER_FAMILY};
+use crate::demo::generated_plan;
 use super::weekly::WeeklyView;
 use crate::demo::demo_plan;
 use crate::engine::Workbook;
@@ -8,7 +10,12 @@ use leptos::prelude::*;
 
 #[component]
 pub fn App() -> impl IntoView {
-    let workbook = RwSignal::new(Workbook::new(demo_plan(today())));
+    let day = today();
+    let plan = match bench_skus_from_query(&query()) {
+        Some(n) => generated_plan(day, n, n.div_ceil(SKUS_PER_FAMILY), HISTORY, HORIZON),
+        None => demo_plan(day),
+    };
+    let workbook = RwSignal::new(Workbook::new(plan));
     let week = move || {
         workbook.with(|wb| {
             wb.plan()

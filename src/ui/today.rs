@@ -12,6 +12,22 @@ pub fn from_query(query: &str) -> Option<NaiveDate> {
         .and_then(|v| NaiveDate::parse_from_str(v, "%Y-%m-%d").ok())
 }
 
+/// `?bench=2000`: open a generated plan of that many SKUs (52 weeks of history, 104 ahead)
+/// instead of the demo, for the grid benchmark. At most 20,000.
+pub fn bench_skus_from_query(query: &str) -> Option<usize> {
+    query
+        .trim_start_matches('?')
+        .split('&')
+        .find_map(|kv| kv.strip_prefix("bench="))
+        .and_then(|v| v.parse::<usize>().ok())
+        .filter(|&n| (1..=20_000).contains(&n))
+}
+
+/// The page's query string.
+pub fn query() -> String {
+    web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default()
+}
+
 /// The browser's local date, or the pinned date from the URL.
 pub fn today() -> NaiveDate {
     let window = web_sys::window();
@@ -42,5 +58,8 @@ mod tests {
         );
         assert_eq!(from_query("?today=23/11/2026"), None);
         assert_eq!(from_query(""), None);
+        assert_eq!(bench_skus_from_query("?today=2026-11-23&bench=2000"), Some(2000));
+        assert_eq!(bench_skus_from_query("?bench=0"), None);
+        assert_eq!(bench_skus_from_query("?bench=x"), None);
     }
 }

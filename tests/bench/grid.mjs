@@ -1,0 +1,102 @@
+// Grid benchmark in headless Chromium against the release build in dist/ (run by
+// scripts/bench after `trunk build --release --offline`). Prints medians; asserts nothing.
+// Plan: ?bench=2000 (2,000 SKUs, 52 weeks of history + 104 ahead; weekly view, 52 weeks ahead).
+import { chromium } from 'playwright-core';
+import { createServer } from 'node:http';
+import { readFileSync, existsSync, statSync } from 'node:fs';
+import { extname, join, resolve } from 'node:path';
+
+const DIST = resolve(new URL('../../dist', import.meta.url).pathname);
+const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png' };
+const server = createServer((req, res) => {
+  let p = join(DIST, decodeURIComponent(req.url.split('?')[0]));
+  if (!p.startsWith(DIST) || !existsSync(p) || statSync(p).isDirectory()) p = join(DIST, 'index.html');
+  res.writeHead(200, { 'content-type': TYPES[extname(p)] ?? 'application/octet-stream' });
+  res.end(readFileSync(p));
+}).listen(0, '127.0.0.1');
+await new Promise((r) => server.once('listening', r));
+const port = server.address().port;
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+const errors = [];
+page.on('pageerror', (e) => errors.push(e.message));
+page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+
+const SKUS = Number(process.env.BENCH_SKUS ?? 2000);
+const t0 = Date.now();
+await page.goto(`http://127.0.0.1:${port}/?today=2026-11-23&bench=${SKUS}`);
+await page.locator('[role="gridcell"]').first().waitFor({ timeout: 60_000 });
+const loadMs = Date.now() - t0;
+await page.getByTestId('horizon').selectOption('52');
+
+const stats = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const q = (p) => s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)];
+  return { median: q(0.5), p95: q(0.95), n: s.length };
+};
+
+// Edit → repainted grid: commit a typed consensus with Enter, wait for the next frame + task.
+const editTimes = await page.evaluate(async () => {
+  const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+  const grid = document.querySelector('[data-testid="plan-grid"]');
+  const target = [...document.querySelectorAll('[role="gridcell"][data-measure="consensus"]')]
+    .find((c) => c.classList.contains('current'));
+  target.dispatchEvent(new MouseEvent('mousedown', { bubbles: true }));
+  document.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+  grid.focus();
+  await frame();
+  const times = [];
+  for (let i = 0; i < 60; i++) {
+    grid.dispatchEvent(new KeyboardEvent('keydown', { key: String(i % 10), bubbles: true }));
+    await frame();
+    const input = document.querySelector('.cell-editor');
+    input.value = String(100 + i);
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    const start = performance.now();
+    input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    await frame();
+    times.push(performance.now() - start);
+    grid.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowUp', bubbles: true }));
+    await frame();
+  }
+  return times;
+});
+
+// Scroll from top to bottom, one step per frame; count long tasks (≥ 50 ms).
+const scroll = await page.evaluate(async () => {
+  const grid = document.querySelector('[data-testid="plan-grid"]');
+  const long = [];
+  const obs = new PerformanceObserver((l) => long.push(...l.getEntries().map((e) => e.duration)));
+  obs.observe({ type: 'longtask', buffered: false });
+  let maxCells = 0;
+  const frames = [];
+  grid.scrollTop = 0;
+  let last = performance.now();
+  while (grid.scrollTop + grid.clientHeight < grid.scrollHeight - 1) {
+    grid.scrollTop += 600;
+    await new Promise((r) => requestAnimationFrame(r));
+    const now = performance.now();
+    frames.push(now - last);
+    last = now;
+    maxCells = Math.max(maxCells, document.querySelectorAll('[role="gridcell"]').length);
+  }
+  await new Promise((r) => setTimeout(r, 100));
+  obs.disconnect();
+  return { steps: frames.length, long, maxCells, rows: Number(grid.getAttribute('aria-rowcount')) };
+});
+
+const e = stats(editTimes);
+console.log(`grid benchmark: ${SKUS} SKUs x 156 weeks (weekly view, 52 weeks ahead), Chromium headless`);
+console.log(`  load to first grid cell: ${loadMs} ms (includes wasm download/compile and demo generation)`);
+console.log(`  edit -> repainted grid: median ${e.median.toFixed(1)} ms, p95 ${e.p95.toFixed(1)} ms (${e.n} edits)`);
+console.log(`  scroll top to bottom: ${scroll.steps} steps over ${scroll.rows} rows, long tasks >= 50 ms: ${scroll.long.length}${scroll.long.length ? ` (max ${Math.max(...scroll.long).toFixed(0)} ms)` : ''}`);
+console.log(`  live DOM cells (max while scrolling): ${scroll.maxCells}`);
+if (errors.length) console.log(`  page errors: ${errors.join(' | ')}`);
+await browser.close();
+server.close();
+if (errors.length) process.exit(1);
