@@ -1,10 +1,10 @@
 //! The app shell: builds the workbook (the demo plan for now) and shows the weekly view.
 
 use super::today::{bench_skus_from_query, query, today};
-use crate::bench::{HISTORY, HORIZON, SKUS_PER_FAMILY};
-use crate::demo::generated_plan;
 use super::weekly::WeeklyView;
+use crate::bench::{HISTORY, HORIZON, SKUS_PER_FAMILY};
 use crate::demo::demo_plan;
+use crate::demo::generated_plan;
 use crate::engine::Workbook;
 use leptos::prelude::*;
 

@@ -369,30 +369,11 @@ pub fn Grid(
         }
     };
 
-    let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
-        if editing.get_untracked().is_some() {
-            return;
-        }
-        let key = ev.key();
-        let ctrl = ev.ctrl_key() || ev.meta_key();
-        if let Some(intent) = intent_for(&key, ctrl, ev.shift_key()) {
-            // Let the browser raise the copy event (handled below) for Ctrl+C.
-            if intent != Intent::Copy {
-                ev.prevent_default();
-            }
-            on_intent(intent);
-        } else if starts_typing(&key, ctrl) {
-            ev.prevent_default();
-            start_edit(Some(key));
-        }
-    };
-
-    let on_editor_key = move |ev: leptos::ev::KeyboardEvent| {
-        ev.stop_propagation();
-        let key = ev.key();
-        let shift = ev.shift_key();
+    // Keys while editing: Enter/Tab commit and move, Esc cancels, arrows commit and move when
+    // the edit began by typing. Returns true when the key was handled.
+    let editor_key = move |key: &str, shift: bool| -> bool {
         let arrows_commit = editing.get_untracked().is_some_and(|e| e.arrows_commit);
-        let then = match key.as_str() {
+        let then = match key {
             "Enter" => Some(if shift {
                 Intent::EnterUp
             } else {
@@ -408,22 +389,59 @@ pub fn Grid(
             "ArrowLeft" if arrows_commit => Some(Intent::MoveLeft),
             "ArrowRight" if arrows_commit => Some(Intent::MoveRight),
             "Escape" => {
-                ev.prevent_default();
                 editing.set(None);
                 message.set(None);
                 focus_grid();
-                None
+                return true;
             }
             _ => None,
         };
-        if let Some(intent) = then {
+        let Some(intent) = then else { return false };
+        if commit() {
+            let b = bounds();
+            selection.update(|s| {
+                s.apply(intent, b);
+            });
+        }
+        true
+    };
+
+    let on_editor_key = move |ev: leptos::ev::KeyboardEvent| {
+        ev.stop_propagation();
+        if editor_key(&ev.key(), ev.shift_key()) {
             ev.prevent_default();
-            if commit() {
-                let b = bounds();
-                selection.update(|s| {
-                    s.apply(intent, b);
+        }
+    };
+
+    let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
+        if editing.get_untracked().is_some() {
+            // The editor opened but has not taken focus yet (it does on the next frame):
+            // keep what a fast typist types instead of losing it.
+            let key = ev.key();
+            if !editor_key(&key, ev.shift_key())
+                && key.chars().count() == 1
+                && !(ev.ctrl_key() || ev.meta_key())
+            {
+                editing.update(|e| {
+                    if let Some(e) = e {
+                        e.text.push_str(&key);
+                    }
                 });
             }
+            ev.prevent_default();
+            return;
+        }
+        let key = ev.key();
+        let ctrl = ev.ctrl_key() || ev.meta_key();
+        if let Some(intent) = intent_for(&key, ctrl, ev.shift_key()) {
+            // Let the browser raise the copy event (handled below) for Ctrl+C.
+            if intent != Intent::Copy {
+                ev.prevent_default();
+            }
+            on_intent(intent);
+        } else if starts_typing(&key, ctrl) {
+            ev.prevent_default();
+            start_edit(Some(key));
         }
     };
 
@@ -493,6 +511,46 @@ pub fn Grid(
                     });
                 }
             }
+        }
+    };
+
+    // Mouse handling is delegated to the grid (one listener each, not three per cell):
+    // the cell under the pointer is found from its data-row / data-col.
+    let cell_at = |ev: &leptos::ev::MouseEvent| -> Option<(usize, usize)> {
+        let target: web_sys::Element = ev.target()?.dyn_into().ok()?;
+        if target.tag_name() == "INPUT" {
+            return None;
+        }
+        let cell = target.closest("[role=gridcell]").ok()??;
+        Some((
+            cell.get_attribute("data-row")?.parse().ok()?,
+            cell.get_attribute("data-col")?.parse().ok()?,
+        ))
+    };
+    let on_mousedown = move |ev: leptos::ev::MouseEvent| {
+        let Some((i, j)) = cell_at(&ev) else { return };
+        if editing.get_untracked().is_some() && !commit() {
+            return;
+        }
+        if ev.shift_key() {
+            selection.update(|s| s.extend_to(i, j));
+        } else {
+            selection.set(Selection::at(i, j));
+        }
+        dragging.set(true);
+    };
+    let on_mouseover = move |ev: leptos::ev::MouseEvent| {
+        if dragging.get_untracked() {
+            if let Some((i, j)) = cell_at(&ev) {
+                if selection.with_untracked(|s| s.cursor != Pos { row: i, col: j }) {
+                    selection.update(|s| s.extend_to(i, j));
+                }
+            }
+        }
+    };
+    let on_dblclick = move |ev: leptos::ev::MouseEvent| {
+        if cell_at(&ev).is_some() {
+            start_edit(None);
         }
     };
 
@@ -584,13 +642,7 @@ pub fn Grid(
                                             data-sku=key.clone() data-period=cal.label(w as isize) data-measure=row.measure.key()
                                             title=explain(wb, row, w)
                                             style=format!("left:{}px;width:{}px", LABEL_W + j as f64 * COL_W, COL_W)
-                                            on:mousedown=move |ev: leptos::ev::MouseEvent| {
-                                                if editing.get_untracked().is_some() && !commit() { return; }
-                                                if ev.shift_key() { selection.update(|s| s.extend_to(i, j)); } else { selection.set(Selection::at(i, j)); }
-                                                dragging.set(true);
-                                            }
-                                            on:mouseenter=move |_| if dragging.get_untracked() { selection.update(|s| s.extend_to(i, j)); }
-                                            on:dblclick=move |_| start_edit(None)>
+                                            data-row=i data-col=j>
                                             {match editor {
                                                 Some(e) => e.into_any(),
                                                 None => view! { <span class="v">{cell_text(v)}</span> }.into_any(),
@@ -634,7 +686,8 @@ pub fn Grid(
         <div class="grid" role="grid" data-testid="plan-grid" tabindex="0" node_ref=container
             aria-rowcount=move || rows.with(|r| r.len()) + 1 aria-colcount=move || periods.with(|p| p.len()) + 1
             aria-label="Planning grid: rows are SKUs and measures, columns are weeks"
-            on:scroll=on_scroll on:keydown=on_keydown on:copy=on_copy on:paste=on_paste>
+            on:scroll=on_scroll on:keydown=on_keydown on:copy=on_copy on:paste=on_paste
+            on:mousedown=on_mousedown on:mouseover=on_mouseover on:dblclick=on_dblclick>
             <div class="grid-sizer" style=size>
                 <div class="grid-head" role="row" aria-rowindex="1" style=move || format!("height:{HEAD_H}px")>
                     <div role="columnheader" class="gl corner" style=format!("width:{LABEL_W}px")>"SKU · measure"</div>

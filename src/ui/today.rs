@@ -25,7 +25,9 @@ pub fn bench_skus_from_query(query: &str) -> Option<usize> {
 
 /// The page's query string.
 pub fn query() -> String {
-    web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default()
+    web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default()
 }
 
 /// The browser's local date, or the pinned date from the URL.
@@ -58,7 +60,10 @@ mod tests {
         );
         assert_eq!(from_query("?today=23/11/2026"), None);
         assert_eq!(from_query(""), None);
-        assert_eq!(bench_skus_from_query("?today=2026-11-23&bench=2000"), Some(2000));
+        assert_eq!(
+            bench_skus_from_query("?today=2026-11-23&bench=2000"),
+            Some(2000)
+        );
         assert_eq!(bench_skus_from_query("?bench=0"), None);
         assert_eq!(bench_skus_from_query("?bench=x"), None);
     }

@@ -68,6 +68,10 @@ const editTimes = await page.evaluate(async () => {
 });
 
 // Scroll from top to bottom, one step per frame; count long tasks (≥ 50 ms).
+const cdp = await page.context().newCDPSession(page);
+await cdp.send('Performance.enable');
+const metrics = async () => Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
+const before = await metrics();
 const scroll = await page.evaluate(async () => {
   const grid = document.querySelector('[data-testid="plan-grid"]');
   const long = [];
@@ -90,12 +94,15 @@ const scroll = await page.evaluate(async () => {
   return { steps: frames.length, long, maxCells, rows: Number(grid.getAttribute('aria-rowcount')) };
 });
 
+const after = await metrics();
+const spent = (k) => ((after[k] - before[k]) * 1000).toFixed(0);
 const e = stats(editTimes);
 console.log(`grid benchmark: ${SKUS} SKUs x 156 weeks (weekly view, 52 weeks ahead), Chromium headless`);
 console.log(`  load to first grid cell: ${loadMs} ms (includes wasm download/compile and demo generation)`);
 console.log(`  edit -> repainted grid: median ${e.median.toFixed(1)} ms, p95 ${e.p95.toFixed(1)} ms (${e.n} edits)`);
 console.log(`  scroll top to bottom: ${scroll.steps} steps over ${scroll.rows} rows, long tasks >= 50 ms: ${scroll.long.length}${scroll.long.length ? ` (max ${Math.max(...scroll.long).toFixed(0)} ms)` : ''}`);
 console.log(`  live DOM cells (max while scrolling): ${scroll.maxCells}`);
+console.log(`  while scrolling: script ${spent('ScriptDuration')} ms, style ${spent('RecalcStyleDuration')} ms, layout ${spent('LayoutDuration')} ms, all tasks ${spent('TaskDuration')} ms`);
 if (errors.length) console.log(`  page errors: ${errors.join(' | ')}`);
 await browser.close();
 server.close();
