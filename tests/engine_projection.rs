@@ -114,7 +114,10 @@ fn stockout_projection_unmet_gap_and_cover() {
     // Past weeks have no projection, future weeks no actual sales: the grid shows them blank.
     assert_eq!(wb.sku_value(0, Measure::Projected, 1), CellValue::Blank);
     assert_eq!(wb.sku_value(0, Measure::Actual, 2), CellValue::Blank);
-    assert_eq!(wb.sku_value(0, Measure::Actual, 1), CellValue::Units(u(45.0)));
+    assert_eq!(
+        wb.sku_value(0, Measure::Actual, 1),
+        CellValue::Units(u(45.0))
+    );
     assert_eq!(a.first_stockout, Some(4));
     // Projected 20 = safety 20 in W49 is not below; W50 is.
     assert_eq!(a.first_below_safety, Some(4));

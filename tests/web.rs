@@ -68,8 +68,14 @@ fn today_comes_from_the_url_and_the_grid_follows_the_contract() {
     // Every cell carries the contract's attributes; the DOM stays bounded (virtualised).
     let cells = count("[role=gridcell]");
     assert!(cells > 100 && cells <= 3000, "{cells} cells");
-    assert_eq!(count("[role=gridcell][data-sku][data-period][data-measure]"), cells);
-    assert_eq!(count("[role=gridcell][data-sku=total][data-period='2026-W48'][data-measure=projected]"), 1);
+    assert_eq!(
+        count("[role=gridcell][data-sku][data-period][data-measure]"),
+        cells
+    );
+    assert_eq!(
+        count("[role=gridcell][data-sku=total][data-period='2026-W48'][data-measure=projected]"),
+        1
+    );
 }
 
 #[wasm_bindgen_test]
@@ -80,6 +86,7 @@ fn grid_numbers_are_the_engine_numbers() {
     let sku = wb.plan().sku_index("CND-101").unwrap();
     let w = wb.plan().calendar.parse_week("2026-W49").unwrap();
     let expected = sop_grid::ui::format::units(wb.derived(sku).projected[w]);
-    let cell = text("[role=gridcell][data-sku='CND-101'][data-period='2026-W49'][data-measure=projected]");
+    let cell =
+        text("[role=gridcell][data-sku='CND-101'][data-period='2026-W49'][data-measure=projected]");
     assert_eq!(cell.trim(), expected);
 }
