@@ -540,6 +540,24 @@ pub fn Grid(
         dragging.set(true);
     };
     let on_mouseover = move |ev: leptos::ev::MouseEvent| {
+        // Tooltips are worked out when the pointer arrives, not for every cell on every render.
+        if let Some((i, j)) = cell_at(&ev) {
+            let tip = workbook.with_untracked(|wb| {
+                rows.with_untracked(|r| {
+                    periods.with_untracked(|p| match (r.get(i), p.get(j)) {
+                        (Some(row), Some(&w)) => explain(wb, row, w),
+                        _ => String::new(),
+                    })
+                })
+            });
+            if let Some(cell) = ev
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .and_then(|t| t.closest("[role=gridcell]").ok().flatten())
+            {
+                let _ = cell.set_attribute("title", &tip);
+            }
+        }
         if dragging.get_untracked() {
             if let Some((i, j)) = cell_at(&ev) {
                 if selection.with_untracked(|s| s.cursor != Pos { row: i, col: j }) {
@@ -640,7 +658,6 @@ pub fn Grid(
                                     view! {
                                         <div role="gridcell" class=class aria-colindex=j + 2 aria-selected=sel.contains(i, j).to_string()
                                             data-sku=key.clone() data-period=cal.label(w as isize) data-measure=row.measure.key()
-                                            title=explain(wb, row, w)
                                             style=format!("left:{}px;width:{}px", LABEL_W + j as f64 * COL_W, COL_W)
                                             data-row=i data-col=j>
                                             {match editor {

@@ -223,3 +223,17 @@ test('families collapse and expand', async ({ page }) => {
   await page.getByTestId('toggle-family-Candles').click();
   await expect(cell(page, 'CND-101', '2026-W48', 'projected')).toBeVisible();
 });
+
+test('a projected cell explains its number on hover', async ({ page }) => {
+  await open(page);
+  await only(page, SKU);
+  const onHand = await num(page, SKU, '2026-W48', 'projected');
+  const receipts49 = (await num(page, SKU, '2026-W49', 'confirmed-receipts')) + (await num(page, SKU, '2026-W49', 'planned-receipts'));
+  const demand49 = await num(page, SKU, '2026-W49', 'forecast');
+  const p49 = await num(page, SKU, '2026-W49', 'projected');
+  expect(p49).toBe(onHand + receipts49 - demand49);
+  await cell(page, SKU, '2026-W49', 'projected').hover();
+  const f = (n) => n.toLocaleString('en-US');
+  await expect(cell(page, SKU, '2026-W49', 'projected')).toHaveAttribute('title',
+    `${f(onHand)} projected + ${f(receipts49)} receipts − ${f(demand49)} demand = ${f(p49)}`);
+});
