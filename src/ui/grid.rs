@@ -190,19 +190,11 @@ pub fn Grid(
         let cur = selection.get().cursor;
         let Some(el) = container.get() else { return };
         let (h, w) = (el.client_height() as f64, el.client_width() as f64);
-        let top = HEAD_H + cur.row as f64 * ROW_H;
-        let st = el.scroll_top() as f64;
-        if top - HEAD_H < st {
-            el.set_scroll_top((top - HEAD_H) as i32);
-        } else if top + ROW_H > st + h {
-            el.set_scroll_top((top + ROW_H - h) as i32);
+        if let Some(top) = scroll_to_show(cur.row, ROW_H, HEAD_H, el.scroll_top() as f64, h) {
+            el.set_scroll_top(top as i32);
         }
-        let left = LABEL_W + cur.col as f64 * COL_W;
-        let sl = el.scroll_left() as f64;
-        if left - LABEL_W < sl {
-            el.set_scroll_left((left - LABEL_W) as i32);
-        } else if left + COL_W > sl + w {
-            el.set_scroll_left((left + COL_W - w) as i32);
+        if let Some(left) = scroll_to_show(cur.col, COL_W, LABEL_W, el.scroll_left() as f64, w) {
+            el.set_scroll_left(left as i32);
         }
         scroll.set((el.scroll_top() as f64, el.scroll_left() as f64));
         viewport.set((h, w));
@@ -763,6 +755,25 @@ fn toggle_family(name: &str) {
     }
 }
 
+/// The scroll offset that brings item `index` (of `size`, after a frozen band of `frozen`)
+/// fully into a view of `extent` now scrolled to `scroll`; `None` when it is already visible.
+pub fn scroll_to_show(
+    index: usize,
+    size: f64,
+    frozen: f64,
+    scroll: f64,
+    extent: f64,
+) -> Option<f64> {
+    let start = index as f64 * size;
+    if start < scroll {
+        Some(start)
+    } else if frozen + start + size > scroll + extent {
+        Some(frozen + start + size - extent)
+    } else {
+        None
+    }
+}
+
 /// First and one-past-last index of items of size `size` visible in `[offset, offset+extent)`.
 pub fn visible(offset: f64, extent: f64, size: f64, count: usize) -> (usize, usize) {
     let first = ((offset / size).floor() as usize)
@@ -770,4 +781,28 @@ pub fn visible(offset: f64, extent: f64, size: f64, count: usize) -> (usize, usi
         .min(count);
     let last = (((offset + extent.max(0.0)) / size).ceil() as usize + OVERSCAN).min(count);
     (first, last.max(first))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scrolling_brings_the_active_cell_into_view() {
+        // Rows of 26 px under a 40 px header, in a 300 px view scrolled to 260 (rows 10+ at the top).
+        assert_eq!(scroll_to_show(12, 26.0, 40.0, 260.0, 300.0), None);
+        assert_eq!(scroll_to_show(5, 26.0, 40.0, 260.0, 300.0), Some(130.0));
+        // Row 20 ends at 40 + 546 = 586 > 560: scroll so it ends at the bottom edge.
+        assert_eq!(scroll_to_show(20, 26.0, 40.0, 260.0, 300.0), Some(286.0));
+    }
+
+    #[test]
+    fn visible_window_has_a_margin_and_stays_in_bounds() {
+        assert_eq!(visible(0.0, 260.0, 26.0, 1000), (0, 10 + OVERSCAN));
+        assert_eq!(
+            visible(2600.0, 260.0, 26.0, 1000),
+            (100 - OVERSCAN, 110 + OVERSCAN)
+        );
+        assert_eq!(visible(0.0, 260.0, 26.0, 4), (0, 4));
+    }
 }
