@@ -22,7 +22,7 @@ pub const ROW_H: f64 = 26.0;
 pub const HEAD_H: f64 = 40.0;
 pub const COL_W: f64 = 68.0;
 pub const LABEL_W: f64 = 330.0;
-const OVERSCAN: usize = 6;
+const OVERSCAN: usize = 3;
 
 /// The text of a cell as the grid shows it.
 pub fn cell_text(v: CellValue) -> String {
