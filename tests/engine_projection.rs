@@ -454,3 +454,52 @@ fn exceptions_ranked_by_urgency_then_money() {
     assert_eq!(ex[0].money, Amount::cents(20_000));
     assert_eq!(ex[0].suggestion.as_ref().map(|s| s.qty), Some(u(160.0)));
 }
+
+#[test]
+fn monthly_values_sum_flows_and_take_stocks_at_month_end() {
+    use sop_grid::engine::kpi::Scope;
+    let wb = scenario();
+    let (nov, dec) = (0..3, 3..8);
+    let candles = Scope::Family("Candles".to_string());
+    // Demand: November = actuals 35 + 45 + 12 + 8 and W48's forecast 40 + 10; December 5 × 50.
+    assert_eq!(
+        wb.span_value(&candles, Measure::Demand, nov.clone()),
+        CellValue::Units(u(150.0))
+    );
+    assert_eq!(
+        wb.span_value(&candles, Measure::Demand, dec.clone()),
+        CellValue::Units(u(250.0))
+    );
+    // Projected on hand at month end: W48 60 + 20; W53 −140 + 70.
+    assert_eq!(
+        wb.span_value(&candles, Measure::Projected, nov.clone()),
+        CellValue::Units(u(80.0))
+    );
+    assert_eq!(
+        wb.span_value(&candles, Measure::Projected, dec.clone()),
+        CellValue::Units(u(-70.0))
+    );
+    // A's actual sales: November has two past weeks (80); December none yet (blank).
+    assert_eq!(
+        wb.span_value(&Scope::Sku(0), Measure::Actual, nov.clone()),
+        CellValue::Units(u(80.0))
+    );
+    assert_eq!(
+        wb.span_value(&Scope::Sku(0), Measure::Actual, dec.clone()),
+        CellValue::Blank
+    );
+    // A's revenue at 10.00: November (35 + 45 + 40) = 1,200.00; December 40 + 20 sold = 600.00.
+    assert_eq!(
+        wb.span_value(&Scope::Sku(0), Measure::Revenue, nov),
+        CellValue::Money(Money::cents(120_000))
+    );
+    assert_eq!(
+        wb.span_value(&Scope::Sku(0), Measure::Revenue, dec.clone()),
+        CellValue::Money(Money::cents(60_000))
+    );
+    // Cover at a month is the cover of its last week, recomputed at the family.
+    assert_eq!(
+        wb.span_value(&candles, Measure::Cover, dec),
+        wb.value(&candles, Measure::Cover, 7)
+    );
+}

@@ -12,8 +12,8 @@ use super::money::week_money;
 use super::workbook::Workbook;
 use std::ops::Range;
 
-/// Which rows a KPI looks at.
-#[derive(Clone, Debug, PartialEq)]
+/// Whose numbers: one SKU, a family, or the whole plan (KPIs, grid rows, monthly values).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Scope {
     Total,
     Family(String),

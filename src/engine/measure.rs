@@ -2,10 +2,12 @@
 //! The grid asks the workbook for cells (it owns no numbers), as glide-data-grid does.
 
 use super::aggregate::Agg;
+use super::kpi::Scope;
 use super::money::week_money;
 use super::qty::{Amount, Money, Qty};
 use super::series::SeriesField;
 use super::workbook::Workbook;
+use std::ops::Range;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Measure {
@@ -133,6 +135,19 @@ impl Measure {
         self == Measure::Actual
     }
 
+    /// Levels at a point in time: over a month they are the value of its last week. The
+    /// others are flows, summed over the month's weeks.
+    pub fn is_stock(self) -> bool {
+        matches!(
+            self,
+            Measure::Projected
+                | Measure::SafetyStock
+                | Measure::Gap
+                | Measure::Cover
+                | Measure::InventoryValue
+        )
+    }
+
     /// Rows that only exist from the current week on.
     pub fn is_projection(self) -> bool {
         matches!(
@@ -186,6 +201,46 @@ impl Workbook {
             Measure::InventoryValue => M(money().inventory_value.to_money()),
             Measure::PoSpend => M(money().po_spend.to_money()),
         }
+    }
+}
+
+impl Workbook {
+    /// A measure of a SKU, a family or the total in one week.
+    pub fn value(&self, scope: &Scope, m: Measure, week: usize) -> CellValue {
+        let c = self.plan().calendar.current();
+        match scope {
+            Scope::Sku(i) => self.sku_value(*i, m, week),
+            Scope::Family(f) => self
+                .family(f)
+                .map_or(CellValue::Blank, |a| agg_value(a, m, week, c)),
+            Scope::Total => agg_value(self.total(), m, week, c),
+        }
+    }
+
+    /// A measure over a run of weeks (a month in the deep dive): flows are summed over the
+    /// weeks that have a value, stocks are the value of the last week. Blank when no week
+    /// has a value (e.g. actual sales of a month still ahead). Money is summed from the
+    /// weekly cents.
+    pub fn span_value(&self, scope: &Scope, m: Measure, weeks: Range<usize>) -> CellValue {
+        if weeks.is_empty() {
+            return CellValue::Blank;
+        }
+        if m.is_stock() {
+            return self.value(scope, m, weeks.end - 1);
+        }
+        let mut total = CellValue::Blank;
+        for w in weeks {
+            total = match (total, self.value(scope, m, w)) {
+                (t, CellValue::Blank) => t,
+                (CellValue::Blank, v) => v,
+                (CellValue::Units(a), CellValue::Units(b)) => CellValue::Units(a + b),
+                (CellValue::Money(a), CellValue::Money(b)) => {
+                    CellValue::Money(Money(a.0.wrapping_add(b.0)))
+                }
+                (t, _) => t,
+            };
+        }
+        total
     }
 }
 

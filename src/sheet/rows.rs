@@ -6,13 +6,8 @@ use crate::engine::exceptions::Exception;
 use crate::engine::{Measure, Workbook};
 use std::collections::BTreeSet;
 
-/// Whose numbers a row shows.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-pub enum RowOwner {
-    Total,
-    Family(String),
-    Sku(usize),
-}
+/// Whose numbers a row shows: the engine's scope (a SKU, a family or the total).
+pub type RowOwner = crate::engine::kpi::Scope;
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct GridRow {

@@ -45,14 +45,7 @@ fn raw_text(v: CellValue) -> String {
 }
 
 pub fn value(wb: &Workbook, row: &GridRow, week: usize) -> CellValue {
-    let c = wb.plan().calendar.current();
-    match &row.owner {
-        RowOwner::Sku(i) => wb.sku_value(*i, row.measure, week),
-        RowOwner::Family(f) => wb.family(f).map_or(CellValue::Blank, |a| {
-            crate::engine::measure::agg_value(a, row.measure, week, c)
-        }),
-        RowOwner::Total => crate::engine::measure::agg_value(wb.total(), row.measure, week, c),
-    }
+    wb.value(&row.owner, row.measure, week)
 }
 
 /// Conditional formatting: red below zero, amber below safety stock, blue for excess cover.
