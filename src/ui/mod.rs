@@ -1,6 +1,7 @@
 //! The browser layer: Leptos components that read from and write to the engine.
 
 pub mod app;
+pub mod cell;
 pub mod format;
 pub mod grid;
 pub mod today;

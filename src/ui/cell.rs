@@ -1,0 +1,115 @@
+//! How one grid cell presents itself: its text, its raw value for the clipboard and the
+//! editor, its conditional formatting, and the tooltip that explains it.
+
+use super::format;
+use crate::engine::exceptions::EXCESS_COVER_WEEKS;
+use crate::engine::{CellValue, Measure, Workbook};
+use crate::sheet::rows::{GridRow, RowOwner};
+
+/// The text of a cell as the grid shows it.
+pub fn cell_text(v: CellValue) -> String {
+    match v {
+        CellValue::Units(q) => format::units(q),
+        CellValue::Money(m) => format::money(m.0),
+        CellValue::Weeks(w) => format::cover(w),
+        CellValue::Blank => String::new(),
+    }
+}
+
+/// The raw value put on the clipboard and into the editor (no thousands separators).
+pub fn raw_text(v: CellValue) -> String {
+    match v {
+        CellValue::Units(q) => q.to_string(),
+        CellValue::Money(m) => m.to_string(),
+        CellValue::Weeks(w) => format!("{w:.2}"),
+        CellValue::Blank => String::new(),
+    }
+}
+
+pub fn value(wb: &Workbook, row: &GridRow, week: usize) -> CellValue {
+    wb.value(&row.owner, row.measure, week)
+}
+
+/// Conditional formatting: red below zero, amber below safety stock, blue for excess cover.
+pub fn stock_class(wb: &Workbook, row: &GridRow, week: usize) -> &'static str {
+    if !matches!(
+        row.measure,
+        Measure::Projected | Measure::Cover | Measure::Gap
+    ) || week < wb.plan().calendar.current()
+    {
+        return "";
+    }
+    let (projected, safety, cover) = match &row.owner {
+        RowOwner::Sku(i) => {
+            let d = wb.derived(*i);
+            (d.projected[week].0, d.safety[week].0, d.cover[week])
+        }
+        RowOwner::Family(f) => match wb.family(f) {
+            Some(a) => (a.projected[week], a.safety[week], a.cover[week]),
+            None => return "",
+        },
+        RowOwner::Total => (
+            wb.total().projected[week],
+            wb.total().safety[week],
+            wb.total().cover[week],
+        ),
+    };
+    if projected < 0 {
+        " stockout"
+    } else if projected < safety {
+        " below-safety"
+    } else if cover > EXCESS_COVER_WEEKS && row.measure != Measure::Gap {
+        " excess"
+    } else {
+        ""
+    }
+}
+
+/// A tooltip that explains the number ("120 on hand + 40 receipts − 95 demand").
+pub fn explain(wb: &Workbook, row: &GridRow, week: usize) -> String {
+    let RowOwner::Sku(i) = row.owner else {
+        return String::new();
+    };
+    let c = wb.plan().calendar.current();
+    if week < c {
+        return String::new();
+    }
+    let d = wb.derived(i);
+    let s = &wb.plan().series[i];
+    let u = |q| format::units(q);
+    match row.measure {
+        Measure::Projected => {
+            let prev = if week == c {
+                wb.plan().products[i].on_hand
+            } else {
+                d.projected[week - 1]
+            };
+            let opening = if week == c { "on hand" } else { "projected" };
+            format!(
+                "{} {opening} + {} receipts − {} demand = {}",
+                u(prev),
+                u(s.receipts(week)),
+                u(s.demand_plan(week)),
+                u(d.projected[week])
+            )
+        }
+        Measure::Gap => format!(
+            "{} projected − {} safety stock = {}",
+            u(d.projected[week]),
+            u(d.safety[week]),
+            u(d.gap(week))
+        ),
+        Measure::Cover => format!(
+            "{} projected lasts {} weeks of the demand that follows",
+            u(d.projected[week]),
+            format::cover(d.cover[week])
+        ),
+        Measure::SafetyStock => match wb.plan().products[i].safety_stock {
+            crate::engine::SafetyStock::Units(_) => "Fixed safety stock".to_string(),
+            crate::engine::SafetyStock::WeeksOfCover(w) => {
+                format!("{w} weeks of the demand that follows")
+            }
+        },
+        _ => String::new(),
+    }
+}
