@@ -31,6 +31,8 @@ pub enum Measure {
     Margin,
     InventoryValue,
     PoSpend,
+    /// A family's production or supply capacity (units per week, summed over a month).
+    Capacity,
 }
 
 /// A cell's value, typed so the grid formats it right.
@@ -45,7 +47,7 @@ pub enum CellValue {
 }
 
 impl Measure {
-    pub const ALL: [Measure; 18] = [
+    pub const ALL: [Measure; 19] = [
         Measure::Actual,
         Measure::Forecast,
         Measure::Consensus,
@@ -64,6 +66,7 @@ impl Measure {
         Measure::Margin,
         Measure::InventoryValue,
         Measure::PoSpend,
+        Measure::Capacity,
     ];
 
     /// The `data-measure` attribute value; stable, used by tests and exports.
@@ -87,6 +90,7 @@ impl Measure {
             Measure::Margin => "margin",
             Measure::InventoryValue => "inventory-value",
             Measure::PoSpend => "po-spend",
+            Measure::Capacity => "capacity",
         }
     }
 
@@ -115,6 +119,7 @@ impl Measure {
             Measure::Margin => "Gross margin",
             Measure::InventoryValue => "Inventory value",
             Measure::PoSpend => "PO spend",
+            Measure::Capacity => "Capacity",
         }
     }
 
@@ -158,6 +163,7 @@ impl Measure {
                 | Measure::Unmet
                 | Measure::Cover
                 | Measure::InventoryValue
+                | Measure::Capacity
         )
     }
 }
@@ -200,6 +206,7 @@ impl Workbook {
             Measure::Margin => M(money().margin().to_money()),
             Measure::InventoryValue => M(money().inventory_value.to_money()),
             Measure::PoSpend => M(money().po_spend.to_money()),
+            Measure::Capacity => CellValue::Blank,
         }
     }
 }
@@ -208,6 +215,12 @@ impl Workbook {
     /// A measure of a SKU, a family or the total in one week.
     pub fn value(&self, scope: &Scope, m: Measure, week: usize) -> CellValue {
         let c = self.plan().calendar.current();
+        if m == Measure::Capacity {
+            return match self.capacity(scope) {
+                Some(q) if week >= c => CellValue::Units(q),
+                _ => CellValue::Blank,
+            };
+        }
         match scope {
             Scope::Sku(i) => self.sku_value(*i, m, week),
             Scope::Family(f) => self
@@ -271,6 +284,7 @@ pub fn agg_value(agg: &Agg, m: Measure, week: usize, current: usize) -> CellValu
         Measure::Margin => M(Amount(agg.revenue[week].wrapping_sub(agg.cogs[week])).to_money()),
         Measure::InventoryValue => M(Amount(agg.inventory_value[week]).to_money()),
         Measure::PoSpend => M(Amount(agg.po_spend[week]).to_money()),
+        Measure::Capacity => CellValue::Blank,
     }
 }
 

@@ -5,6 +5,7 @@
 
 pub mod aggregate;
 pub mod calendar;
+pub mod capacity;
 pub mod cover;
 pub mod derived;
 pub mod error;

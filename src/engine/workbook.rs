@@ -29,7 +29,13 @@ pub struct CellEdit {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Edit {
     Cells(Vec<CellEdit>),
-    Product { sku: usize, product: Product },
+    Product {
+        sku: usize,
+        product: Product,
+    },
+    /// Several edits as one undoable step (a paste over forecast and safety stock rows, an
+    /// import). At most one `Product` edit per SKU: each is checked against the plan as it is.
+    Batch(Vec<Edit>),
 }
 
 /// What a change touched, so the UI knows what to repaint.
@@ -271,6 +277,27 @@ impl Workbook {
                     old: Box::new(old.clone()),
                     new: Box::new(product),
                 }])
+            }
+            Edit::Batch(edits) => {
+                let mut products = BTreeSet::new();
+                let mut diffs = Vec::new();
+                for e in edits {
+                    if let Edit::Product { sku, .. } = &e {
+                        if !products.insert(*sku) {
+                            return Err(PlanError::BadValue {
+                                what: "change".to_string(),
+                                value: self
+                                    .plan
+                                    .products
+                                    .get(*sku)
+                                    .map_or_else(|| format!("#{sku}"), |p| p.sku.clone()),
+                                reason: "edits the same product twice".to_string(),
+                            });
+                        }
+                    }
+                    diffs.extend(self.diffs_for(e)?);
+                }
+                Ok(diffs)
             }
         }
     }

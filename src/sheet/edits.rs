@@ -1,147 +1,319 @@
 //! Turning what the user did in the grid (typed a value, pasted a block, filled down,
-//! cleared) into engine edits. Which cells are editable is decided here: an input row of a
-//! SKU (actual sales in past weeks; forecast, consensus and receipts from the current week
-//! on). Computed cells are skipped, and the caller is told how many.
+//! cleared) into one engine edit. Which cells are editable is decided here:
+//! - a SKU's input rows in a week: actual sales in past weeks; forecast, consensus and
+//!   receipts from the current week on;
+//! - a forecast (or a SKU's consensus) over a month, or a family's or the total's forecast in
+//!   any period: the new total is split to SKUs and weeks by the split rule;
+//! - a SKU's safety stock from the current week on: sets a fixed safety stock in units.
+//!
+//! Computed cells are skipped, and the caller is told how many.
 
 use super::number::{parse_number, DecimalSep};
+use super::periods::Period;
 use super::rows::{GridRow, RowOwner};
 use super::selection::Pos;
-use crate::engine::{CellEdit, Qty, SeriesField, Workbook};
+use crate::engine::split::split;
+use crate::engine::{
+    CellEdit, CellValue, Edit, Measure, Product, Qty, SafetyStock, SeriesField, Workbook,
+};
+use std::collections::BTreeMap;
+use std::ops::Range;
 
-/// The input series a cell edits, if it is editable.
-pub fn editable(wb: &Workbook, row: &GridRow, week: usize) -> Option<(usize, SeriesField)> {
-    let RowOwner::Sku(sku) = row.owner else {
-        return None;
-    };
-    let field = row.measure.input()?;
-    let past = week < wb.plan().calendar.current();
-    match field {
-        SeriesField::Actual if past => Some((sku, field)),
-        SeriesField::Actual => None,
-        _ if past => None,
-        _ => Some((sku, field)),
+/// What typing into a cell changes.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Target {
+    /// One input cell.
+    Cell {
+        sku: usize,
+        field: SeriesField,
+        week: usize,
+    },
+    /// A total over the SKUs of a scope and a run of weeks, spread by the split rule.
+    Split {
+        owner: RowOwner,
+        field: SeriesField,
+        weeks: Range<usize>,
+    },
+    /// The SKU's safety stock, as a fixed number of units.
+    SafetyStock { sku: usize },
+}
+
+/// What a cell edits, if it is editable.
+pub fn editable(wb: &Workbook, row: &GridRow, period: &Period) -> Option<Target> {
+    let c = wb.plan().calendar.current();
+    let future = period.weeks.end > c;
+    match (&row.owner, row.measure) {
+        (RowOwner::Sku(sku), Measure::SafetyStock) if future => {
+            Some(Target::SafetyStock { sku: *sku })
+        }
+        (RowOwner::Sku(sku), m) => {
+            let field = m.input()?;
+            match period.single_week() {
+                Some(week) => {
+                    let past = week < c;
+                    (past == (field == SeriesField::Actual)).then_some(Target::Cell {
+                        sku: *sku,
+                        field,
+                        week,
+                    })
+                }
+                None => (future && matches!(field, SeriesField::Forecast | SeriesField::Consensus))
+                    .then(|| Target::Split {
+                        owner: row.owner.clone(),
+                        field,
+                        weeks: period.weeks.clone(),
+                    }),
+            }
+        }
+        (owner, Measure::Forecast) if future => Some(Target::Split {
+            owner: owner.clone(),
+            field: SeriesField::Forecast,
+            weeks: period.weeks.clone(),
+        }),
+        _ => None,
     }
 }
 
+/// Edits gathered from many cells, turned into one undoable engine edit.
+#[derive(Debug, Default, PartialEq)]
+pub struct Changes {
+    pub cells: Vec<CellEdit>,
+    /// New product records (safety stock typed in), one per SKU: the last typed wins.
+    pub products: BTreeMap<usize, Product>,
+    /// How many grid cells were edited.
+    pub targets: usize,
+}
+
+impl Changes {
+    pub fn is_empty(&self) -> bool {
+        self.cells.is_empty() && self.products.is_empty()
+    }
+
+    pub fn into_edit(self) -> Edit {
+        if self.products.is_empty() {
+            return Edit::Cells(self.cells);
+        }
+        let mut edits: Vec<Edit> = self
+            .products
+            .into_iter()
+            .map(|(sku, product)| Edit::Product { sku, product })
+            .collect();
+        if !self.cells.is_empty() {
+            edits.push(Edit::Cells(self.cells));
+        }
+        Edit::Batch(edits)
+    }
+
+    /// Adds the edits that give `target` the value `value` (`None` clears).
+    pub fn set(
+        &mut self,
+        wb: &Workbook,
+        target: &Target,
+        value: Option<Qty>,
+    ) -> Result<(), String> {
+        self.targets += 1;
+        match target {
+            Target::Cell { sku, field, week } => self.cells.push(CellEdit {
+                sku: *sku,
+                field: *field,
+                week: *week,
+                value,
+            }),
+            Target::SafetyStock { sku } => {
+                let mut p = self
+                    .products
+                    .get(sku)
+                    .cloned()
+                    .unwrap_or_else(|| wb.plan().products[*sku].clone());
+                p.safety_stock = SafetyStock::Units(value.unwrap_or(Qty::ZERO));
+                self.products.insert(*sku, p);
+            }
+            Target::Split {
+                owner,
+                field,
+                weeks,
+            } => self.split(wb, owner, *field, weeks.clone(), value)?,
+        }
+        Ok(())
+    }
+
+    /// A new total for a scope over weeks: past weeks keep their values, the rest of the
+    /// total is split over the remaining SKU-weeks in proportion to the current forecast
+    /// (the demand plan, for a consensus), equally where that is all zero.
+    fn split(
+        &mut self,
+        wb: &Workbook,
+        owner: &RowOwner,
+        field: SeriesField,
+        weeks: Range<usize>,
+        value: Option<Qty>,
+    ) -> Result<(), String> {
+        let c = wb.plan().calendar.current();
+        let skus = wb.skus_in(owner);
+        let future = weeks.start.max(c)..weeks.end;
+        let cells: Vec<(usize, usize)> = skus
+            .iter()
+            .flat_map(|&s| future.clone().map(move |w| (s, w)))
+            .collect();
+        let Some(total) = value else {
+            self.cells
+                .extend(cells.into_iter().map(|(sku, week)| CellEdit {
+                    sku,
+                    field,
+                    week,
+                    value: None,
+                }));
+            return Ok(());
+        };
+        let series = &wb.plan().series;
+        let past: Qty = skus
+            .iter()
+            .flat_map(|&s| (weeks.start..future.start).map(move |w| series[s].get(field, w)))
+            .fold(Qty::ZERO, |a, q| a + q.unwrap_or(Qty::ZERO));
+        if total < past {
+            return Err(format!(
+                "{} were already in past weeks; type at least that",
+                past
+            ));
+        }
+        let current: Vec<Qty> = cells
+            .iter()
+            .map(|&(s, w)| match field {
+                SeriesField::Consensus => series[s].demand_plan(w),
+                f => series[s].get(f, w).unwrap_or(Qty::ZERO),
+            })
+            .collect();
+        let parts = split(total - past, &current);
+        self.cells.extend(
+            cells
+                .into_iter()
+                .zip(parts)
+                .map(|((sku, week), q)| CellEdit {
+                    sku,
+                    field,
+                    week,
+                    value: Some(q),
+                }),
+        );
+        Ok(())
+    }
+}
+
+/// The cell a grid position points at: its row, its period and what it edits.
+fn target_at(
+    wb: &Workbook,
+    rows: &[GridRow],
+    periods: &[Period],
+    r: usize,
+    c: usize,
+) -> Option<(GridRow, Period, Target)> {
+    let (row, period) = rows.get(r).zip(periods.get(c))?;
+    let t = editable(wb, row, period)?;
+    Some((row.clone(), period.clone(), t))
+}
+
+/// Names a cell in a message: "CND-101 forecast in 2026-11".
+fn name_cell(wb: &Workbook, row: &GridRow, period: &Period) -> String {
+    format!(
+        "{} {} in {}",
+        row.key(wb).trim_start_matches("family:"),
+        row.measure.label().to_lowercase(),
+        period.key
+    )
+}
+
 /// Edits from a block of text placed with its top-left at `at` (a paste or a typed value).
-/// Text that is not a number refuses the whole block, naming the cell. Returns the edits and
-/// the number of computed (or outside-the-grid) cells skipped.
+/// Text that is not a number refuses the whole block, naming the cell. Returns the changes
+/// and the number of computed (or outside-the-grid) cells skipped.
 pub fn block_edits(
     wb: &Workbook,
     rows: &[GridRow],
-    periods: &[usize],
+    periods: &[Period],
     at: Pos,
     block: &[Vec<String>],
     dec: DecimalSep,
-) -> Result<(Vec<CellEdit>, usize), String> {
-    let mut edits = Vec::new();
+) -> Result<(Changes, usize), String> {
+    let mut changes = Changes::default();
     let mut skipped = 0;
     for (dr, line) in block.iter().enumerate() {
         for (dc, text) in line.iter().enumerate() {
-            let (r, c) = (at.row + dr, at.col + dc);
-            let target = rows
-                .get(r)
-                .zip(periods.get(c))
-                .and_then(|(row, &week)| editable(wb, row, week).map(|t| (t, week)));
-            let Some(((sku, field), week)) = target else {
+            let Some((row, period, target)) =
+                target_at(wb, rows, periods, at.row + dr, at.col + dc)
+            else {
                 skipped += 1;
                 continue;
             };
+            let named = |e: String| format!("{}: {e}", name_cell(wb, &row, &period));
             let value = if text.trim().is_empty() {
                 None
             } else {
-                let v = parse_number(text, dec).map_err(|e| {
-                    format!(
-                        "{} {} in {}: {e}",
-                        wb.plan().products[sku].sku,
-                        field.label(),
-                        wb.plan().calendar.label(week as isize)
-                    )
-                })?;
-                Some(Qty::from_f64(v).ok_or_else(|| format!("'{}' is too large", text.trim()))?)
+                let v = parse_number(text, dec).map_err(named)?;
+                Some(
+                    Qty::from_f64(v)
+                        .ok_or_else(|| named(format!("'{}' is too large", text.trim())))?,
+                )
             };
-            edits.push(CellEdit {
-                sku,
-                field,
-                week,
-                value,
-            });
+            changes.set(wb, &target, value).map_err(named)?;
         }
     }
-    Ok((edits, skipped))
+    Ok((changes, skipped))
 }
 
 /// Clears the editable cells of a range.
 pub fn clear_edits(
     wb: &Workbook,
     rows: &[GridRow],
-    periods: &[usize],
+    periods: &[Period],
     from: Pos,
     to: Pos,
-) -> Vec<CellEdit> {
-    let mut edits = Vec::new();
+) -> Result<Changes, String> {
+    let mut changes = Changes::default();
     for r in from.row..=to.row {
         for c in from.col..=to.col {
-            if let Some((row, &week)) = rows.get(r).zip(periods.get(c)) {
-                if let Some((sku, field)) = editable(wb, row, week) {
-                    edits.push(CellEdit {
-                        sku,
-                        field,
-                        week,
-                        value: None,
-                    });
-                }
+            if let Some((_, _, t)) = target_at(wb, rows, periods, r, c) {
+                changes.set(wb, &t, None)?;
             }
         }
     }
-    edits
+    Ok(changes)
 }
 
 /// Ctrl+D: each column's top cell copied down over the rest of the range (editable cells).
 pub fn fill_down_edits(
     wb: &Workbook,
     rows: &[GridRow],
-    periods: &[usize],
+    periods: &[Period],
     from: Pos,
     to: Pos,
-) -> Vec<CellEdit> {
-    let mut edits = Vec::new();
+) -> Result<Changes, String> {
+    let mut changes = Changes::default();
     for c in from.col..=to.col {
-        let Some(&week) = periods.get(c) else {
+        let Some((top, period)) = rows.get(from.row).zip(periods.get(c)) else {
             continue;
         };
-        let Some(top) = rows.get(from.row) else {
-            continue;
-        };
-        let value = match top.owner {
-            RowOwner::Sku(sku) => top
-                .measure
-                .input()
-                .and_then(|f| wb.plan().series[sku].get(f, week)),
+        let value = match wb.span_value(&top.owner, top.measure, period.weeks.clone()) {
+            CellValue::Units(q) => Some(q),
             _ => None,
         };
         for r in from.row + 1..=to.row {
-            if let Some((sku, field)) = rows.get(r).and_then(|row| editable(wb, row, week)) {
-                edits.push(CellEdit {
-                    sku,
-                    field,
-                    week,
-                    value,
-                });
+            if let Some((row, period, t)) = target_at(wb, rows, periods, r, c) {
+                changes
+                    .set(wb, &t, value)
+                    .map_err(|e| format!("{}: {e}", name_cell(wb, &row, &period)))?;
             }
         }
     }
-    edits
+    Ok(changes)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::{Calendar, Measure, Plan, Product};
+    use crate::engine::{Calendar, Plan};
     use chrono::NaiveDate;
 
     /// Two SKUs, history W46–W47, current W48, horizon to W50.
-    fn setup() -> (Workbook, Vec<GridRow>, Vec<usize>) {
+    fn setup() -> (Workbook, Vec<GridRow>, Vec<Period>) {
         let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
         let mut plan = Plan::new(Calendar::around(today, 2, 3).unwrap());
         plan.add_product(Product::new("A", "a", "F"));
@@ -158,7 +330,10 @@ mod tests {
             row(1, Measure::Forecast),
             row(1, Measure::Actual),
         ];
-        (wb, rows, (0..5).collect())
+        let periods = (0..5)
+            .map(|w| Period::week(&wb.plan().calendar, w))
+            .collect();
+        (wb, rows, periods)
     }
 
     fn block(text: &str) -> Vec<Vec<String>> {
@@ -179,6 +354,7 @@ mod tests {
         )
         .unwrap();
         let got: Vec<_> = edits
+            .cells
             .iter()
             .map(|e| (e.sku, e.field, e.week, e.value))
             .collect();
@@ -204,6 +380,7 @@ mod tests {
         .unwrap();
         assert_eq!(
             edits
+                .cells
                 .iter()
                 .map(|e| (e.sku, e.field, e.week))
                 .collect::<Vec<_>>(),
@@ -238,10 +415,11 @@ mod tests {
             &periods,
             Pos { row: 0, col: 2 },
             Pos { row: 2, col: 2 },
-        );
+        )
+        .unwrap();
         // Row 1 is computed: only B's forecast receives the 9.
         assert_eq!(
-            edits,
+            edits.cells,
             [CellEdit {
                 sku: 1,
                 field: SeriesField::Forecast,
@@ -255,15 +433,190 @@ mod tests {
             &periods,
             Pos { row: 0, col: 1 },
             Pos { row: 1, col: 2 },
-        );
+        )
+        .unwrap();
         assert_eq!(
-            edits,
+            edits.cells,
             [CellEdit {
                 sku: 0,
                 field: SeriesField::Forecast,
                 week: 2,
                 value: None
             }]
+        );
+    }
+
+    /// Family F = A + B; current week W48; December 2026 = W49–W53, all in the plan.
+    fn december() -> (Workbook, Period) {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        let mut plan = Plan::new(Calendar::around(today, 2, 8).unwrap());
+        plan.add_product(Product::new("A", "a", "F"));
+        plan.add_product(Product::new("B", "b", "F"));
+        let mut wb = Workbook::new(plan);
+        for (wk, a, b) in [
+            ("W49", 10.0, 20.0),
+            ("W50", 10.0, 20.0),
+            ("W51", 10.0, 20.0),
+            ("W52", 10.0, 20.0),
+        ] {
+            wb.set("A", SeriesField::Forecast, &format!("2026-{wk}"), Some(a))
+                .unwrap();
+            wb.set("B", SeriesField::Forecast, &format!("2026-{wk}"), Some(b))
+                .unwrap();
+        }
+        let dec = crate::sheet::periods::month_columns(&wb.plan().calendar, 0, 2)
+            .into_iter()
+            .find(|p| p.key == "2026-12")
+            .unwrap();
+        assert_eq!(dec.weeks, 3..8);
+        (wb, dec)
+    }
+
+    fn forecasts(wb: &Workbook, sku: usize, field: SeriesField) -> Vec<Option<Qty>> {
+        (3..8)
+            .map(|w| wb.plan().series[sku].get(field, w))
+            .collect()
+    }
+
+    fn type_into(
+        wb: &mut Workbook,
+        row: GridRow,
+        period: &Period,
+        text: &str,
+    ) -> Result<(), String> {
+        let (changes, skipped) = block_edits(
+            wb,
+            &[row],
+            std::slice::from_ref(period),
+            Pos::default(),
+            &[vec![text.to_string()]],
+            DecimalSep::Dot,
+        )?;
+        assert_eq!(skipped, 0);
+        wb.apply("typed", changes.into_edit())
+            .map_err(|e| e.to_string())?;
+        Ok(())
+    }
+
+    #[test]
+    fn a_family_month_total_splits_in_proportion_as_one_change() {
+        let (mut wb, dec) = december();
+        let fam = GridRow {
+            owner: RowOwner::Family("F".into()),
+            measure: Measure::Forecast,
+            first: true,
+        };
+        // 120 now (A 40, B 80); 240 doubles every week; W53 had nothing and keeps nothing.
+        type_into(&mut wb, fam.clone(), &dec, "240").unwrap();
+        let u = |v: i64| Some(Qty::units(v));
+        assert_eq!(
+            forecasts(&wb, 0, SeriesField::Forecast),
+            [u(20), u(20), u(20), u(20), u(0)]
+        );
+        assert_eq!(
+            forecasts(&wb, 1, SeriesField::Forecast),
+            [u(40), u(40), u(40), u(40), u(0)]
+        );
+        assert_eq!(
+            wb.span_value(&fam.owner, Measure::Forecast, dec.weeks.clone()),
+            CellValue::Units(Qty::units(240))
+        );
+        // One undo restores all eight weeks.
+        wb.undo().unwrap();
+        assert_eq!(
+            forecasts(&wb, 1, SeriesField::Forecast),
+            [u(20), u(20), u(20), u(20), u(0)]
+        );
+        // A month with no forecast at all splits equally: 100 over 2 SKUs × 5 weeks.
+        let jan_empty = GridRow {
+            measure: Measure::Forecast,
+            ..fam
+        };
+        type_into(&mut wb, jan_empty.clone(), &dec, "0").unwrap();
+        type_into(&mut wb, jan_empty, &dec, "100").unwrap();
+        assert_eq!(forecasts(&wb, 0, SeriesField::Forecast), [u(10); 5]);
+        assert_eq!(forecasts(&wb, 1, SeriesField::Forecast), [u(10); 5]);
+    }
+
+    #[test]
+    fn a_sku_month_consensus_splits_by_the_demand_plan() {
+        let (mut wb, dec) = december();
+        let row = GridRow {
+            owner: RowOwner::Sku(0),
+            measure: Measure::Consensus,
+            first: false,
+        };
+        // A's forecast is 10 a week for 4 weeks: 50 gives 12.5 in each of them.
+        type_into(&mut wb, row.clone(), &dec, "50").unwrap();
+        let half = Some(Qty(12_500));
+        assert_eq!(
+            forecasts(&wb, 0, SeriesField::Consensus),
+            [half, half, half, half, Some(Qty::ZERO)]
+        );
+        // Clearing the month unsets the consensus of every week.
+        type_into(&mut wb, row, &dec, "").unwrap();
+        assert_eq!(forecasts(&wb, 0, SeriesField::Consensus), [None; 5]);
+    }
+
+    #[test]
+    fn past_weeks_of_a_month_keep_their_forecast() {
+        let (mut wb, _) = december();
+        // A month of W46–W48 (W46, W47 past): A's forecast 5 and 7 in the past, 3 now.
+        let cal = wb.plan().calendar.clone();
+        for (w, v) in [("2026-W46", 5.0), ("2026-W47", 7.0), ("2026-W48", 3.0)] {
+            wb.set("A", SeriesField::Forecast, w, Some(v)).unwrap();
+        }
+        let nov = Period {
+            weeks: 0..3,
+            key: "2026-11".into(),
+            kind: crate::sheet::periods::PeriodKind::Month((2026, 11)),
+        };
+        let row = GridRow {
+            owner: RowOwner::Sku(0),
+            measure: Measure::Forecast,
+            first: false,
+        };
+        type_into(&mut wb, row.clone(), &nov, "30").unwrap();
+        assert_eq!(wb.plan().series[0].forecast[2], Qty::units(18));
+        let err = type_into(&mut wb, row, &nov, "10").unwrap_err();
+        assert_eq!(
+            err,
+            "A forecast in 2026-11: 12 were already in past weeks; type at least that"
+        );
+        assert_eq!(wb.plan().series[0].forecast[2], Qty::units(18));
+        assert_eq!(cal.current(), 2);
+    }
+
+    #[test]
+    fn typing_safety_stock_sets_a_fixed_number_of_units() {
+        let (mut wb, _) = december();
+        let cal = wb.plan().calendar.clone();
+        let weeks: Vec<Period> = (2..5).map(|w| Period::week(&cal, w)).collect();
+        let row = GridRow {
+            owner: RowOwner::Sku(1),
+            measure: Measure::SafetyStock,
+            first: false,
+        };
+        // A paste over two weeks of the same SKU's safety stock: the last value wins.
+        let (changes, _) = block_edits(
+            &wb,
+            &[row],
+            &weeks,
+            Pos::default(),
+            &block("25\t30\n"),
+            DecimalSep::Dot,
+        )
+        .unwrap();
+        wb.apply("paste", changes.into_edit()).unwrap();
+        assert_eq!(
+            wb.plan().products[1].safety_stock,
+            SafetyStock::Units(Qty::units(30))
+        );
+        assert_eq!(wb.derived(1).safety[7], Qty::units(30));
+        wb.undo().unwrap();
+        assert_eq!(
+            wb.plan().products[1].safety_stock,
+            SafetyStock::Units(Qty::ZERO)
         );
     }
 }

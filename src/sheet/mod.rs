@@ -4,6 +4,7 @@
 pub mod edits;
 pub mod keymap;
 pub mod number;
+pub mod periods;
 pub mod rows;
 pub mod selection;
 pub mod tsv;

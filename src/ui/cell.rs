@@ -3,7 +3,10 @@
 
 use super::format;
 use crate::engine::exceptions::EXCESS_COVER_WEEKS;
+use crate::engine::split::SPLIT_RULE;
 use crate::engine::{CellValue, Measure, Workbook};
+use crate::sheet::edits::{editable, Target};
+use crate::sheet::periods::Period;
 use crate::sheet::rows::{GridRow, RowOwner};
 
 /// The text of a cell as the grid shows it.
@@ -26,19 +29,33 @@ pub fn raw_text(v: CellValue) -> String {
     }
 }
 
-pub fn value(wb: &Workbook, row: &GridRow, week: usize) -> CellValue {
-    wb.value(&row.owner, row.measure, week)
+pub fn value(wb: &Workbook, row: &GridRow, period: &Period) -> CellValue {
+    match period.single_week() {
+        Some(w) => wb.value(&row.owner, row.measure, w),
+        None => wb.span_value(&row.owner, row.measure, period.weeks.clone()),
+    }
 }
 
-/// Conditional formatting: red below zero, amber below safety stock, blue for excess cover.
-pub fn stock_class(wb: &Workbook, row: &GridRow, week: usize) -> &'static str {
+/// Conditional formatting: red below zero, amber below safety stock, blue for excess cover
+/// (stocks read at the period's last week); receipts and capacity red where the load is
+/// over capacity.
+pub fn stock_class(wb: &Workbook, row: &GridRow, period: &Period) -> &'static str {
+    if period.is_past(&wb.plan().calendar) {
+        return "";
+    }
+    if matches!(row.measure, Measure::Receipts | Measure::Capacity) {
+        let over = wb
+            .load(&row.owner, period.weeks.clone())
+            .is_some_and(|l| l.overloaded());
+        return if over { " overload" } else { "" };
+    }
     if !matches!(
         row.measure,
         Measure::Projected | Measure::Cover | Measure::Gap
-    ) || week < wb.plan().calendar.current()
-    {
+    ) {
         return "";
     }
+    let week = period.last_week();
     let (projected, safety, cover) = match &row.owner {
         RowOwner::Sku(i) => {
             let d = wb.derived(*i);
@@ -66,7 +83,29 @@ pub fn stock_class(wb: &Workbook, row: &GridRow, week: usize) -> &'static str {
 }
 
 /// A tooltip that explains the number ("120 on hand + 40 receipts − 95 demand").
-pub fn explain(wb: &Workbook, row: &GridRow, week: usize) -> String {
+pub fn explain(wb: &Workbook, row: &GridRow, period: &Period) -> String {
+    if let Some(l) = wb.load(&row.owner, period.weeks.clone()) {
+        if matches!(row.measure, Measure::Receipts | Measure::Capacity) {
+            return format!(
+                "Load {} against capacity {}{}",
+                format::units(l.load),
+                format::units(l.capacity),
+                if l.overloaded() { ": overloaded" } else { "" }
+            );
+        }
+    }
+    if matches!(editable(wb, row, period), Some(Target::Split { .. })) {
+        return SPLIT_RULE.to_string();
+    }
+    let Some(week) = period.single_week() else {
+        return match row.measure {
+            m if m.is_stock() => format!(
+                "At the end of {}",
+                wb.plan().calendar.label(period.last_week() as isize)
+            ),
+            _ => format!("Sum of the weeks of {}", period.key),
+        };
+    };
     let RowOwner::Sku(i) = row.owner else {
         return String::new();
     };
@@ -105,7 +144,9 @@ pub fn explain(wb: &Workbook, row: &GridRow, week: usize) -> String {
             format::cover(d.cover[week])
         ),
         Measure::SafetyStock => match wb.plan().products[i].safety_stock {
-            crate::engine::SafetyStock::Units(_) => "Fixed safety stock".to_string(),
+            crate::engine::SafetyStock::Units(_) => {
+                "Fixed safety stock: type a number to change it".to_string()
+            }
             crate::engine::SafetyStock::WeeksOfCover(w) => {
                 format!("{w} weeks of the demand that follows")
             }

@@ -7,10 +7,11 @@
 //! header row and the label column are sticky.
 
 use super::cell::{cell_text, explain, raw_text, stock_class, value};
-use crate::engine::{CellEdit, Edit, Workbook};
-use crate::sheet::edits::{block_edits, clear_edits, editable, fill_down_edits};
+use crate::engine::Workbook;
+use crate::sheet::edits::{block_edits, clear_edits, editable, fill_down_edits, Changes};
 use crate::sheet::keymap::{intent_for, starts_typing, Intent};
 use crate::sheet::number::DecimalSep;
+use crate::sheet::periods::Period;
 use crate::sheet::rows::{GridRow, RowOwner, RowSpec};
 use crate::sheet::selection::{Bounds, Pos, Selection};
 use crate::sheet::tsv;
@@ -19,9 +20,13 @@ use wasm_bindgen::JsCast;
 
 pub const ROW_H: f64 = 26.0;
 pub const HEAD_H: f64 = 40.0;
+/// Width of a week column; month columns are wider (the view says).
 pub const COL_W: f64 = 68.0;
 pub const LABEL_W: f64 = 330.0;
 const OVERSCAN: usize = 3;
+
+/// Said when the user types into a cell that is worked out by the plan.
+const CALCULATED: &str = "This cell is calculated: type into forecast, consensus, receipts, safety stock or (past weeks) actual sales";
 
 /// The user's decimal separator, from the browser's formatting of 1.5.
 fn decimal_sep() -> DecimalSep {
@@ -43,7 +48,9 @@ struct Editing {
 pub fn Grid(
     workbook: RwSignal<Workbook>,
     rows: Memo<Vec<GridRow>>,
-    periods: Memo<Vec<usize>>,
+    periods: Memo<Vec<Period>>,
+    /// Column width in pixels.
+    col_w: f64,
     spec: RwSignal<RowSpec>,
     selection: RwSignal<Selection>,
     message: RwSignal<Option<String>>,
@@ -77,7 +84,7 @@ pub fn Grid(
         if let Some(top) = scroll_to_show(cur.row, ROW_H, HEAD_H, el.scroll_top() as f64, h) {
             el.set_scroll_top(top as i32);
         }
-        if let Some(left) = scroll_to_show(cur.col, COL_W, LABEL_W, el.scroll_left() as f64, w) {
+        if let Some(left) = scroll_to_show(cur.col, col_w, LABEL_W, el.scroll_left() as f64, w) {
             el.set_scroll_left(left as i32);
         }
         scroll.set((el.scroll_top() as f64, el.scroll_left() as f64));
@@ -120,16 +127,23 @@ pub fn Grid(
         }
     });
 
-    let apply = move |label: String, edits: Vec<CellEdit>, skipped: usize| {
-        if edits.is_empty() {
+    let apply = move |label: String, changes: Result<Changes, String>, skipped: usize| {
+        let changes = match changes {
+            Ok(c) => c,
+            Err(e) => {
+                message.set(Some(format!("Nothing changed: {e}")));
+                return;
+            }
+        };
+        if changes.is_empty() {
             message.set(Some(if skipped > 0 {
-                "Those cells are calculated: type into forecast, consensus, receipts or (past weeks) actual sales".to_string()
+                CALCULATED.to_string()
             } else {
                 "Nothing to change".to_string()
             }));
             return;
         }
-        match workbook.try_update(|wb| wb.apply(&label, Edit::Cells(edits))) {
+        match workbook.try_update(|wb| wb.apply(&label, changes.into_edit())) {
             Some(Err(e)) => message.set(Some(e.to_string())),
             _ => message.set(
                 (skipped > 0).then(|| format!("{label}: {skipped} calculated cell(s) skipped")),
@@ -161,7 +175,7 @@ pub fn Grid(
             }
             Ok((edits, skipped)) => {
                 editing.set(None);
-                apply("Edit cell".to_string(), edits, skipped);
+                apply("Edit cell".to_string(), Ok(edits), skipped);
                 focus_grid();
                 true
             }
@@ -173,15 +187,15 @@ pub fn Grid(
         let (ok, current) = workbook.with_untracked(|wb| {
             rows.with_untracked(|r| {
                 periods.with_untracked(|p| match (r.get(at.row), p.get(at.col)) {
-                    (Some(row), Some(&w)) => {
-                        (editable(wb, row, w).is_some(), raw_text(value(wb, row, w)))
+                    (Some(row), Some(p)) => {
+                        (editable(wb, row, p).is_some(), raw_text(value(wb, row, p)))
                     }
                     _ => (false, String::new()),
                 })
             })
         });
         if !ok {
-            message.set(Some("This cell is calculated: type into forecast, consensus, receipts or (past weeks) actual sales".to_string()));
+            message.set(Some(CALCULATED.to_string()));
             return;
         }
         message.set(None);
@@ -203,7 +217,7 @@ pub fn Grid(
                         periods.with_untracked(|p| clear_edits(wb, r, p, range.0, range.1))
                     })
                 });
-                let n = edits.len();
+                let n = edits.as_ref().map_or(0, |c| c.targets);
                 apply(format!("Clear {n} cell(s)"), edits, 0);
             }
             Intent::Undo | Intent::Redo => {
@@ -334,7 +348,7 @@ pub fn Grid(
                         .map(|row| {
                             (a.col..=b.col)
                                 .filter_map(|j| p.get(j))
-                                .map(|&w| raw_text(value(wb, row, w)))
+                                .map(|period| raw_text(value(wb, row, period)))
                                 .collect()
                         })
                         .collect();
@@ -375,7 +389,7 @@ pub fn Grid(
                     block.len(),
                     block.iter().map(|r| r.len()).max().unwrap_or(0),
                 );
-                apply(format!("Paste {h}×{w}"), edits, skipped);
+                apply(format!("Paste {h}×{w}"), Ok(edits), skipped);
                 if h > 0 && w > 0 {
                     let b = bounds();
                     selection.set(Selection {
@@ -421,7 +435,7 @@ pub fn Grid(
             let tip = workbook.with_untracked(|wb| {
                 rows.with_untracked(|r| {
                     periods.with_untracked(|p| match (r.get(i), p.get(j)) {
-                        (Some(row), Some(&w)) => explain(wb, row, w),
+                        (Some(row), Some(p)) => explain(wb, row, p),
                         _ => String::new(),
                     })
                 })
@@ -464,19 +478,18 @@ pub fn Grid(
         let (_, width) = viewport.get();
         workbook.with(|wb| {
             let cal = &wb.plan().calendar;
-            let c = cal.current();
             periods.with(|p| {
-                let (c0, c1) = visible(left, width - LABEL_W, COL_W, p.len());
+                let (c0, c1) = visible(left, width - LABEL_W, col_w, p.len());
                 (c0..c1)
                     .map(|j| {
-                        let w = p[j];
-                        let label = cal.label(w as isize);
-                        let class = if w == c { "gh current" } else if w < c { "gh past" } else { "gh" };
+                        let period = &p[j];
+                        let (top, bottom) = period.header(cal);
+                        let class = if period.is_current(cal) { "gh current" } else if period.is_past(cal) { "gh past" } else { "gh" };
                         view! {
-                            <div role="columnheader" class=class data-period=label.clone() aria-colindex=j + 2
-                                style=format!("left:{}px;width:{}px", LABEL_W + j as f64 * COL_W, COL_W)>
-                                <span class="wk">{label[5..].to_string()}</span>
-                                <span class="date">{cal.monday(w as isize).format("%-d %b").to_string()}</span>
+                            <div role="columnheader" class=class data-period=period.key.clone() aria-colindex=j + 2
+                                style=format!("left:{}px;width:{}px", LABEL_W + j as f64 * col_w, col_w)>
+                                <span class="wk">{top}</span>
+                                <span class="date">{bottom}</span>
                             </div>
                         }
                     })
@@ -493,11 +506,10 @@ pub fn Grid(
         let collapsed = spec.with(|s| s.collapsed.clone());
         workbook.with(|wb| {
             let cal = &wb.plan().calendar;
-            let c = cal.current();
             rows.with(|rs| {
                 periods.with(|ps| {
                     let (r0, r1) = visible(top, height - HEAD_H, ROW_H, rs.len());
-                    let (c0, c1) = visible(left, width - LABEL_W, COL_W, ps.len());
+                    let (c0, c1) = visible(left, width - LABEL_W, col_w, ps.len());
                     (r0..r1)
                         .map(|i| {
                             let row = &rs[i];
@@ -505,15 +517,15 @@ pub fn Grid(
                             let label = row_label(wb, row, &collapsed);
                             let cells = (c0..c1)
                                 .map(|j| {
-                                    let w = ps[j];
-                                    let v = value(wb, row, w);
-                                    let is_input = editable(wb, row, w).is_some();
+                                    let period = &ps[j];
+                                    let v = value(wb, row, period);
+                                    let is_input = editable(wb, row, period).is_some();
                                     let active = sel.cursor == Pos { row: i, col: j };
                                     let mut class = String::from(if is_input { "gc input" } else { "gc" });
-                                    class.push_str(stock_class(wb, row, w));
-                                    if w < c {
+                                    class.push_str(stock_class(wb, row, period));
+                                    if period.is_past(cal) {
                                         class.push_str(" past");
-                                    } else if w == c {
+                                    } else if period.is_current(cal) {
                                         class.push_str(" current");
                                     }
                                     if sel.contains(i, j) && !sel.is_single() {
@@ -533,8 +545,8 @@ pub fn Grid(
                                     });
                                     view! {
                                         <div role="gridcell" class=class aria-colindex=j + 2 aria-selected=sel.contains(i, j).to_string()
-                                            data-sku=key.clone() data-period=cal.label(w as isize) data-measure=row.measure.key()
-                                            style=format!("left:{}px;width:{}px", LABEL_W + j as f64 * COL_W, COL_W)
+                                            data-sku=key.clone() data-period=period.key.clone() data-measure=row.measure.key()
+                                            style=format!("left:{}px;width:{}px", LABEL_W + j as f64 * col_w, col_w)
                                             data-row=i data-col=j>
                                             {match editor {
                                                 Some(e) => e.into_any(),
@@ -569,7 +581,7 @@ pub fn Grid(
         format!(
             "height:{}px;width:{}px",
             HEAD_H + nr as f64 * ROW_H,
-            LABEL_W + nc as f64 * COL_W
+            LABEL_W + nc as f64 * col_w
         )
     };
 
@@ -578,7 +590,7 @@ pub fn Grid(
     view! {
         <div class="grid" role="grid" data-testid="plan-grid" tabindex="0" node_ref=container
             aria-rowcount=move || rows.with(|r| r.len()) + 1 aria-colcount=move || periods.with(|p| p.len()) + 1
-            aria-label="Planning grid: rows are SKUs and measures, columns are weeks"
+            aria-label="Planning grid: rows are SKUs and measures, columns are periods"
             on:scroll=on_scroll on:keydown=on_keydown on:copy=on_copy on:paste=on_paste
             on:mousedown=on_mousedown on:mouseover=on_mouseover on:dblclick=on_dblclick>
             <div class="grid-sizer" style=size>

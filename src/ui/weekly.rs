@@ -2,11 +2,12 @@
 //! a headline strip, the ranked exceptions with their suggested orders, and the grid.
 
 use super::format;
-use super::grid::Grid;
+use super::grid::{Grid, COL_W};
 use crate::engine::exceptions::{Exception, ExceptionKind};
 use crate::engine::kpi::Scope;
 use crate::engine::qty::Amount;
 use crate::engine::{Measure, Qty, Workbook};
+use crate::sheet::periods::week_columns;
 use crate::sheet::rows::{build_rows, GridRow, RowOwner, RowSpec};
 use crate::sheet::selection::Selection;
 use leptos::prelude::*;
@@ -50,13 +51,10 @@ pub fn WeeklyView(workbook: RwSignal<Workbook>) -> impl IntoView {
     let rows = Memo::new(move |_| {
         spec.with(|s| exceptions.with(|ex| workbook.with(|wb| build_rows(wb, s, ex))))
     });
+    // Only the calendar matters here: edits do not change the columns.
     let periods = Memo::new(move |_| {
         let h = horizon.get();
-        workbook.with(|wb| {
-            let cal = &wb.plan().calendar;
-            let c = cal.current();
-            (c.saturating_sub(PAST_WEEKS)..(c + h).min(cal.len())).collect::<Vec<usize>>()
-        })
+        workbook.with(|wb| week_columns(&wb.plan().calendar, PAST_WEEKS, h))
     });
 
     // Clicking an exception selects that SKU's projected row in its first problem week.
@@ -72,7 +70,7 @@ pub fn WeeklyView(workbook: RwSignal<Workbook>) -> impl IntoView {
                 r.owner == RowOwner::Sku(sku) && r.measure == Measure::Projected
             })
         });
-        let col = periods.with_untracked(|p| p.iter().position(|&w| w == week));
+        let col = periods.with_untracked(|p| p.iter().position(|c| c.single_week() == Some(week)));
         if let (Some(r), Some(c)) = (row, col) {
             selection.set(Selection::at(r, c));
         }
@@ -110,7 +108,7 @@ pub fn WeeklyView(workbook: RwSignal<Workbook>) -> impl IntoView {
                         on:click=move |_| { let _ = workbook.try_update(|wb| wb.redo()); }>"↷ Redo"</button>
                 </div>
                 <div class="message" data-testid="grid-message" role="status">{move || message.get()}</div>
-                <Grid workbook=workbook rows=rows periods=periods spec=spec selection=selection message=message />
+                <Grid workbook=workbook rows=rows periods=periods col_w=COL_W spec=spec selection=selection message=message />
             </div>
             <aside class="exceptions" data-testid="exceptions">
                 <h2>"Exceptions " <span class="count">{move || exceptions.with(|e| e.len())}</span></h2>

@@ -187,7 +187,10 @@ test('paste a TSV block from Excel: one undoable change, calculated cells skippe
   await cell(page, SKU, '2026-W50', 'planned-receipts').click();
   await paste(page, '5\n6\n7\n');
   await expect(cell(page, SKU, '2026-W50', 'planned-receipts')).toHaveText('5');
-  await expect(page.getByTestId('grid-message')).toHaveText('Paste 3×1: 2 calculated cell(s) skipped');
+  // Planned receipts 5, projected on hand skipped, safety stock typed as a fixed 7 units.
+  await expect(page.getByTestId('grid-message')).toHaveText('Paste 3×1: 1 calculated cell(s) skipped');
+  await expect(cell(page, SKU, '2026-W50', 'safety')).toHaveText('7');
+  await expect(cell(page, SKU, '2026-W48', 'safety')).toHaveText('7');
   // Text in the block refuses it all and names the cell.
   await cell(page, SKU, '2026-W51', 'consensus').click();
   await paste(page, '4\tabc\n');
