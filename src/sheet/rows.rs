@@ -55,8 +55,13 @@ pub fn build_rows(wb: &Workbook, spec: &RowSpec, exceptions: &[Exception]) -> Ve
                 || p.name.to_lowercase().contains(&needle)
                 || p.family.to_lowercase().contains(&needle))
     };
+    // A capacity row only where the family has a capacity.
     let group = |owner: RowOwner, rows: &mut Vec<GridRow>| {
-        for (k, &m) in spec.group_measures.iter().enumerate() {
+        let measures = spec
+            .group_measures
+            .iter()
+            .filter(|&&m| m != Measure::Capacity || wb.capacity(&owner).is_some());
+        for (k, &m) in measures.enumerate() {
             rows.push(GridRow {
                 owner: owner.clone(),
                 measure: m,

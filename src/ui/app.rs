@@ -1,5 +1,7 @@
-//! The app shell: builds the workbook (the demo plan for now) and shows the weekly view.
+//! The app shell: builds the workbook (the demo plan for now) and switches between the
+//! weekly check-in and the monthly deep dive, which share it (and its undo history).
 
+use super::monthly::MonthlyView;
 use super::today::{bench_skus_from_query, query, today};
 use super::weekly::WeeklyView;
 use crate::bench::{HISTORY, HORIZON, SKUS_PER_FAMILY};
@@ -16,6 +18,17 @@ pub fn App() -> impl IntoView {
         None => demo_plan(day),
     };
     let workbook = RwSignal::new(Workbook::new(plan));
+    let view = RwSignal::new(if query().contains("view=monthly") {
+        View::Monthly
+    } else {
+        View::Weekly
+    });
+    let tab = move |v: View, testid: &'static str, label: &'static str| {
+        view! {
+            <button role="tab" class="tab" data-testid=testid aria-selected=move || (view.get() == v).to_string()
+                on:click=move |_| view.set(v)>{label}</button>
+        }
+    };
     let week = move || {
         workbook.with(|wb| {
             wb.plan()
@@ -27,11 +40,24 @@ pub fn App() -> impl IntoView {
         <header class="topbar">
             <div class="brand">"S&OP planning grid"</div>
             <div class="plan-name" data-testid="plan-name">"Fernhill — demo plan"</div>
+            <nav class="tabs" role="tablist">
+                {tab(View::Weekly, "tab-weekly", "Weekly check-in")}
+                {tab(View::Monthly, "tab-monthly", "Monthly deep dive")}
+            </nav>
             <div class="spacer"></div>
             <div class="week" data-testid="current-week">"Week " {week}</div>
         </header>
         <main class="content">
-            <WeeklyView workbook=workbook />
+            {move || match view.get() {
+                View::Weekly => view! { <WeeklyView workbook=workbook /> }.into_any(),
+                View::Monthly => view! { <MonthlyView workbook=workbook /> }.into_any(),
+            }}
         </main>
     }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum View {
+    Weekly,
+    Monthly,
 }

@@ -2,7 +2,10 @@
 
 pub mod app;
 pub mod cell;
+pub mod chart;
 pub mod format;
 pub mod grid;
+pub mod monthly;
 pub mod today;
+pub mod toolbar;
 pub mod weekly;

@@ -3,6 +3,7 @@
 
 use super::format;
 use super::grid::{Grid, COL_W};
+use super::toolbar::{FilterBox, HorizonSelect, UndoRedo};
 use crate::engine::exceptions::{Exception, ExceptionKind};
 use crate::engine::kpi::Scope;
 use crate::engine::qty::Amount;
@@ -81,31 +82,16 @@ pub fn WeeklyView(workbook: RwSignal<Workbook>) -> impl IntoView {
         <div class="weekly">
             <div class="grid-panel">
                 <div class="toolbar">
-                    <input class="filter" type="search" placeholder="Filter SKU, name or family" data-testid="filter"
-                        prop:value=move || spec.with(|s| s.filter.clone())
-                        on:input=move |ev| spec.update(|s| s.filter = event_target_value(&ev)) />
+                    <FilterBox spec=spec />
                     <label class="check">
                         <input type="checkbox" data-testid="only-exceptions"
                             prop:checked=move || spec.with(|s| s.only_exceptions)
                             on:change=move |ev| spec.update(|s| s.only_exceptions = event_target_checked(&ev)) />
                         " Only exceptions"
                     </label>
-                    <label class="check">"Weeks ahead "
-                        <select data-testid="horizon" on:change=move |ev| {
-                            if let Ok(h) = event_target_value(&ev).parse() { horizon.set(h) }
-                        }>
-                            <option value="13" selected=true>"13"</option>
-                            <option value="26">"26"</option>
-                            <option value="52">"52"</option>
-                        </select>
-                    </label>
+                    <HorizonSelect label="Weeks ahead" testid="horizon" choices=&[13, 26, 52] value=horizon />
                     <span class="spacer"></span>
-                    <button data-testid="undo" title="Undo (Ctrl+Z)"
-                        disabled=move || workbook.with(|wb| !wb.history().can_undo())
-                        on:click=move |_| { let _ = workbook.try_update(|wb| wb.undo()); }>"↶ Undo"</button>
-                    <button data-testid="redo" title="Redo (Ctrl+Y)"
-                        disabled=move || workbook.with(|wb| !wb.history().can_redo())
-                        on:click=move |_| { let _ = workbook.try_update(|wb| wb.redo()); }>"↷ Redo"</button>
+                    <UndoRedo workbook=workbook />
                 </div>
                 <div class="message" data-testid="grid-message" role="status">{move || message.get()}</div>
                 <Grid workbook=workbook rows=rows periods=periods col_w=COL_W spec=spec selection=selection message=message />
@@ -123,8 +109,11 @@ pub fn WeeklyView(workbook: RwSignal<Workbook>) -> impl IntoView {
     }
 }
 
-fn exception_item(wb: &Workbook, e: &Exception, on_click: impl Fn() + 'static) -> impl IntoView {
-    let p = &wb.plan().products[e.sku];
+/// What an exception says: its kind (and CSS class), the problem, and the suggested order.
+pub fn exception_text(
+    wb: &Workbook,
+    e: &Exception,
+) -> (&'static str, &'static str, String, Option<String>) {
     let cal = &wb.plan().calendar;
     let (kind, class) = match e.kind {
         ExceptionKind::Stockout => ("Stockout", "ex stockout"),
@@ -156,6 +145,12 @@ fn exception_item(wb: &Workbook, e: &Exception, on_click: impl Fn() + 'static) -
             cal.label(s.order_by)
         )
     });
+    (kind, class, what, order)
+}
+
+fn exception_item(wb: &Workbook, e: &Exception, on_click: impl Fn() + 'static) -> impl IntoView {
+    let p = &wb.plan().products[e.sku];
+    let (kind, class, what, order) = exception_text(wb, e);
     view! {
         <li class=class data-testid=format!("exception-{}", p.sku) data-sku=p.sku.clone() on:click=move |_| on_click()
             tabindex="0" role="button">
@@ -166,7 +161,7 @@ fn exception_item(wb: &Workbook, e: &Exception, on_click: impl Fn() + 'static) -
     }
 }
 
-fn headline(wb: &Workbook, horizon: usize) -> impl IntoView {
+pub fn headline(wb: &Workbook, horizon: usize) -> impl IntoView {
     let cal = &wb.plan().calendar;
     let c = cal.current();
     let end = (c + horizon).min(cal.len());

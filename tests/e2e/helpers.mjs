@@ -50,3 +50,28 @@ export async function copy(page) {
     return dt.getData('text/plain');
   });
 }
+
+/** Scrolls the (virtualised) grid down from the top until the cell exists; returns it. */
+export async function reveal(page, sku, period, measure) {
+  const grid = page.getByTestId('plan-grid');
+  const target = cell(page, sku, period, measure);
+  await grid.evaluate((el) => { el.scrollTop = 0; });
+  for (let i = 0; i < 400; i++) {
+    if (await target.count()) break;
+    const moved = await grid.evaluate(async (el) => {
+      const before = el.scrollTop;
+      el.scrollTop += Math.floor(el.clientHeight / 2);
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      return el.scrollTop !== before;
+    });
+    if (!moved && !(await target.count())) break;
+  }
+  // Centre its row in the grid (the sticky header would hide a row scrolled to the top edge).
+  await target.evaluate(async (c) => {
+    const grid = c.closest('[role="grid"]');
+    const row = c.closest('[role="row"]');
+    grid.scrollTop = Math.max(0, row.offsetTop - grid.clientHeight / 2);
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+  });
+  return target;
+}

@@ -1,0 +1,232 @@
+//! The monthly deep dive: months over 12–18 months ahead (and the 3 before), families first
+//! with drill-down to SKUs, units and money, capacity against load, KPIs and a chart for the
+//! selected row, and a print layout that makes a one-page summary.
+
+use super::chart::Chart;
+use super::format;
+use super::grid::Grid;
+use super::toolbar::{FilterBox, HorizonSelect, UndoRedo};
+use super::weekly::{exception_text, headline};
+use crate::engine::kpi::Scope;
+use crate::engine::split::SPLIT_RULE;
+use crate::engine::{CellValue, Measure, Workbook};
+use crate::sheet::periods::{month_columns, Period};
+use crate::sheet::rows::{build_rows, RowSpec};
+use crate::sheet::selection::Selection;
+use leptos::prelude::*;
+
+/// Whole months shown before the current one (actuals against forecast).
+pub const PAST_MONTHS: usize = 3;
+/// Month columns hold money in thousands: wider than week columns.
+pub const MONTH_COL_W: f64 = 92.0;
+/// Weeks in the KPI windows "last 3 months" and "last 6 months".
+pub const KPI_WEEKS: [(usize, &str); 2] = [(13, "3 months"), (26, "6 months")];
+
+/// Families, and the total, in the deep dive.
+pub const GROUP_MEASURES: [Measure; 12] = [
+    Measure::Actual,
+    Measure::Forecast,
+    Measure::Demand,
+    Measure::Receipts,
+    Measure::Capacity,
+    Measure::Projected,
+    Measure::Cover,
+    Measure::Revenue,
+    Measure::Cogs,
+    Measure::Margin,
+    Measure::InventoryValue,
+    Measure::PoSpend,
+];
+
+/// A SKU drilled into.
+pub const SKU_MEASURES: [Measure; 9] = [
+    Measure::Actual,
+    Measure::Forecast,
+    Measure::Consensus,
+    Measure::Receipts,
+    Measure::Projected,
+    Measure::SafetyStock,
+    Measure::Cover,
+    Measure::Revenue,
+    Measure::InventoryValue,
+];
+
+/// Families collapsed: the deep dive opens on the family table.
+pub fn monthly_spec(wb: &Workbook) -> RowSpec {
+    RowSpec {
+        sku_measures: SKU_MEASURES.to_vec(),
+        group_measures: GROUP_MEASURES.to_vec(),
+        collapsed: wb.families().keys().cloned().collect(),
+        ..RowSpec::default()
+    }
+}
+
+#[component]
+pub fn MonthlyView(workbook: RwSignal<Workbook>) -> impl IntoView {
+    let months = RwSignal::new(12usize);
+    let spec = RwSignal::new(workbook.with_untracked(monthly_spec));
+    provide_context(spec);
+    let selection = RwSignal::new(Selection::default());
+    let message = RwSignal::new(None::<String>);
+
+    let rows = Memo::new(move |_| spec.with(|s| workbook.with(|wb| build_rows(wb, s, &[]))));
+    let periods = Memo::new(move |_| {
+        let n = months.get();
+        workbook.with(|wb| month_columns(&wb.plan().calendar, PAST_MONTHS, n))
+    });
+    let ahead = Memo::new(move |_| {
+        let c = workbook.with(|wb| wb.plan().calendar.current());
+        periods.with(|p| {
+            p.iter()
+                .filter(|p| p.weeks.end > c)
+                .cloned()
+                .collect::<Vec<Period>>()
+        })
+    });
+    // The chart and KPIs follow the row of the active cell.
+    let scope = Memo::new(move |_| {
+        let r = selection.with(|s| s.cursor.row);
+        rows.with(|rs| rs.get(r).map_or(Scope::Total, |row| row.owner.clone()))
+    });
+    let expand = move |open: bool| {
+        let all: Vec<String> =
+            workbook.with_untracked(|wb| wb.families().keys().cloned().collect());
+        spec.update(|s| {
+            s.collapsed = if open {
+                Default::default()
+            } else {
+                all.into_iter().collect()
+            }
+        });
+    };
+
+    view! {
+        <section class="headline deep-kpis" data-testid="deep-dive-kpis">
+            {move || { let sc = scope.get(); workbook.with(|wb| kpis(wb, &sc)) }}
+        </section>
+        <section class="print-summary" data-testid="print-summary">
+            {move || workbook.with(|wb| ahead.with(|a| summary(wb, a)))}
+        </section>
+        <div class="monthly">
+            <div class="grid-panel">
+                <div class="toolbar">
+                    <FilterBox spec=spec />
+                    <button data-testid="expand-all" on:click=move |_| expand(true)>"Expand all"</button>
+                    <button data-testid="collapse-all" on:click=move |_| expand(false)>"Families only"</button>
+                    <HorizonSelect label="Months ahead" testid="months" choices=&[12, 15, 18] value=months />
+                    <span class="spacer"></span>
+                    <button data-testid="print" title="A one-page summary for the meeting"
+                        on:click=move |_| { if let Some(w) = web_sys::window() { let _ = w.print(); } }>"Print summary"</button>
+                    <UndoRedo workbook=workbook />
+                </div>
+                <div class="rule" data-testid="split-rule">"Typing a month or family total: " {SPLIT_RULE}</div>
+                <div class="message" data-testid="grid-message" role="status">{move || message.get()}</div>
+                <Grid workbook=workbook rows=rows periods=periods col_w=MONTH_COL_W spec=spec selection=selection message=message />
+            </div>
+            <aside class="side" data-testid="chart-panel">
+                <h2>{move || workbook.with(|wb| scope_name(wb, &scope.get()))}</h2>
+                <Chart workbook=workbook scope=scope periods=ahead />
+            </aside>
+        </div>
+    }
+}
+
+/// "All products", a family name, or "CND-101 Sea Salt Candle".
+fn scope_name(wb: &Workbook, scope: &Scope) -> String {
+    match scope {
+        Scope::Total => "All products".to_string(),
+        Scope::Family(f) => f.clone(),
+        Scope::Sku(i) => {
+            let p = &wb.plan().products[*i];
+            format!("{} {}", p.sku, p.name)
+        }
+    }
+}
+
+fn pct(v: Option<f64>) -> String {
+    v.map_or("—".to_string(), |v| format!("{:.1}%", v * 100.0))
+}
+
+fn signed_pct(v: Option<f64>) -> String {
+    v.map_or("—".to_string(), |v| format!("{:+.1}%", v * 100.0))
+}
+
+/// Forecast accuracy over the last 3 and 6 months, inventory turns and weeks of cover.
+fn kpis(wb: &Workbook, scope: &Scope) -> impl IntoView {
+    let c = wb.plan().calendar.current();
+    let accuracy = KPI_WEEKS
+        .iter()
+        .map(|&(weeks, name)| {
+            let a = wb.accuracy_last(scope, weeks);
+            let tag = name.split(' ').next().unwrap_or_default().to_string();
+            view! {
+                <div class="kpi" data-testid=format!("kpi-wmape-{tag}")><span class="k">{format!("Forecast error, last {name}")}</span>
+                    <span class="v">{pct(a.wmape)}</span>
+                    <span class="s" data-testid=format!("kpi-bias-{tag}")>{format!("WMAPE · bias {}", signed_pct(a.bias))}</span></div>
+            }
+        })
+        .collect_view();
+    let turns = wb
+        .inventory_turns(scope)
+        .map_or("—".to_string(), |t| format!("{t:.1}×"));
+    let cover = match wb.value(scope, Measure::Cover, c) {
+        CellValue::Weeks(w) => format::cover(w),
+        _ => "—".to_string(),
+    };
+    view! {
+        <div class="kpi scope"><span class="k">"Showing"</span><span class="v" data-testid="kpi-scope">{scope_name(wb, scope)}</span>
+            <span class="s">"select a row to change it"</span></div>
+        {accuracy}
+        <div class="kpi" data-testid="kpi-turns"><span class="k">"Inventory turns"</span><span class="v">{turns}</span><span class="s">"next 52 weeks, at cost"</span></div>
+        <div class="kpi" data-testid="kpi-cover"><span class="k">"Weeks of cover now"</span><span class="v">{cover}</span></div>
+    }
+}
+
+/// The printed page: headline figures, top exceptions, the family table.
+fn summary(wb: &Workbook, ahead: &[Period]) -> impl IntoView {
+    let cal = &wb.plan().calendar;
+    let exceptions = wb.exceptions(13);
+    let top = exceptions
+        .iter()
+        .take(6)
+        .map(|e| {
+            let p = &wb.plan().products[e.sku];
+            let (kind, _, what, order) = exception_text(wb, e);
+            view! { <li><b>{kind}" "{p.sku.clone()}</b>" "{p.name.clone()}" — "{what}{order.map(|o| format!(" — {o}"))}</li> }
+        })
+        .collect_view();
+    let months: Vec<&Period> = ahead.iter().take(6).collect();
+    let head = months
+        .iter()
+        .map(|p| view! { <th>{format!("{} {}", p.header(cal).0, p.header(cal).1)}</th> })
+        .collect_view();
+    let cell =
+        |scope: &Scope, m: Measure, p: &Period| match wb.span_value(scope, m, p.weeks.clone()) {
+            CellValue::Units(q) => format::units(q),
+            CellValue::Money(v) => format::money(v.0),
+            _ => String::new(),
+        };
+    let body = wb
+        .families()
+        .keys()
+        .flat_map(|f| {
+            let scope = Scope::Family(f.clone());
+            [Measure::Demand, Measure::Projected, Measure::Revenue]
+                .into_iter()
+                .enumerate()
+                .map(|(k, m)| {
+                    let tds = months.iter().map(|p| view! { <td>{cell(&scope, m, p)}</td> }).collect_view();
+                    view! { <tr><th>{if k == 0 { f.clone() } else { String::new() }}</th><td class="m">{m.label()}</td>{tds}</tr> }
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect_view();
+    view! {
+        <h1>"S&OP summary — week " {cal.label(cal.current() as isize)}</h1>
+        <div class="headline">{headline(wb, 13)}</div>
+        <h2>"Top exceptions (next 13 weeks)"</h2>
+        <ol class="print-exceptions">{top}</ol>
+        <h2>"Families, next 6 months"</h2>
+        <table class="family-table"><thead><tr><th>"Family"</th><th></th>{head}</tr></thead><tbody>{body}</tbody></table>
+    }
+}
