@@ -1,6 +1,7 @@
 //! Spreadsheet behaviour that needs no browser: keyboard intents, selection, typed numbers,
 //! clipboard text. Tested natively; the grid component calls it.
 
+pub mod attributes;
 pub mod edits;
 pub mod keymap;
 pub mod number;

@@ -7,10 +7,10 @@
 //! header row and the label column are sticky.
 
 use super::cell::{cell_text, explain, raw_text, stock_class, value};
+use super::locale::decimal_sep;
 use crate::engine::Workbook;
 use crate::sheet::edits::{block_edits, clear_edits, editable, fill_down_edits, Changes};
 use crate::sheet::keymap::{intent_for, starts_typing, Intent};
-use crate::sheet::number::DecimalSep;
 use crate::sheet::periods::Period;
 use crate::sheet::rows::{GridRow, RowOwner, RowSpec};
 use crate::sheet::selection::{Bounds, Pos, Selection};
@@ -27,15 +27,6 @@ const OVERSCAN: usize = 3;
 
 /// Said when the user types into a cell that is worked out by the plan.
 const CALCULATED: &str = "This cell is calculated: type into forecast, consensus, receipts, safety stock or (past weeks) actual sales";
-
-/// The user's decimal separator, from the browser's formatting of 1.5.
-fn decimal_sep() -> DecimalSep {
-    let lang = web_sys::window()
-        .and_then(|w| w.navigator().language())
-        .unwrap_or_else(|| "en".into());
-    let sample: String = js_sys::Number::from(1.5).to_locale_string(&lang).into();
-    DecimalSep::from_sample(&sample)
-}
 
 /// Editing in progress: the text, and whether arrows commit (typing) or move the caret (F2).
 #[derive(Clone, Debug, PartialEq)]

@@ -5,6 +5,7 @@
 use super::chart::Chart;
 use super::format;
 use super::grid::Grid;
+use super::product_panel::ProductPanel;
 use super::toolbar::{FilterBox, HorizonSelect, UndoRedo};
 use super::weekly::{exception_text, headline};
 use crate::engine::kpi::Scope;
@@ -126,6 +127,7 @@ pub fn MonthlyView(workbook: RwSignal<Workbook>) -> impl IntoView {
             <aside class="side" data-testid="chart-panel">
                 <h2>{move || workbook.with(|wb| scope_name(wb, &scope.get()))}</h2>
                 <Chart workbook=workbook scope=scope periods=ahead />
+                <ProductPanel workbook=workbook sku=Signal::derive(move || match scope.get() { Scope::Sku(i) => Some(i), _ => None }) />
             </aside>
         </div>
     }

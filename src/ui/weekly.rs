@@ -3,6 +3,7 @@
 
 use super::format;
 use super::grid::{Grid, COL_W};
+use super::product_panel::ProductPanel;
 use super::toolbar::{FilterBox, HorizonSelect, UndoRedo};
 use crate::engine::exceptions::{Exception, ExceptionKind};
 use crate::engine::kpi::Scope;
@@ -104,6 +105,10 @@ pub fn WeeklyView(workbook: RwSignal<Workbook>) -> impl IntoView {
                         exception_item(wb, e, move || go_to(&e2))
                     }).collect_view()))}
                 </ol>
+                <ProductPanel workbook=workbook sku=Signal::derive(move || {
+                    let r = selection.with(|s| s.cursor.row);
+                    rows.with(|rs| match rs.get(r).map(|row| &row.owner) { Some(RowOwner::Sku(i)) => Some(*i), _ => None })
+                }) />
             </aside>
         </div>
     }

@@ -95,6 +95,24 @@ const scroll = await page.evaluate(async () => {
 });
 
 const after = await metrics();
+
+// Switching views: click a tab, wait until the other view's grid has painted (next frame).
+const switchTimes = await page.evaluate(async () => {
+  const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+  const times = { monthly: [], weekly: [] };
+  for (let i = 0; i < 10; i++) {
+    for (const v of ['monthly', 'weekly']) {
+      const start = performance.now();
+      document.querySelector(`[data-testid="tab-${v}"]`).click();
+      await frame();
+      const want = v === 'monthly' ? /^\d{4}-\d\d$/ : /W\d\d$/;
+      const cell = document.querySelector('[role="gridcell"]');
+      if (!cell || !want.test(cell.dataset.period)) throw new Error(`the ${v} view did not paint`);
+      times[v].push(performance.now() - start);
+    }
+  }
+  return times;
+});
 const spent = (k) => ((after[k] - before[k]) * 1000).toFixed(0);
 const e = stats(editTimes);
 console.log(`grid benchmark: ${SKUS} SKUs x 156 weeks (weekly view, 52 weeks ahead), Chromium headless`);
@@ -103,6 +121,9 @@ console.log(`  edit -> repainted grid: median ${e.median.toFixed(1)} ms, p95 ${e
 console.log(`  scroll top to bottom: ${scroll.steps} steps over ${scroll.rows} rows, long tasks >= 50 ms: ${scroll.long.length}${scroll.long.length ? ` (max ${Math.max(...scroll.long).toFixed(0)} ms)` : ''}`);
 console.log(`  live DOM cells (max while scrolling): ${scroll.maxCells}`);
 console.log(`  while scrolling: script ${spent('ScriptDuration')} ms, style ${spent('RecalcStyleDuration')} ms, layout ${spent('LayoutDuration')} ms, all tasks ${spent('TaskDuration')} ms`);
+const sm = stats(switchTimes.monthly);
+const sw = stats(switchTimes.weekly);
+console.log(`  switch view -> painted: to monthly median ${sm.median.toFixed(1)} ms (p95 ${sm.p95.toFixed(1)}), to weekly median ${sw.median.toFixed(1)} ms (p95 ${sw.p95.toFixed(1)}) (${sm.n} each)`);
 if (errors.length) console.log(`  page errors: ${errors.join(' | ')}`);
 await browser.close();
 server.close();

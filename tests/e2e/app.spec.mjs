@@ -37,3 +37,10 @@ test('the grid stays virtualised: bounded DOM, every row reachable by scrolling'
   await expect(cell(page, 'GFT-110', '2027-W07', 'cover')).toBeVisible();
   expect(await page.locator('[role="gridcell"]').count()).toBeLessThanOrEqual(3000);
 });
+
+test('the SKU panel shows the selected SKU (screenshot)', async ({ page }) => {
+  await open(page);
+  await cell(page, 'CND-101', '2026-W49', 'forecast').click();
+  await expect(page.getByTestId('product-panel')).toContainText('CND-101');
+  await page.screenshot({ path: `${SCREENSHOTS}weekly-sku-panel.png` });
+});

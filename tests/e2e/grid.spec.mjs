@@ -240,3 +240,36 @@ test('a projected cell explains its number on hover', async ({ page }) => {
   await expect(cell(page, SKU, '2026-W49', 'projected')).toHaveAttribute('title',
     `${f(onHand)} projected + ${f(receipts49)} receipts − ${f(demand49)} demand = ${f(p49)}`);
 });
+
+test('the SKU panel edits on hand and safety stock as undoable changes; bad values change nothing', async ({ page }) => {
+  await open(page);
+  await only(page, SKU);
+  const p48 = await num(page, SKU, '2026-W48', 'projected');
+  const p52 = await num(page, SKU, '2026-W52', 'projected');
+  await cell(page, SKU, '2026-W48', 'projected').click();
+  const onHand = page.getByTestId('attr-on-hand');
+  const was = Number(await onHand.inputValue());
+  // 100 more on hand now: every projected week is 100 higher.
+  await onHand.fill(String(was + 100));
+  await onHand.press('Enter');
+  await expect(cell(page, SKU, '2026-W48', 'projected')).toHaveText((p48 + 100).toLocaleString('en-US'));
+  await expect(cell(page, SKU, '2026-W52', 'projected')).toHaveText((p52 + 100).toLocaleString('en-US'));
+  // A fixed safety stock of 50 shows in every week, and the gap is projected − 50.
+  const safety = page.getByTestId('attr-safety-units');
+  await safety.fill('50');
+  await safety.press('Enter');
+  await expect(cell(page, SKU, '2026-W50', 'safety')).toHaveText('50');
+  const p50 = await num(page, SKU, '2026-W50', 'projected');
+  await expect(cell(page, SKU, '2026-W50', 'gap')).toHaveText((p50 - 50).toLocaleString('en-US'));
+  await expect(page.getByTestId('attr-safety-weeks')).toHaveValue('');
+  // Refused: a negative on hand names the SKU and the field, and the plan is unchanged.
+  await onHand.fill('-5');
+  await onHand.press('Enter');
+  await expect(page.getByTestId('product-message')).toHaveText(`${SKU} on hand now (units): '-5' must be a number of units, 0 or more`);
+  await expect(cell(page, SKU, '2026-W48', 'projected')).toHaveText((p48 + 100).toLocaleString('en-US'));
+  // Two undos: the safety stock, then the on hand.
+  await page.getByTestId('undo').click();
+  await page.getByTestId('undo').click();
+  await expect(cell(page, SKU, '2026-W48', 'projected')).toHaveText(p48.toLocaleString('en-US'));
+  await expect(onHand).toHaveValue(String(was));
+});
