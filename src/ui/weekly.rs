@@ -14,6 +14,9 @@ use crate::sheet::rows::{build_rows, GridRow, RowOwner, RowSpec};
 use crate::sheet::selection::Selection;
 use leptos::prelude::*;
 
+/// Exceptions listed before "show all".
+pub const EXCEPTIONS_SHOWN: usize = 25;
+
 /// Weeks of actuals shown before the current week.
 pub const PAST_WEEKS: usize = 4;
 
@@ -45,6 +48,8 @@ pub fn WeeklyView(workbook: RwSignal<Workbook>) -> impl IntoView {
     provide_context(spec);
     let selection = RwSignal::new(Selection::default());
     let message = RwSignal::new(None::<String>);
+    // The most urgent first; a long tail (hundreds in a big plan) only on request.
+    let shown = RwSignal::new(EXCEPTIONS_SHOWN);
 
     let exceptions = Memo::new(move |_| {
         let h = horizon.get();
@@ -100,11 +105,19 @@ pub fn WeeklyView(workbook: RwSignal<Workbook>) -> impl IntoView {
             <aside class="exceptions" data-testid="exceptions">
                 <h2>"Exceptions " <span class="count">{move || exceptions.with(|e| e.len())}</span></h2>
                 <ol>
-                    {move || workbook.with(|wb| exceptions.with(|ex| ex.iter().map(|e| {
+                    {move || workbook.with(|wb| exceptions.with(|ex| ex.iter().take(shown.get()).map(|e| {
                         let e2 = e.clone();
                         exception_item(wb, e, move || go_to(&e2))
                     }).collect_view()))}
                 </ol>
+                {move || {
+                    let (n, k) = (exceptions.with(|e| e.len()), shown.get());
+                    (n > k).then(|| view! {
+                        <button class="more" data-testid="exceptions-more" on:click=move |_| shown.set(usize::MAX)>
+                            {format!("Show all {n} (the {k} most urgent are listed)")}
+                        </button>
+                    })
+                }}
                 <ProductPanel workbook=workbook sku=Signal::derive(move || {
                     let r = selection.with(|s| s.cursor.row);
                     rows.with(|rs| match rs.get(r).map(|row| &row.owner) { Some(RowOwner::Sku(i)) => Some(*i), _ => None })
