@@ -1,6 +1,7 @@
 //! Undo and redo. Every change is a list of [`Diff`]s holding both the old and the new value,
 //! so undo and redo restore exactly, whatever happened in between.
 
+use super::plan::Plan;
 use super::product::Product;
 use super::qty::Qty;
 use super::series::SeriesField;
@@ -22,6 +23,13 @@ pub enum Diff {
         old: Box<Product>,
         new: Box<Product>,
     },
+    /// A new product appended at index `sku`, with all-zero series (an import's new SKU).
+    Added { sku: usize, product: Box<Product> },
+    /// The product at `sku` (the last one) taken away again: only ever the inverse of
+    /// `Added`, so its series are all zero by then.
+    Removed { sku: usize, product: Box<Product> },
+    /// The whole plan replaced (opening another plan file).
+    Plan { old: Box<Plan>, new: Box<Plan> },
 }
 
 impl Diff {
@@ -43,6 +51,18 @@ impl Diff {
             },
             Diff::Product { sku, old, new } => Diff::Product {
                 sku: *sku,
+                old: new.clone(),
+                new: old.clone(),
+            },
+            Diff::Added { sku, product } => Diff::Removed {
+                sku: *sku,
+                product: product.clone(),
+            },
+            Diff::Removed { sku, product } => Diff::Added {
+                sku: *sku,
+                product: product.clone(),
+            },
+            Diff::Plan { old, new } => Diff::Plan {
                 old: new.clone(),
                 new: old.clone(),
             },

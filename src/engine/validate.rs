@@ -68,3 +68,56 @@ pub fn check_product(p: &Product) -> Result<(), PlanError> {
     }
     Ok(())
 }
+
+/// Checks a whole plan (one read from a file or storage) before it replaces the current one:
+/// every product, unique SKUs, one value per week in every series, quantities in bounds.
+pub fn check_plan(plan: &super::plan::Plan) -> Result<(), PlanError> {
+    let weeks = plan.calendar.len();
+    if plan.series.len() != plan.products.len() {
+        return Err(bad(
+            "plan",
+            plan.series.len(),
+            "series do not match the products (one set per product)",
+        ));
+    }
+    let mut seen = std::collections::HashSet::new();
+    for (p, s) in plan.products.iter().zip(&plan.series) {
+        check_product(p)?;
+        if !seen.insert(p.sku.as_str()) {
+            return Err(bad("SKU", &p.sku, "appears twice in the plan"));
+        }
+        for field in super::series::SeriesField::ALL {
+            let len = match field {
+                super::series::SeriesField::Actual => s.actual.len(),
+                super::series::SeriesField::Forecast => s.forecast.len(),
+                super::series::SeriesField::Consensus => s.consensus.len(),
+                super::series::SeriesField::ConfirmedReceipts => s.confirmed_receipts.len(),
+                super::series::SeriesField::PlannedReceipts => s.planned_receipts.len(),
+            };
+            if len != weeks {
+                return Err(bad(
+                    &format!("{} of {}", field.label(), p.sku),
+                    len,
+                    &format!("weeks are held but the plan has {weeks}"),
+                ));
+            }
+            for w in 0..weeks {
+                if let Some(q) = s.get(field, w) {
+                    check_quantity(
+                        &format!(
+                            "{} of {} in {}",
+                            field.label(),
+                            p.sku,
+                            plan.calendar.label(w as isize)
+                        ),
+                        q,
+                    )?;
+                }
+            }
+        }
+    }
+    for (family, q) in &plan.capacity {
+        check_quantity(&format!("capacity of {family}"), *q)?;
+    }
+    Ok(())
+}

@@ -11,7 +11,7 @@ use super::history::{Change, Diff, History};
 use super::plan::Plan;
 use super::product::Product;
 use super::qty::Qty;
-use super::series::SeriesField;
+use super::series::{SeriesField, SkuSeries};
 use super::validate::{check_product, check_quantity};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -33,9 +33,23 @@ pub enum Edit {
         sku: usize,
         product: Product,
     },
+    /// A new product, appended after the existing ones (its index is the number of products
+    /// before it, counting those added earlier in the same batch); its series start at zero.
+    AddProduct(Product),
+    /// The whole plan replaced (opening a plan file), undoable like any other change.
+    ReplacePlan(Box<Plan>),
     /// Several edits as one undoable step (a paste over forecast and safety stock rows, an
     /// import). At most one `Product` edit per SKU: each is checked against the plan as it is.
     Batch(Vec<Edit>),
+}
+
+/// What earlier parts of a batch did, so later parts are checked against it.
+#[derive(Default)]
+struct Pending {
+    /// SKU codes added so far.
+    added: Vec<String>,
+    /// SKUs whose product record was edited.
+    products: BTreeSet<usize>,
 }
 
 /// What a change touched, so the UI knows what to repaint.
@@ -134,7 +148,7 @@ impl Workbook {
 
     /// Validates and applies a change as one undoable step.
     pub fn apply(&mut self, label: &str, edit: Edit) -> Result<Touched, PlanError> {
-        let diffs = self.diffs_for(edit)?;
+        let diffs = self.diffs_for(edit, &mut Pending::default())?;
         let touched = self.run(label, &diffs);
         if !diffs.is_empty() {
             self.history.record(Change {
@@ -206,18 +220,20 @@ impl Workbook {
     }
 
     /// Turns a request into diffs, validating every part before anything changes.
-    fn diffs_for(&self, edit: Edit) -> Result<Vec<Diff>, PlanError> {
+    fn diffs_for(&self, edit: Edit, pending: &mut Pending) -> Result<Vec<Diff>, PlanError> {
         let cal = &self.plan.calendar;
+        let n = self.plan.products.len();
         match edit {
             Edit::Cells(cells) => {
                 let mut diffs = Vec::with_capacity(cells.len());
+                let zeros = SkuSeries::zeros(0);
                 for e in cells {
-                    let series = self
-                        .plan
-                        .series
-                        .get(e.sku)
-                        .ok_or_else(|| PlanError::UnknownSku(format!("#{}", e.sku)))?;
-                    let sku = &self.plan.products[e.sku].sku;
+                    // A SKU added earlier in the batch has all-zero series.
+                    let (series, sku) = match (self.plan.series.get(e.sku), e.sku.checked_sub(n)) {
+                        (Some(s), _) => (s, &self.plan.products[e.sku].sku),
+                        (None, Some(k)) if k < pending.added.len() => (&zeros, &pending.added[k]),
+                        _ => return Err(PlanError::UnknownSku(format!("#{}", e.sku))),
+                    };
                     if e.week >= cal.len() {
                         return Err(PlanError::WeekOutsidePlan {
                             week: cal.label(e.week as isize),
@@ -235,7 +251,11 @@ impl Workbook {
                             v,
                         )?;
                     }
-                    let old = series.get(e.field, e.week);
+                    let old = if e.sku >= n {
+                        (!e.field.is_optional()).then_some(Qty::ZERO)
+                    } else {
+                        series.get(e.field, e.week)
+                    };
                     let new = if e.field.is_optional() {
                         e.value
                     } else {
@@ -278,12 +298,36 @@ impl Workbook {
                     new: Box::new(product),
                 }])
             }
+            Edit::AddProduct(product) => {
+                check_product(&product)?;
+                if self.plan.sku_index(&product.sku).is_some()
+                    || pending.added.contains(&product.sku)
+                {
+                    return Err(PlanError::BadValue {
+                        what: "SKU".to_string(),
+                        value: product.sku.clone(),
+                        reason: "is already in the plan".to_string(),
+                    });
+                }
+                let sku = n + pending.added.len();
+                pending.added.push(product.sku.clone());
+                Ok(vec![Diff::Added {
+                    sku,
+                    product: Box::new(product),
+                }])
+            }
+            Edit::ReplacePlan(plan) => {
+                crate::engine::validate::check_plan(&plan)?;
+                Ok(vec![Diff::Plan {
+                    old: Box::new(self.plan.clone()),
+                    new: plan,
+                }])
+            }
             Edit::Batch(edits) => {
-                let mut products = BTreeSet::new();
                 let mut diffs = Vec::new();
                 for e in edits {
                     if let Edit::Product { sku, .. } = &e {
-                        if !products.insert(*sku) {
+                        if !pending.products.insert(*sku) {
                             return Err(PlanError::BadValue {
                                 what: "change".to_string(),
                                 value: self
@@ -295,7 +339,7 @@ impl Workbook {
                             });
                         }
                     }
-                    diffs.extend(self.diffs_for(e)?);
+                    diffs.extend(self.diffs_for(e, pending)?);
                 }
                 Ok(diffs)
             }
@@ -304,11 +348,20 @@ impl Workbook {
 
     /// Applies validated diffs and recalculates what they touched.
     fn run(&mut self, label: &str, diffs: &[Diff]) -> Touched {
+        if diffs.iter().any(|d| {
+            matches!(
+                d,
+                Diff::Added { .. } | Diff::Removed { .. } | Diff::Plan { .. }
+            )
+        }) {
+            return self.run_structural(label, diffs);
+        }
         let mut from: BTreeMap<usize, usize> = BTreeMap::new();
         for d in diffs {
             let (sku, week) = match d {
                 Diff::Cell { sku, week, .. } => (*sku, *week),
                 Diff::Product { sku, .. } => (*sku, 0),
+                _ => continue,
             };
             let e = from.entry(sku).or_insert(week);
             *e = (*e).min(week);
@@ -340,6 +393,7 @@ impl Workbook {
                     ..
                 } => self.plan.series[*sku].set(*field, *week, *new),
                 Diff::Product { sku, new, .. } => self.plan.products[*sku] = (**new).clone(),
+                _ => {}
             }
         }
         let n = self.plan.calendar.len();
@@ -367,6 +421,41 @@ impl Workbook {
         Touched {
             label: label.to_string(),
             skus: from.into_iter().collect(),
+            cells: diffs
+                .iter()
+                .filter(|d| matches!(d, Diff::Cell { .. }))
+                .count(),
+        }
+    }
+
+    /// Products added or removed, or the plan replaced: apply in order and recompute all
+    /// (imports and file opens are rare; a full recompute of 2,000 SKUs takes ~10 ms).
+    fn run_structural(&mut self, label: &str, diffs: &[Diff]) -> Touched {
+        for d in diffs {
+            match d {
+                Diff::Cell {
+                    sku,
+                    field,
+                    week,
+                    new,
+                    ..
+                } => self.plan.series[*sku].set(*field, *week, *new),
+                Diff::Product { sku, new, .. } => self.plan.products[*sku] = (**new).clone(),
+                Diff::Added { product, .. } => {
+                    self.plan.add_product((**product).clone());
+                }
+                Diff::Removed { .. } => {
+                    self.plan.products.pop();
+                    self.plan.series.pop();
+                }
+                Diff::Plan { new, .. } => self.plan = (**new).clone(),
+            }
+        }
+        self.derived.truncate(self.plan.products.len());
+        self.recompute_all();
+        Touched {
+            label: label.to_string(),
+            skus: (0..self.plan.products.len()).map(|i| (i, 0)).collect(),
             cells: diffs
                 .iter()
                 .filter(|d| matches!(d, Diff::Cell { .. }))
