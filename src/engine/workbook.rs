@@ -384,17 +384,7 @@ impl Workbook {
             families.insert(fam);
         }
         for d in diffs {
-            match d {
-                Diff::Cell {
-                    sku,
-                    field,
-                    week,
-                    new,
-                    ..
-                } => self.plan.series[*sku].set(*field, *week, *new),
-                Diff::Product { sku, new, .. } => self.plan.products[*sku] = (**new).clone(),
-                _ => {}
-            }
+            apply_diff(&mut self.plan, d);
         }
         let n = self.plan.calendar.len();
         for (&sku, &week) in &from {
@@ -432,24 +422,7 @@ impl Workbook {
     /// (imports and file opens are rare; a full recompute of 2,000 SKUs takes ~10 ms).
     fn run_structural(&mut self, label: &str, diffs: &[Diff]) -> Touched {
         for d in diffs {
-            match d {
-                Diff::Cell {
-                    sku,
-                    field,
-                    week,
-                    new,
-                    ..
-                } => self.plan.series[*sku].set(*field, *week, *new),
-                Diff::Product { sku, new, .. } => self.plan.products[*sku] = (**new).clone(),
-                Diff::Added { product, .. } => {
-                    self.plan.add_product((**product).clone());
-                }
-                Diff::Removed { .. } => {
-                    self.plan.products.pop();
-                    self.plan.series.pop();
-                }
-                Diff::Plan { new, .. } => self.plan = (**new).clone(),
-            }
+            apply_diff(&mut self.plan, d);
         }
         self.derived.truncate(self.plan.products.len());
         self.recompute_all();
@@ -461,5 +434,27 @@ impl Workbook {
                 .filter(|d| matches!(d, Diff::Cell { .. }))
                 .count(),
         }
+    }
+}
+
+/// Writes one validated diff into the plan (nothing derived).
+fn apply_diff(plan: &mut Plan, d: &Diff) {
+    match d {
+        Diff::Cell {
+            sku,
+            field,
+            week,
+            new,
+            ..
+        } => plan.series[*sku].set(*field, *week, *new),
+        Diff::Product { sku, new, .. } => plan.products[*sku] = (**new).clone(),
+        Diff::Added { product, .. } => {
+            plan.add_product((**product).clone());
+        }
+        Diff::Removed { .. } => {
+            plan.products.pop();
+            plan.series.pop();
+        }
+        Diff::Plan { new, .. } => *plan = (**new).clone(),
     }
 }
