@@ -270,7 +270,7 @@ fn refuses_a_file_without_the_version_line() {
         (
             1,
             "#sop-plan,1,extra",
-            "line 1, column column 3: 'extra' is not expected: the first line is #sop-plan,1 \
+            "line 1, column 3: 'extra' is not expected: the first line is #sop-plan,1 \
              and nothing else",
         ),
     ]);
@@ -395,6 +395,17 @@ fn refuses_a_bad_number() {
 }
 
 #[test]
+fn refuses_decimal_dots_next_to_semicolons() {
+    // `1.065` beside `;` may be Excel's thousands group for 1065: refused, not guessed.
+    let text = excel_resave(EXAMPLE).replace(";1065\r\n", ";1.065\r\n");
+    assert_eq!(
+        error_of(&text),
+        "line 7, column on_hand: '1.065' is not a number (with ; between cells, decimals take \
+         a comma: 12,5)"
+    );
+}
+
+#[test]
 fn refuses_a_bad_safety_stock_unit() {
     assert_refused(&[(
         7,
@@ -425,6 +436,26 @@ fn refuses_values_the_engine_refuses_at_their_column() {
             7,
             &candle_with(4, "-1"),
             "line 7, column unit_cost: '-1' must be between 0 and 1,000,000",
+        ),
+        (
+            7,
+            &candle_with(5, "1000000.01"),
+            "line 7, column unit_price: '1000000.01' must be between 0 and 1,000,000",
+        ),
+        (
+            7,
+            &candle_with(9, "-500"),
+            "line 7, column moq: '-500' is negative; quantities must be zero or more",
+        ),
+        (
+            7,
+            &candle_with(10, "-50"),
+            "line 7, column order_multiple: '-50' is negative; quantities must be zero or more",
+        ),
+        (
+            7,
+            &candle_with(7, "-1").replace("weeks", "units"),
+            "line 7, column safety_stock: '-1' is negative; quantities must be zero or more",
         ),
         (
             7,
@@ -511,6 +542,17 @@ fn refuses_a_calendar_that_does_not_fit() {
             "setting,first_week,soon",
             "line 3, column value: 'soon' is not an ISO week like 2026-W48",
         ),
+        // Weeks at the edge of what dates can hold would overflow the calendar's arithmetic.
+        (
+            3,
+            "setting,first_week,-5000-W01",
+            "line 3, column value: '-5000-W01' is not a week from 1900 to 9999",
+        ),
+        (
+            4,
+            "setting,current_week,262142-W52",
+            "line 4, column value: '262142-W52' is not a week from 1900 to 9999",
+        ),
     ]);
     assert_eq!(
         error_of(&with_line(3, "setting,first_week,2020-W01").replace("weeks,6", "weeks,400")),
@@ -534,7 +576,7 @@ fn refuses_a_heading_that_does_not_match_its_columns() {
         (
             11,
             "record,sku,field,week,value,note",
-            "line 11, column column 6: 'note' is not a column of series rows (record, sku, \
+            "line 11, column 6: 'note' is not a column of series rows (record, sku, \
              field, week, value)",
         ),
     ]);
@@ -542,14 +584,25 @@ fn refuses_a_heading_that_does_not_match_its_columns() {
 
 #[test]
 fn line_numbers_count_rows_as_excel_shows_them() {
-    // A name with a line break is one row in Excel (two lines in a text editor).
-    let text = with_line(7, &candle_with(2, "\"Fig &\nCedar\"")).replace(
+    let bad = EXAMPLE.replace(
         "series,CND-101,forecast,2026-W47,30",
         "series,CND-101,forecast,2026-W47,x",
     );
+    let message = "line 14, column value: 'x' is not a number";
+    assert_eq!(error_of(&bad), message);
+    // The same with CRLF and a byte-order mark (the csv crate's own count lags after CRLF).
     assert_eq!(
-        error_of(&text),
-        "line 14, column value: 'x' is not a number"
+        error_of(&format!("\u{feff}{}", bad.replace('\n', "\r\n"))),
+        message
+    );
+    // A name with a line break is one row in Excel (two lines in a text editor).
+    let broken_name = bad.replace("\"Fig & Cedar, 200g\"", "\"Fig &\r\nCedar\"");
+    assert_eq!(error_of(&broken_name), message);
+    // An empty line is an empty row in Excel.
+    let blank = bad.replace("record,family", "\r\nrecord,family");
+    assert_eq!(
+        error_of(&blank),
+        "line 15, column value: 'x' is not a number"
     );
 }
 
@@ -688,6 +741,36 @@ proptest! {
         let text = write(&plan);
         prop_assert_eq!(read(&text), Ok(plan.clone()));
         prop_assert_eq!(read(&excel_resave(&text)), Ok(plan));
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// Whatever the text, read returns a plan or an error; it never panics.
+    #[test]
+    fn any_text_is_read_without_panicking(text in any::<String>()) {
+        let _ = read(&text);
+        let _ = read(&format!("#sop-plan,1\n{text}"));
+    }
+
+    /// The same for small damage to a valid file: a few characters cut, one inserted.
+    #[test]
+    fn damaged_files_are_read_without_panicking(
+        at in 0usize..1000,
+        len in 0usize..20,
+        insert in prop::sample::select(vec!["", ",", ";", "\"", "\n", "'", "=", "-", "9", "W", "é"]),
+    ) {
+        let mut chars: Vec<char> = example_as_written().chars().collect();
+        let at = at % chars.len();
+        chars.drain(at..(at + len).min(chars.len()));
+        let mut damaged: String = chars.into_iter().collect();
+        let byte = damaged.char_indices().nth(at).map_or(damaged.len(), |(i, _)| i);
+        damaged.insert_str(byte, insert);
+        if let Ok(plan) = read(&damaged) {
+            // Whatever is accepted is a plan the format holds.
+            prop_assert_eq!(read(&write(&plan)), Ok(plan));
+        }
     }
 }
 

@@ -15,6 +15,7 @@ use super::number::{parse_f64, parse_money, parse_qty, parse_whole};
 use crate::engine::calendar::parse_iso_week;
 use crate::engine::validate::{check_product, check_quantity};
 use crate::engine::{Calendar, Plan, PlanError, Product, Qty, SafetyStock, SeriesField};
+use chrono::Datelike;
 use std::collections::{BTreeMap, HashMap};
 
 /// One row of the file: its cells without the empty ones Excel pads rows with.
@@ -55,7 +56,7 @@ impl<'a> Row<'a> {
         let column = record
             .columns()
             .get(i)
-            .map_or_else(|| format!("column {}", i + 1), |c| c.to_string());
+            .map_or_else(|| (i + 1).to_string(), |c| c.to_string());
         PlanFileError::new(self.line, column, self.get(i), reason)
     }
 }
@@ -349,9 +350,17 @@ impl Settings {
         let value_error = |cell: &SettingCell, reason: String| {
             PlanFileError::new(cell.line, "value", cell.value.as_str(), reason)
         };
-        let week = |cell: &SettingCell| {
-            parse_iso_week(&cell.value)
-                .ok_or_else(|| value_error(cell, "is not an ISO week like 2026-W48".to_string()))
+        // Spreadsheets' own date range; it also keeps every week of the plan a valid date.
+        let week = |cell: &SettingCell| match parse_iso_week(&cell.value) {
+            Some(monday) if (1900..=9999).contains(&monday.year()) => Ok(monday),
+            Some(_) => Err(value_error(
+                cell,
+                "is not a week from 1900 to 9999".to_string(),
+            )),
+            None => Err(value_error(
+                cell,
+                "is not an ISO week like 2026-W48".to_string(),
+            )),
         };
         let (first_monday, current_monday) = (week(first)?, week(current)?);
         let history = (current_monday - first_monday).num_weeks();
@@ -411,14 +420,7 @@ fn check_heading(row: &Row) -> Result<(), PlanFileError> {
         ),
         None => format!("is not a column of {} rows ({expected})", best.key()),
     };
-    Err(PlanFileError::new(
-        row.line,
-        columns
-            .get(i)
-            .map_or_else(|| format!("column {}", i + 1), |c| c.to_string()),
-        row.get(i),
-        reason,
-    ))
+    Err(row.error(best, i, reason))
 }
 
 /// An engine validation error, placed at the column it is about.

@@ -1,12 +1,14 @@
-//! Numbers in plan-file cells, read exactly: `1200`, `12.5`, `24.00`, `-3`, `1.5E+3`, and
-//! `12,5` where the file uses `;` between cells (Excel in a decimal-comma locale re-saves it
-//! so). Quantities and money are parsed from the decimal digits straight to integers, never
+//! Numbers in plan-file cells, read exactly: `1200`, `12.5`, `24.00`, `-3`, `1.5E+3`; and
+//! where the file uses `;` between cells (Excel in a decimal-comma locale re-saves it so),
+//! `12,5`. There a dot is refused rather than guessed at: `1.200` may be a thousands group. Quantities and money are parsed from the decimal digits straight to integers, never
 //! through a float, so `0.001` is exactly one thousandth. Thousands separators, `NaN` and
 //! `inf` are refused: the writer never produces them, and a guess could be wrong.
 
 use crate::engine::{Money, Qty};
 
 const NOT_A_NUMBER: &str = "is not a number";
+const NOT_A_COMMA_NUMBER: &str =
+    "is not a number (with ; between cells, decimals take a comma: 12,5)";
 const TOO_LARGE: &str = "is too large";
 
 /// A number as written: sign, significant digits (no leading zeros), power of ten.
@@ -16,8 +18,16 @@ struct Decimal {
     exp: i64,
 }
 
-/// Splits a cell into sign, digits and exponent; `None` when it is not a plain number.
-fn lex(text: &str, decimal_comma: bool) -> Option<Decimal> {
+/// Splits a cell into sign, digits and exponent, or says why it is not a plain number.
+fn lex(text: &str, decimal_comma: bool) -> Result<Decimal, &'static str> {
+    match lex_plain(text, if decimal_comma { ',' } else { '.' }) {
+        Some(d) => Ok(d),
+        None if decimal_comma && text.contains('.') => Err(NOT_A_COMMA_NUMBER),
+        None => Err(NOT_A_NUMBER),
+    }
+}
+
+fn lex_plain(text: &str, point: char) -> Option<Decimal> {
     let t = text.trim();
     let (negative, t) = match t.as_bytes().first()? {
         b'-' => (true, &t[1..]),
@@ -34,9 +44,7 @@ fn lex(text: &str, decimal_comma: bool) -> Option<Decimal> {
         }
         None => (t, 0),
     };
-    let (int, frac) = mantissa
-        .split_once(|c| c == '.' || (decimal_comma && c == ','))
-        .unwrap_or((mantissa, ""));
+    let (int, frac) = mantissa.split_once(point).unwrap_or((mantissa, ""));
     if int.len() + frac.len() == 0 || !all_digits(int) || !all_digits(frac) {
         return None;
     }
@@ -54,7 +62,7 @@ fn all_digits(s: &str) -> bool {
 
 /// `value × 10^scale` rounded half away from zero, and whether nothing was rounded off.
 fn scaled(text: &str, scale: u32, decimal_comma: bool) -> Result<(i64, bool), &'static str> {
-    let d = lex(text, decimal_comma).ok_or(NOT_A_NUMBER)?;
+    let d = lex(text, decimal_comma)?;
     if d.digits.is_empty() {
         return Ok((0, true));
     }
@@ -103,7 +111,7 @@ pub fn parse_whole(text: &str, decimal_comma: bool) -> Result<i64, &'static str>
 
 /// A float, correctly rounded, so the shortest form `{}` writes reads back bit for bit.
 pub fn parse_f64(text: &str, decimal_comma: bool) -> Result<f64, &'static str> {
-    let d = lex(text, decimal_comma).ok_or(NOT_A_NUMBER)?;
+    let d = lex(text, decimal_comma)?;
     let sign = if d.negative { "-" } else { "" };
     let digits = if d.digits.is_empty() { "0" } else { &d.digits };
     format!("{sign}{digits}e{}", d.exp)
@@ -145,10 +153,12 @@ mod tests {
     #[test]
     fn decimal_commas_only_where_the_file_uses_semicolons() {
         assert_eq!(parse_qty("12,5", true), Ok(Qty(12_500)));
-        assert_eq!(parse_qty("12.5", true), Ok(Qty(12_500)));
+        assert_eq!(parse_qty("1200", true), Ok(Qty(1_200_000)));
         assert_eq!(parse_qty("12,5", false), Err(NOT_A_NUMBER));
         assert_eq!(parse_qty("1,200", false), Err(NOT_A_NUMBER));
-        assert_eq!(parse_qty("1.200,5", true), Err(NOT_A_NUMBER));
+        // A dot next to semicolons could be a thousands group: refused, not guessed.
+        assert_eq!(parse_qty("1.200", true), Err(NOT_A_COMMA_NUMBER));
+        assert_eq!(parse_qty("1.200,5", true), Err(NOT_A_COMMA_NUMBER));
     }
 
     #[test]

@@ -31,29 +31,22 @@ pub fn read(text: &str) -> Result<Plan, PlanFileError> {
     let mut record = csv::StringRecord::new();
     let mut builder = Builder::new(delimiter == b';');
     let mut version_read = false;
+    let mut rows = RowNumbers::new(text);
     let mut line = 1;
-    // Line breaks inside quoted cells so far: Excel keeps such a cell in one row.
-    let mut breaks_in_cells = 0;
     loop {
         match csv.read_record(&mut record) {
             Ok(true) => {}
             Ok(false) => break,
             Err(e) => {
-                let at = e.position().map_or(line, |p| p.line() as usize);
                 return Err(PlanFileError::new(
-                    at.saturating_sub(breaks_in_cells).max(1),
+                    line,
                     "record",
                     "",
                     format!("cannot be read as CSV: {e}"),
-                ));
+                ))
             }
         }
-        let physical = record.position().map_or(line, |p| p.line() as usize);
-        line = physical.saturating_sub(breaks_in_cells).max(1);
-        breaks_in_cells += record
-            .iter()
-            .map(|cell| cell.bytes().filter(|&b| b == b'\n').count())
-            .sum::<usize>();
+        line = rows.of(&record);
         let row = Row::new(line, &record);
         if row.is_empty() {
             continue;
@@ -69,6 +62,53 @@ pub fn read(text: &str) -> Result<Plan, PlanFileError> {
         return Err(not_a_plan_file(""));
     }
     builder.finish(line)
+}
+
+/// Row numbers as Excel shows them: text lines, less the line breaks inside quoted cells
+/// (such a cell stays in one row). Counted here from byte offsets because the csv crate's
+/// own line count lags one behind after a CRLF, and a record's offset may point at the line
+/// end before it.
+struct RowNumbers<'a> {
+    text: &'a [u8],
+    counted_to: usize,
+    line_ends: usize,
+    breaks_in_cells: usize,
+}
+
+impl<'a> RowNumbers<'a> {
+    fn new(text: &'a str) -> RowNumbers<'a> {
+        RowNumbers {
+            text: text.as_bytes(),
+            counted_to: 0,
+            line_ends: 0,
+            breaks_in_cells: 0,
+        }
+    }
+
+    /// The row a record starts on; call once per record, in order.
+    fn of(&mut self, record: &csv::StringRecord) -> usize {
+        let at = record
+            .position()
+            .map_or(self.counted_to, |p| p.byte() as usize)
+            .clamp(self.counted_to, self.text.len());
+        let skipped = self.text[at..]
+            .iter()
+            .take_while(|&&b| b == b'\r' || b == b'\n')
+            .count();
+        let start = at + skipped;
+        self.line_ends += count_line_ends(&self.text[self.counted_to..start]);
+        self.counted_to = start;
+        let row = 1 + self.line_ends.saturating_sub(self.breaks_in_cells);
+        self.breaks_in_cells += record
+            .iter()
+            .map(|cell| count_line_ends(cell.as_bytes()))
+            .sum::<usize>();
+        row
+    }
+}
+
+fn count_line_ends(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| b == b'\n').count()
 }
 
 /// The cell delimiter, from the character right after `#sop-plan` on the first line.
@@ -123,7 +163,7 @@ fn check_version(row: &Row) -> Result<(), PlanFileError> {
     if row.len() > 2 {
         return Err(PlanFileError::new(
             row.line,
-            "column 3",
+            "3",
             row.get(2),
             format!("is not expected: the first line is {MAGIC},{VERSION} and nothing else"),
         ));

@@ -95,14 +95,23 @@ fn written_value(field: SeriesField, value: Option<Qty>) -> Option<Qty> {
     value.filter(|q| field.is_optional() || *q != Qty::ZERO)
 }
 
-/// Enough room for a typical file, so the buffer is not regrown a dozen times.
+/// Room for the whole file, so an 18 MB buffer is not regrown a dozen times.
 fn estimated_size(plan: &Plan) -> usize {
     const SERIES_ROW: usize = 40;
     const PRODUCT_ROW: usize = 120;
     let cells: usize = plan
         .series
         .iter()
-        .map(|s| s.actual.len() + s.forecast.len())
+        .map(|s| {
+            SeriesField::ALL
+                .into_iter()
+                .map(|f| {
+                    (0..s.actual.len())
+                        .filter(|&i| written_value(f, s.get(f, i)).is_some())
+                        .count()
+                })
+                .sum::<usize>()
+        })
         .sum();
     1024 + plan.products.len() * PRODUCT_ROW + cells * SERIES_ROW
 }
