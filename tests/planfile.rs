@@ -99,12 +99,17 @@ fn error_of(text: &str) -> String {
 /// cells, decimal commas, trailing zeros of money dropped, every row padded with empty cells
 /// to the widest row, CRLF, empty lines at the end.
 fn excel_resave(text: &str) -> String {
+    resave(text, b';')
+}
+
+/// As Excel re-saves the file with `delimiter` between cells; decimal commas with `;`.
+fn resave(text: &str, delimiter: u8) -> String {
     let mut csv = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
         .from_reader(text.trim_start_matches('\u{feff}').as_bytes());
     let mut out = csv::WriterBuilder::new()
-        .delimiter(b';')
+        .delimiter(delimiter)
         .terminator(csv::Terminator::CRLF)
         .flexible(true)
         .from_writer(Vec::new());
@@ -123,13 +128,16 @@ fn excel_resave(text: &str) -> String {
             if cell.contains('.') {
                 *cell = cell.trim_end_matches('0').trim_end_matches('.').to_string();
             }
-            *cell = cell.replace('.', ",");
+            if delimiter == b';' {
+                *cell = cell.replace('.', ",");
+            }
         }
         cells.resize(12, String::new());
         out.write_record(&cells).unwrap();
     }
     let body = String::from_utf8(out.into_inner().unwrap()).unwrap();
-    format!("\u{feff}{body};;;;;;;;;;;\r\n\r\n\r\n")
+    let padding = (delimiter as char).to_string().repeat(11);
+    format!("\u{feff}{body}{padding}\r\n\r\n\r\n")
 }
 
 #[test]
@@ -185,6 +193,13 @@ fn excel_resaved_with_semicolons_and_decimal_commas_reads_the_same() {
 
     let demo = demo_plan(today());
     assert_eq!(read(&excel_resave(&write(&demo))), Ok(demo));
+}
+
+#[test]
+fn tab_separated_reads_the_same() {
+    let text = resave(&example_as_written(), b'\t');
+    assert!(text.contains("product\tCND-101\tFig & Cedar, 200g\tCandles\t6.88\t"));
+    assert_eq!(read(&text), Ok(example_plan()));
 }
 
 #[test]
