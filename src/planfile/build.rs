@@ -1,0 +1,451 @@
+//! Turning plan-file rows into a plan, one row at a time, checking each value with the
+//! engine's own rules (`engine::validate`) as it is read, so every problem is reported at
+//! its line and column and the plan that comes out is always valid.
+//!
+//! Order matters only where it must: the calendar settings come before the first product or
+//! series row (a product's series are sized by the calendar), and a product comes before
+//! its series rows. The writer always writes settings, products, capacity, series.
+
+use super::error::PlanFileError;
+use super::format::{
+    one_of, series_from_key, series_key, Record, Setting, HEADING, SAFETY_UNITS, SAFETY_WEEKS,
+};
+use super::inject::unprotect;
+use super::number::{parse_f64, parse_money, parse_qty, parse_whole};
+use crate::engine::calendar::parse_iso_week;
+use crate::engine::validate::{check_product, check_quantity};
+use crate::engine::{Calendar, Plan, PlanError, Product, Qty, SafetyStock, SeriesField};
+use chrono::Datelike;
+use std::collections::{BTreeMap, HashMap};
+
+/// One row of the file: its cells without the empty ones Excel pads rows with.
+pub struct Row<'a> {
+    pub line: usize,
+    record: &'a csv::StringRecord,
+    len: usize,
+}
+
+impl<'a> Row<'a> {
+    pub fn new(line: usize, record: &'a csv::StringRecord) -> Row<'a> {
+        let len = (0..record.len())
+            .rev()
+            .find(|&i| !record[i].is_empty())
+            .map_or(0, |i| i + 1);
+        Row { line, record, len }
+    }
+
+    /// Cell `i`, or `""` past the end.
+    pub fn get(&self, i: usize) -> &'a str {
+        if i < self.len {
+            self.record.get(i).unwrap_or("")
+        } else {
+            ""
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// An error about cell `i` of a row of type `record`.
+    fn error(&self, record: Record, i: usize, reason: impl Into<String>) -> PlanFileError {
+        let column = record
+            .columns()
+            .get(i)
+            .map_or_else(|| (i + 1).to_string(), |c| c.to_string());
+        PlanFileError::new(self.line, column, self.get(i), reason)
+    }
+}
+
+/// A calendar setting as read, before the calendar is built.
+struct SettingCell {
+    value: String,
+    line: usize,
+}
+
+/// The calendar settings read so far.
+struct Settings {
+    cells: [Option<SettingCell>; 3],
+    decimal_comma: bool,
+}
+
+pub struct Builder {
+    /// `;` files are Excel's in a decimal-comma locale: `12,5` is twelve and a half.
+    decimal_comma: bool,
+    settings: Settings,
+    /// Built at the first product or series row.
+    plan: Option<Plan>,
+    /// SKU → (index in the plan, line of its product row).
+    skus: HashMap<String, (usize, usize)>,
+    /// Per SKU and week, one bit per series already read (duplicates are errors).
+    seen: Vec<u8>,
+    capacity: BTreeMap<String, (Qty, usize)>,
+}
+
+impl Builder {
+    pub fn new(decimal_comma: bool) -> Builder {
+        Builder {
+            decimal_comma,
+            settings: Settings {
+                cells: [None, None, None],
+                decimal_comma,
+            },
+            plan: None,
+            skus: HashMap::new(),
+            seen: Vec::new(),
+            capacity: BTreeMap::new(),
+        }
+    }
+
+    /// Reads one row (not the version line).
+    pub fn row(&mut self, row: &Row) -> Result<(), PlanFileError> {
+        if row.get(0) == HEADING {
+            return check_heading(row);
+        }
+        let record = Record::from_key(row.get(0)).ok_or_else(|| {
+            PlanFileError::new(
+                row.line,
+                HEADING,
+                row.get(0),
+                format!(
+                    "is not a record type ({})",
+                    one_of(Record::ALL.map(Record::key))
+                ),
+            )
+        })?;
+        let columns = record.columns();
+        if row.len() != columns.len() {
+            return Err(row.error(
+                record,
+                0,
+                format!(
+                    "row has {} cells; a {} row has {}: {}",
+                    row.len(),
+                    record.key(),
+                    columns.len(),
+                    one_of(columns.iter().copied())
+                ),
+            ));
+        }
+        match record {
+            Record::Setting => self.setting(row),
+            Record::Product => self.product(row),
+            Record::Capacity => self.capacity(row),
+            Record::Series => self.series(row),
+        }
+    }
+
+    /// The finished plan; `last_line` is where a missing setting is reported.
+    pub fn finish(mut self, last_line: usize) -> Result<Plan, PlanFileError> {
+        let mut plan = match self.plan.take() {
+            Some(plan) => plan,
+            None => Plan::new(self.settings.calendar(last_line, None)?),
+        };
+        plan.capacity = self
+            .capacity
+            .into_iter()
+            .map(|(family, (units, _))| (family, units))
+            .collect();
+        Ok(plan)
+    }
+
+    fn setting(&mut self, row: &Row) -> Result<(), PlanFileError> {
+        let r = Record::Setting;
+        let setting = Setting::from_key(row.get(1)).ok_or_else(|| {
+            row.error(
+                r,
+                1,
+                format!(
+                    "is not a setting ({})",
+                    one_of(Setting::ALL.map(Setting::key))
+                ),
+            )
+        })?;
+        if self.plan.is_some() {
+            return Err(row.error(
+                r,
+                1,
+                "comes after the first product or series row; settings come first",
+            ));
+        }
+        let slot = &mut self.settings.cells[setting as usize];
+        if let Some(first) = slot {
+            return Err(row.error(r, 1, format!("is set twice (first on line {})", first.line)));
+        }
+        *slot = Some(SettingCell {
+            value: row.get(2).to_string(),
+            line: row.line,
+        });
+        Ok(())
+    }
+
+    /// The plan, with its calendar built from the settings at the first row that needs it.
+    fn plan<'p>(
+        plan: &'p mut Option<Plan>,
+        settings: &Settings,
+        line: usize,
+        record: Record,
+    ) -> Result<&'p mut Plan, PlanFileError> {
+        let built = match plan.take() {
+            Some(p) => p,
+            None => Plan::new(settings.calendar(line, Some(record))?),
+        };
+        Ok(plan.insert(built))
+    }
+
+    fn product(&mut self, row: &Row) -> Result<(), PlanFileError> {
+        let r = Record::Product;
+        let dc = self.decimal_comma;
+        let qty = |i: usize| parse_qty(row.get(i), dc).map_err(|e| row.error(r, i, e));
+        let money = |i: usize| parse_money(row.get(i), dc).map_err(|e| row.error(r, i, e));
+        let safety_stock = match row.get(8) {
+            SAFETY_UNITS => SafetyStock::Units(qty(7)?),
+            SAFETY_WEEKS => SafetyStock::WeeksOfCover(
+                parse_f64(row.get(7), dc).map_err(|e| row.error(r, 7, e))?,
+            ),
+            _ => {
+                return Err(row.error(
+                    r,
+                    8,
+                    format!("is not a safety stock unit ({SAFETY_UNITS}, {SAFETY_WEEKS})"),
+                ))
+            }
+        };
+        let lead_time_weeks = parse_whole(row.get(6), dc)
+            .map_err(|e| row.error(r, 6, e))
+            .and_then(|w| {
+                u32::try_from(w).map_err(|_| row.error(r, 6, "is not a number of weeks (0 to 104)"))
+            })?;
+        let product = Product {
+            sku: unprotect(row.get(1)).to_string(),
+            name: unprotect(row.get(2)).to_string(),
+            family: unprotect(row.get(3)).to_string(),
+            unit_cost: money(4)?,
+            unit_price: money(5)?,
+            lead_time_weeks,
+            safety_stock,
+            moq: qty(9)?,
+            order_multiple: qty(10)?,
+            on_hand: qty(11)?,
+        };
+        check_product(&product).map_err(|e| engine_error(row, r, e))?;
+        if let Some((_, first)) = self.skus.get(&product.sku) {
+            return Err(row.error(
+                r,
+                1,
+                format!("is a second product with this SKU (first on line {first})"),
+            ));
+        }
+        let line = row.line;
+        let plan = Builder::plan(&mut self.plan, &self.settings, line, r)?;
+        let sku = product.sku.clone();
+        let index = plan.add_product(product);
+        let weeks = plan.calendar.len();
+        self.skus.insert(sku, (index, line));
+        self.seen.resize((index + 1) * weeks, 0);
+        Ok(())
+    }
+
+    fn capacity(&mut self, row: &Row) -> Result<(), PlanFileError> {
+        let r = Record::Capacity;
+        let family = unprotect(row.get(1)).to_string();
+        let units = parse_qty(row.get(2), self.decimal_comma).map_err(|e| row.error(r, 2, e))?;
+        check_quantity(&format!("capacity of {family}"), units)
+            .map_err(|e| engine_error(row, r, e))?;
+        if let Some((_, first)) = self.capacity.get(&family) {
+            return Err(row.error(
+                r,
+                1,
+                format!("has a second capacity row (first on line {first})"),
+            ));
+        }
+        self.capacity.insert(family, (units, row.line));
+        Ok(())
+    }
+
+    fn series(&mut self, row: &Row) -> Result<(), PlanFileError> {
+        let r = Record::Series;
+        let dc = self.decimal_comma;
+        let plan = Builder::plan(&mut self.plan, &self.settings, row.line, r)?;
+        let sku = unprotect(row.get(1));
+        let &(index, _) = self.skus.get(sku).ok_or_else(|| {
+            row.error(
+                r,
+                1,
+                "is not a product in this file (a product row must come before its series)",
+            )
+        })?;
+        let field = series_from_key(row.get(2)).ok_or_else(|| {
+            row.error(
+                r,
+                2,
+                format!(
+                    "is not a series ({})",
+                    one_of(SeriesField::ALL.map(series_key))
+                ),
+            )
+        })?;
+        let cal = &plan.calendar;
+        let monday = parse_iso_week(row.get(3))
+            .ok_or_else(|| row.error(r, 3, "is not an ISO week like 2026-W48"))?;
+        let week = cal.index_of_date(monday).ok_or_else(|| {
+            row.error(
+                r,
+                3,
+                format!(
+                    "is outside the plan ({} to {})",
+                    cal.label(0),
+                    cal.label(cal.len() as isize - 1)
+                ),
+            )
+        })?;
+        let value = parse_qty(row.get(4), dc).map_err(|e| row.error(r, 4, e))?;
+        check_quantity(field.label(), value).map_err(|e| engine_error(row, r, e))?;
+        let bit = 1u8 << (field as u8);
+        let seen = &mut self.seen[index * cal.len() + week];
+        if *seen & bit != 0 {
+            return Err(row.error(
+                r,
+                3,
+                format!(
+                    "repeats the {} of {sku} in this week; each cell appears once",
+                    field.label()
+                ),
+            ));
+        }
+        *seen |= bit;
+        plan.series[index].set(field, week, Some(value));
+        Ok(())
+    }
+}
+
+impl Settings {
+    /// `record` is the row that needs the calendar; `None` at the end of the file.
+    fn calendar(&self, line: usize, record: Option<Record>) -> Result<Calendar, PlanFileError> {
+        let all = one_of(Setting::ALL.map(Setting::key));
+        let [first, current, weeks] = Setting::ALL.map(|s| {
+            self.cells[s as usize].as_ref().ok_or_else(|| match record {
+                Some(r) => PlanFileError::new(
+                    line,
+                    HEADING,
+                    r.key(),
+                    format!(
+                        "comes before the setting {}; the settings {all} come first",
+                        s.key()
+                    ),
+                ),
+                None => PlanFileError::new(
+                    line,
+                    "key",
+                    s.key(),
+                    format!("is missing; a plan file sets {all}"),
+                ),
+            })
+        });
+        let (first, current, weeks) = (first?, current?, weeks?);
+        let value_error = |cell: &SettingCell, reason: String| {
+            PlanFileError::new(cell.line, "value", cell.value.as_str(), reason)
+        };
+        // Spreadsheets' own date range; it also keeps every week of the plan a valid date.
+        let week = |cell: &SettingCell| match parse_iso_week(&cell.value) {
+            Some(monday) if (1900..=9999).contains(&monday.year()) => Ok(monday),
+            Some(_) => Err(value_error(
+                cell,
+                "is not a week from 1900 to 9999".to_string(),
+            )),
+            None => Err(value_error(
+                cell,
+                "is not an ISO week like 2026-W48".to_string(),
+            )),
+        };
+        let (first_monday, current_monday) = (week(first)?, week(current)?);
+        let history = (current_monday - first_monday).num_weeks();
+        if history < 0 {
+            return Err(value_error(
+                current,
+                format!("is before the first week {}", first.value),
+            ));
+        }
+        let count = parse_whole(&weeks.value, self.decimal_comma)
+            .map_err(|reason| value_error(weeks, reason.to_string()))?;
+        if count <= history {
+            return Err(value_error(
+                weeks,
+                format!(
+                    "weeks end before the current week {} (week {} of the plan)",
+                    current.value,
+                    history + 1
+                ),
+            ));
+        }
+        let horizon = usize::try_from(count - history).unwrap_or(usize::MAX);
+        Calendar::around(current_monday, history as usize, horizon).map_err(|reason| {
+            value_error(
+                if reason.contains("history") {
+                    current
+                } else {
+                    weeks
+                },
+                format!("does not fit: {reason}"),
+            )
+        })
+    }
+}
+
+/// A heading row must name the columns of one record type, in order, so a column moved in a
+/// spreadsheet is caught here rather than read into the wrong attribute.
+fn check_heading(row: &Row) -> Result<(), PlanFileError> {
+    let matching = |r: &Record| {
+        (0..row.len())
+            .take_while(|&i| r.columns().get(i) == Some(&row.get(i)))
+            .count()
+    };
+    let Some(best) = Record::ALL.into_iter().max_by_key(matching) else {
+        return Ok(());
+    };
+    let columns = best.columns();
+    let i = matching(&best);
+    if i == columns.len() && i == row.len() {
+        return Ok(());
+    }
+    let expected = one_of(columns.iter().copied());
+    let reason = match columns.get(i) {
+        Some(c) => format!(
+            "is not the heading {c}; {} columns are {expected}",
+            best.key()
+        ),
+        None => format!("is not a column of {} rows ({expected})", best.key()),
+    };
+    Err(row.error(best, i, reason))
+}
+
+/// An engine validation error, placed at the column it is about.
+fn engine_error(row: &Row, record: Record, e: PlanError) -> PlanFileError {
+    match e {
+        PlanError::BadValue { what, reason, .. } => {
+            let column = ENGINE_NAMES
+                .iter()
+                .find(|(name, _)| what.starts_with(name))
+                .and_then(|(_, column)| record.columns().iter().position(|c| c == column))
+                .unwrap_or(record.columns().len() - 1);
+            row.error(record, column, reason)
+        }
+        other => row.error(record, 0, other.to_string()),
+    }
+}
+
+/// How `engine::validate` names a value, and the plan-file column that holds it.
+const ENGINE_NAMES: [(&str, &str); 8] = [
+    ("SKU", "sku"),
+    ("unit cost", "unit_cost"),
+    ("unit price", "unit_price"),
+    ("lead time", "lead_time_weeks"),
+    ("MOQ", "moq"),
+    ("order multiple", "order_multiple"),
+    ("on hand", "on_hand"),
+    ("safety stock", "safety_stock"),
+];

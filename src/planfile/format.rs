@@ -1,0 +1,171 @@
+//! The plan file's vocabulary: the version line, the record types and their columns, the
+//! setting keys and the names of series and safety-stock units. Reader and writer both take
+//! every name from here, so they cannot drift apart.
+//!
+//! Later versions will add records for sharing (plan id, revision, author, base snapshot as
+//! settings; `note` and `decision` rows). A reader refuses a file newer than [`VERSION`]
+//! rather than silently dropping what it does not know.
+
+use crate::engine::{Measure, SeriesField};
+
+/// First cell of the first line. It starts with `#` so importers can sniff it and Excel
+/// shows it as plain text.
+pub const MAGIC: &str = "#sop-plan";
+
+/// The format version this app writes and the newest it reads.
+pub const VERSION: u32 = 1;
+
+/// The first cell of a row of column headings. Headings are for people and pivot tables;
+/// the reader checks them so a reordered column is caught, not misread.
+pub const HEADING: &str = "record";
+
+/// What a row holds, named by its first cell.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Record {
+    /// One calendar setting: `setting,<key>,<value>`.
+    Setting,
+    /// One product with all its attributes.
+    Product,
+    /// Weekly capacity of one family.
+    Capacity,
+    /// One input value of one SKU in one week (long layout).
+    Series,
+}
+
+impl Record {
+    /// In the order the writer emits them.
+    pub const ALL: [Record; 4] = [
+        Record::Setting,
+        Record::Product,
+        Record::Capacity,
+        Record::Series,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Record::Setting => "setting",
+            Record::Product => "product",
+            Record::Capacity => "capacity",
+            Record::Series => "series",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Record> {
+        Record::ALL.into_iter().find(|r| r.key() == key)
+    }
+
+    /// Column names, the record type column first; also the heading row's cells.
+    pub fn columns(self) -> &'static [&'static str] {
+        match self {
+            Record::Setting => &SETTING_COLUMNS,
+            Record::Product => &PRODUCT_COLUMNS,
+            Record::Capacity => &CAPACITY_COLUMNS,
+            Record::Series => &SERIES_COLUMNS,
+        }
+    }
+}
+
+const SETTING_COLUMNS: [&str; 3] = [HEADING, "key", "value"];
+const PRODUCT_COLUMNS: [&str; 12] = [
+    HEADING,
+    "sku",
+    "name",
+    "family",
+    "unit_cost",
+    "unit_price",
+    "lead_time_weeks",
+    "safety_stock",
+    "safety_stock_unit",
+    "moq",
+    "order_multiple",
+    "on_hand",
+];
+const CAPACITY_COLUMNS: [&str; 3] = [HEADING, "family", "units_per_week"];
+const SERIES_COLUMNS: [&str; 5] = [HEADING, "sku", "field", "week", "value"];
+
+/// Calendar settings, all required, in the order written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Setting {
+    /// ISO week of the oldest week in the plan.
+    FirstWeek,
+    /// ISO week the projection starts from.
+    CurrentWeek,
+    /// Number of weeks in the plan (history + horizon).
+    Weeks,
+}
+
+impl Setting {
+    pub const ALL: [Setting; 3] = [Setting::FirstWeek, Setting::CurrentWeek, Setting::Weeks];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Setting::FirstWeek => "first_week",
+            Setting::CurrentWeek => "current_week",
+            Setting::Weeks => "weeks",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Setting> {
+        Setting::ALL.into_iter().find(|s| s.key() == key)
+    }
+}
+
+/// The `safety_stock_unit` of a fixed quantity.
+pub const SAFETY_UNITS: &str = "units";
+/// The `safety_stock_unit` of weeks of cover.
+pub const SAFETY_WEEKS: &str = "weeks";
+
+/// A series' name in the file: the grid's `data-measure` key (`confirmed-receipts`), so the
+/// file, the grid and the tests use one name per series.
+pub fn series_key(field: SeriesField) -> &'static str {
+    Measure::ALL
+        .into_iter()
+        .find(|m| m.input() == Some(field))
+        .map_or("", Measure::key)
+}
+
+pub fn series_from_key(key: &str) -> Option<SeriesField> {
+    Measure::from_key(key).and_then(Measure::input)
+}
+
+/// `a, b, c` for messages that list what is allowed.
+pub fn one_of(keys: impl IntoIterator<Item = &'static str>) -> String {
+    keys.into_iter().collect::<Vec<_>>().join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_series_has_a_distinct_key_that_reads_back() {
+        let keys: Vec<&str> = SeriesField::ALL.into_iter().map(series_key).collect();
+        assert_eq!(
+            keys,
+            [
+                "actual",
+                "forecast",
+                "consensus",
+                "confirmed-receipts",
+                "planned-receipts"
+            ]
+        );
+        for f in SeriesField::ALL {
+            assert_eq!(series_from_key(series_key(f)), Some(f));
+        }
+        // Derived rows are not input series.
+        assert_eq!(series_from_key("projected"), None);
+    }
+
+    #[test]
+    fn record_and_setting_keys_read_back() {
+        for r in Record::ALL {
+            assert_eq!(Record::from_key(r.key()), Some(r));
+            assert_eq!(r.columns()[0], HEADING);
+        }
+        for s in Setting::ALL {
+            assert_eq!(Setting::from_key(s.key()), Some(s));
+        }
+        assert_eq!(Record::from_key(HEADING), None);
+    }
+}

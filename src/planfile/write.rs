@@ -1,0 +1,117 @@
+//! Writing a plan to the plan file: the version line, then each section under its heading
+//! row (settings, products, capacity, series), as CSV with CRLF line ends (RFC 4180, what
+//! Excel writes), UTF-8 with a byte-order mark so Excel does not guess a code page.
+
+use super::format::{series_key, Record, Setting, MAGIC, SAFETY_UNITS, SAFETY_WEEKS, VERSION};
+use super::inject::protect;
+use crate::engine::{Plan, Qty, SafetyStock, SeriesField};
+
+/// The byte-order mark Excel needs to read the file as UTF-8.
+pub const BOM: char = '\u{feff}';
+
+/// The whole plan as plan-file text, starting with the byte-order mark.
+///
+/// Series cells are written only where they hold something: a non-zero value, or a consensus
+/// that is set (even to 0). A missing row reads back as zero, or as "not set" for consensus.
+pub fn write(plan: &Plan) -> String {
+    let mut bytes = Vec::with_capacity(estimated_size(plan));
+    let mut bom = [0u8; 4];
+    bytes.extend_from_slice(BOM.encode_utf8(&mut bom).as_bytes());
+    let mut w = csv::WriterBuilder::new()
+        .flexible(true)
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(bytes);
+    // A csv writer over memory has no I/O that can fail, and `flexible` accepts rows of any
+    // length, so neither call can return an error; nothing here depends on the plan's data.
+    write_rows(&mut w, plan).expect("an in-memory CSV writer cannot fail");
+    let bytes = w
+        .into_inner()
+        .expect("flushing an in-memory CSV writer cannot fail");
+    // Every cell came from a `&str`, so the bytes are UTF-8.
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+fn write_rows(w: &mut csv::Writer<Vec<u8>>, plan: &Plan) -> csv::Result<()> {
+    let cal = &plan.calendar;
+    w.write_record([MAGIC, &VERSION.to_string()])?;
+
+    w.write_record(Record::Setting.columns())?;
+    for s in Setting::ALL {
+        let value = match s {
+            Setting::FirstWeek => cal.label(0),
+            Setting::CurrentWeek => cal.label(cal.current() as isize),
+            Setting::Weeks => cal.len().to_string(),
+        };
+        w.write_record([Record::Setting.key(), s.key(), &value])?;
+    }
+
+    w.write_record(Record::Product.columns())?;
+    for p in &plan.products {
+        let (safety, unit) = match p.safety_stock {
+            SafetyStock::Units(q) => (q.to_string(), SAFETY_UNITS),
+            // `{}` of an f64 is the shortest text that parses back to the same bits.
+            SafetyStock::WeeksOfCover(weeks) => (format!("{weeks}"), SAFETY_WEEKS),
+        };
+        w.write_record([
+            Record::Product.key(),
+            &protect(&p.sku),
+            &protect(&p.name),
+            &protect(&p.family),
+            &p.unit_cost.to_string(),
+            &p.unit_price.to_string(),
+            &p.lead_time_weeks.to_string(),
+            &safety,
+            unit,
+            &p.moq.to_string(),
+            &p.order_multiple.to_string(),
+            &p.on_hand.to_string(),
+        ])?;
+    }
+
+    w.write_record(Record::Capacity.columns())?;
+    for (family, units) in &plan.capacity {
+        w.write_record([Record::Capacity.key(), &protect(family), &units.to_string()])?;
+    }
+
+    w.write_record(Record::Series.columns())?;
+    let weeks: Vec<String> = (0..cal.len()).map(|i| cal.label(i as isize)).collect();
+    for (p, s) in plan.products.iter().zip(&plan.series) {
+        let sku = protect(&p.sku);
+        for field in SeriesField::ALL {
+            for (i, week) in weeks.iter().enumerate() {
+                if let Some(v) = written_value(field, s.get(field, i)) {
+                    let value = v.to_string();
+                    w.write_record([Record::Series.key(), &sku, series_key(field), week, &value])?;
+                }
+            }
+        }
+    }
+    w.flush()?;
+    Ok(())
+}
+
+/// The value a series row carries, if the cell needs a row at all.
+fn written_value(field: SeriesField, value: Option<Qty>) -> Option<Qty> {
+    value.filter(|q| field.is_optional() || *q != Qty::ZERO)
+}
+
+/// Room for the whole file, so an 18 MB buffer is not regrown a dozen times.
+fn estimated_size(plan: &Plan) -> usize {
+    const SERIES_ROW: usize = 40;
+    const PRODUCT_ROW: usize = 120;
+    let cells: usize = plan
+        .series
+        .iter()
+        .map(|s| {
+            SeriesField::ALL
+                .into_iter()
+                .map(|f| {
+                    (0..s.actual.len())
+                        .filter(|&i| written_value(f, s.get(f, i)).is_some())
+                        .count()
+                })
+                .sum::<usize>()
+        })
+        .sum();
+    1024 + plan.products.len() * PRODUCT_ROW + cells * SERIES_ROW
+}
