@@ -46,6 +46,18 @@ pub enum CellValue {
     Blank,
 }
 
+impl CellValue {
+    /// The plain value for the clipboard, the editor and CSV: no thousands separators.
+    pub fn raw(&self) -> String {
+        match self {
+            CellValue::Units(q) => q.to_string(),
+            CellValue::Money(m) => m.to_string(),
+            CellValue::Weeks(w) => format!("{w:.2}"),
+            CellValue::Blank => String::new(),
+        }
+    }
+}
+
 impl Measure {
     pub const ALL: [Measure; 19] = [
         Measure::Actual,

@@ -11,7 +11,7 @@
 mod build;
 mod error;
 mod format;
-mod inject;
+pub mod inject;
 mod number;
 mod read;
 mod write;

@@ -3,6 +3,7 @@
 
 pub mod attributes;
 pub mod edits;
+pub mod export;
 pub mod keymap;
 pub mod number;
 pub mod periods;

@@ -3,7 +3,8 @@
 //! exceptions" happen here, so they are tested natively.
 
 use crate::engine::exceptions::Exception;
-use crate::engine::{Measure, Workbook};
+use super::periods::Period;
+use crate::engine::{CellValue, Measure, Workbook};
 use std::collections::BTreeSet;
 
 /// Whose numbers a row shows: the engine's scope (a SKU, a family or the total).
@@ -18,6 +19,15 @@ pub struct GridRow {
 }
 
 impl GridRow {
+    /// The row's value in a period: a week's value, or the month's (flows summed, stocks
+    /// at the last week).
+    pub fn value(&self, wb: &Workbook, period: &Period) -> CellValue {
+        match period.single_week() {
+            Some(w) => wb.value(&self.owner, self.measure, w),
+            None => wb.span_value(&self.owner, self.measure, period.weeks.clone()),
+        }
+    }
+
     /// The `data-sku` attribute: the SKU code, `family:<name>` or `total`.
     pub fn key(&self, wb: &Workbook) -> String {
         match &self.owner {

@@ -19,23 +19,6 @@ pub fn cell_text(v: CellValue) -> String {
     }
 }
 
-/// The raw value put on the clipboard and into the editor (no thousands separators).
-pub fn raw_text(v: CellValue) -> String {
-    match v {
-        CellValue::Units(q) => q.to_string(),
-        CellValue::Money(m) => m.to_string(),
-        CellValue::Weeks(w) => format!("{w:.2}"),
-        CellValue::Blank => String::new(),
-    }
-}
-
-pub fn value(wb: &Workbook, row: &GridRow, period: &Period) -> CellValue {
-    match period.single_week() {
-        Some(w) => wb.value(&row.owner, row.measure, w),
-        None => wb.span_value(&row.owner, row.measure, period.weeks.clone()),
-    }
-}
-
 /// Conditional formatting: red below zero, amber below safety stock, blue for excess cover
 /// (stocks read at the period's last week); receipts and capacity red where the load is
 /// over capacity.

@@ -6,7 +6,7 @@
 //! the DOM, positioned absolutely inside a sizer as tall and wide as the whole grid. The
 //! header row and the label column are sticky.
 
-use super::cell::{cell_text, explain, raw_text, stock_class, value};
+use super::cell::{cell_text, explain, stock_class};
 use super::locale::decimal_sep;
 use crate::engine::Workbook;
 use crate::sheet::edits::{block_edits, clear_edits, editable, fill_down_edits, Changes};
@@ -179,7 +179,7 @@ pub fn Grid(
             rows.with_untracked(|r| {
                 periods.with_untracked(|p| match (r.get(at.row), p.get(at.col)) {
                     (Some(row), Some(p)) => {
-                        (editable(wb, row, p).is_some(), raw_text(value(wb, row, p)))
+                        (editable(wb, row, p).is_some(), row.value(wb, p).raw())
                     }
                     _ => (false, String::new()),
                 })
@@ -339,7 +339,7 @@ pub fn Grid(
                         .map(|row| {
                             (a.col..=b.col)
                                 .filter_map(|j| p.get(j))
-                                .map(|period| raw_text(value(wb, row, period)))
+                                .map(|period| row.value(wb, period).raw())
                                 .collect()
                         })
                         .collect();
@@ -509,7 +509,7 @@ pub fn Grid(
                             let cells = (c0..c1)
                                 .map(|j| {
                                     let period = &ps[j];
-                                    let v = value(wb, row, period);
+                                    let v = row.value(wb, period);
                                     let is_input = editable(wb, row, period).is_some();
                                     let active = sel.cursor == Pos { row: i, col: j };
                                     let mut class = String::from(if is_input { "gc input" } else { "gc" });
