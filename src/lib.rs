@@ -3,11 +3,14 @@
 //! - [`engine`]: the planning model and its calculations (pure Rust, tested natively).
 //! - [`demo`]: the built-in demo plan and generated benchmark plans.
 //! - [`bench`]: the engine benchmark shared by the native and the browser runs.
+//! - [`import`]: reading the CSV files brands already have (Shopify, POs, sales, forecasts);
+//!   pure Rust, tested natively.
 //! - [`sheet`]: keyboard, selection, number and clipboard rules of the grid (pure, tested natively).
 //! - [`ui`]: the Leptos components, a thin layer over the engine.
 
 pub mod bench;
 pub mod demo;
 pub mod engine;
+pub mod import;
 pub mod sheet;
 pub mod ui;
