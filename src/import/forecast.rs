@@ -56,6 +56,19 @@ pub fn period_columns(
         .filter(|(_, h)| is_period_header(h))
         .map(|(i, h)| (i, h.as_str()))
         .collect();
+    for h in headers
+        .iter()
+        .filter(|h| h.chars().any(|c| c.is_ascii_digit()))
+    {
+        if !is_period_header(h) {
+            problems.warn(Problem::cell(
+                header_line,
+                h,
+                h,
+                "is not read: it is not a week (2026-W48), a month (2026-11, Nov 2026) or a date",
+            ));
+        }
+    }
     let months = dates_are_months(candidates.iter().map(|(_, h)| *h), order);
     let mut seen = FirstSeen::default();
     let mut out = Vec::new();

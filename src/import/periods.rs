@@ -38,20 +38,38 @@ impl fmt::Display for Period {
     }
 }
 
-const MONTH_NAMES: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
+/// Month names in the languages Excel users here write them in (English, French, German);
+/// a file may abbreviate them (`Nov`, `déc.`, `Mär`).
+const MONTH_NAMES: [[&str; 3]; 12] = [
+    ["january", "janvier", "januar"],
+    ["february", "février", "februar"],
+    ["march", "mars", "märz"],
+    ["april", "avril", "april"],
+    ["may", "mai", "mai"],
+    ["june", "juin", "juni"],
+    ["july", "juillet", "juli"],
+    ["august", "août", "august"],
+    ["september", "septembre", "september"],
+    ["october", "octobre", "oktober"],
+    ["november", "novembre", "november"],
+    ["december", "décembre", "dezember"],
 ];
+
+/// The month a (possibly abbreviated) name stands for; `None` when unknown or ambiguous
+/// (`jui` is June or July in French).
+fn month_of_name(name: &str) -> Option<u32> {
+    let name = name.trim_end_matches('.').to_lowercase();
+    if name.chars().count() < 3 {
+        return None;
+    }
+    let mut found = MONTH_NAMES
+        .iter()
+        .enumerate()
+        .filter(|(_, names)| names.iter().any(|n| n.starts_with(&name)))
+        .map(|(i, _)| i as u32 + 1);
+    let first = found.next()?;
+    found.next().is_none().then_some(first)
+}
 
 /// A week or month label (not a plain date: see [`super::dates`]).
 pub fn parse_period_label(text: &str) -> Option<Period> {
@@ -76,10 +94,7 @@ fn numeric_month(t: &str) -> Option<Month> {
 /// `Nov 2026`, `November 2026`, `Nov-26`.
 fn named_month(t: &str) -> Option<Month> {
     let (name, y) = t.split_once([' ', '-', '/'])?;
-    let name = name.to_ascii_lowercase();
-    let m = MONTH_NAMES
-        .iter()
-        .position(|n| name.len() >= 3 && n.starts_with(&name))?;
+    let m = month_of_name(name)?;
     let y = y.trim();
     let year: i32 = match y.len() {
         4 => y.parse().ok()?,
@@ -89,7 +104,7 @@ fn named_month(t: &str) -> Option<Month> {
     if !y.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
-    month(year, m as u32 + 1)
+    month(year, m)
 }
 
 fn month(year: i32, m: u32) -> Option<Month> {
@@ -106,7 +121,14 @@ mod tests {
         let w48 = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
         assert_eq!(parse_period_label("2026-W48"), Some(Period::Week(w48)));
         assert_eq!(parse_period_label(" 2026w48 "), Some(Period::Week(w48)));
-        for t in ["2026-11", "2026/11", "Nov 2026", "November 2026", "nov-26"] {
+        for t in [
+            "2026-11",
+            "2026/11",
+            "Nov 2026",
+            "November 2026",
+            "nov-26",
+            "nov.-26",
+        ] {
             assert_eq!(
                 parse_period_label(t),
                 Some(Period::Month((2026, 11))),
@@ -115,6 +137,23 @@ mod tests {
         }
         assert_eq!(Period::Week(w48).to_string(), "2026-W48");
         assert_eq!(Period::Month((2026, 1)).to_string(), "2026-01");
+    }
+
+    #[test]
+    fn french_and_german_month_names() {
+        assert_eq!(
+            parse_period_label("déc.-26"),
+            Some(Period::Month((2026, 12)))
+        );
+        assert_eq!(
+            parse_period_label("Mär 2027"),
+            Some(Period::Month((2027, 3)))
+        );
+        assert_eq!(
+            parse_period_label("juil. 2027"),
+            Some(Period::Month((2027, 7)))
+        );
+        assert_eq!(parse_period_label("jui 2027"), None);
     }
 
     #[test]
