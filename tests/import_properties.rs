@@ -134,10 +134,10 @@ proptest! {
 
 #[test]
 fn the_fixtures_themselves_pass_the_checks() {
-    for i in 0..FIXTURES.len() {
+    for (i, name) in FIXTURES.iter().enumerate() {
         let bytes = fixture(i);
-        let p = preview(&bytes, FIXTURES[i], &Choices::default());
-        assert!(p.can_apply(), "{}: {:?}", FIXTURES[i], p.errors);
+        let p = preview(&bytes, name, &Choices::default());
+        assert!(p.can_apply(), "{name}: {:?}", p.errors);
         check(&bytes, &p);
     }
 }
