@@ -3,6 +3,8 @@
 //! - [`engine`]: the planning model and its calculations (pure Rust, tested natively).
 //! - [`demo`]: the built-in demo plan and generated benchmark plans.
 //! - [`bench`]: the engine benchmark shared by the native and the browser runs.
+//! - [`import`]: reading the CSV files brands already have (Shopify, POs, sales, forecasts);
+//!   pure Rust, tested natively.
 //! - [`planfile`]: the app's own plan file, one CSV that holds a whole plan (pure, tested natively).
 //! - [`sheet`]: keyboard, selection, number and clipboard rules of the grid (pure, tested natively).
 //! - [`ui`]: the Leptos components, a thin layer over the engine.
@@ -10,6 +12,7 @@
 pub mod bench;
 pub mod demo;
 pub mod engine;
+pub mod import;
 pub mod planfile;
 pub mod sheet;
 pub mod ui;

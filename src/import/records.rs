@@ -1,0 +1,284 @@
+//! What a file holds, independent of any plan: the app turns these into plan edits itself
+//! (matching SKUs, splitting months into weeks, choosing replace or merge).
+
+use super::periods::Period;
+use crate::engine::qty::{Money, Qty};
+use chrono::NaiveDate;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+/// Units of one SKU in one ISO week (actual sales).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct WeekQty {
+    pub sku: String,
+    /// Monday of the ISO week.
+    pub week: NaiveDate,
+    pub qty: Qty,
+}
+
+/// Units of one SKU (stock on hand).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SkuQty {
+    pub sku: String,
+    pub qty: Qty,
+}
+
+/// A product's master data; `None` where the file left a value empty (so a merge keeps the
+/// plan's value).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ProductRow {
+    pub sku: String,
+    pub name: String,
+    pub family: String,
+    pub price: Option<Money>,
+    pub cost: Option<Money>,
+    pub on_hand: Option<Qty>,
+}
+
+/// Units arriving for one SKU in one week, on confirmed or planned orders.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ReceiptRow {
+    pub sku: String,
+    /// Monday of the ISO week the goods are expected in.
+    pub week: NaiveDate,
+    pub qty: Qty,
+    pub confirmed: bool,
+}
+
+/// Forecast units of one SKU in one week or month.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ForecastRow {
+    pub sku: String,
+    pub period: Period,
+    pub qty: Qty,
+}
+
+/// The records of a file, sorted by SKU then period.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Records {
+    Actuals(Vec<WeekQty>),
+    Products(Vec<ProductRow>),
+    OnHand(Vec<SkuQty>),
+    Receipts(Vec<ReceiptRow>),
+    Forecast(Vec<ForecastRow>),
+}
+
+/// Rows left out on purpose (not errors), e.g. line items of cancelled orders.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Skipped {
+    pub reason: String,
+    pub rows: usize,
+}
+
+/// The non-zero counts of rows left out, as [`Skipped`].
+pub fn skipped(counts: &[(&str, usize)]) -> Vec<Skipped> {
+    counts
+        .iter()
+        .filter(|(_, n)| *n > 0)
+        .map(|(reason, rows)| Skipped {
+            reason: reason.to_string(),
+            rows: *rows,
+        })
+        .collect()
+}
+
+/// What a file adds up to, for the preview.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Summary {
+    /// Data rows read (blank rows and rows with the wrong number of cells not counted).
+    pub rows: usize,
+    pub skus: usize,
+    /// Distinct weeks or months.
+    pub periods: usize,
+    /// First day of the first and of the last period.
+    pub first: Option<NaiveDate>,
+    pub last: Option<NaiveDate>,
+    /// Sum of all quantities (on hand for products and inventory).
+    pub total: Qty,
+    pub skipped: Vec<Skipped>,
+}
+
+impl Records {
+    /// SKUs, periods, date range and total.
+    pub fn summarize(&self, rows: usize, skipped: Vec<Skipped>) -> Summary {
+        let mut skus: BTreeSet<&str> = BTreeSet::new();
+        let mut periods: BTreeSet<Period> = BTreeSet::new();
+        let mut total = Qty::ZERO;
+        for (sku, period, q) in self.entries() {
+            skus.insert(sku);
+            periods.extend(period);
+            total = Qty(total.0.saturating_add(q.unwrap_or_default().0));
+        }
+        Summary {
+            rows,
+            skus: skus.len(),
+            periods: periods.len(),
+            first: periods.first().and_then(|p| p.start()),
+            last: periods.last().and_then(|p| p.start()),
+            total,
+            skipped,
+        }
+    }
+
+    /// Weekly actual sales from their sums per SKU and week.
+    pub fn actuals(sums: Sums<NaiveDate>) -> Records {
+        Records::Actuals(
+            sums.into_sorted()
+                .into_iter()
+                .map(|(sku, week, qty)| WeekQty { sku, week, qty })
+                .collect(),
+        )
+    }
+
+    /// Each record as (SKU, period, quantity).
+    fn entries(&self) -> Box<dyn Iterator<Item = (&str, Option<Period>, Option<Qty>)> + '_> {
+        match self {
+            Records::Actuals(v) => Box::new(
+                v.iter()
+                    .map(|r| (r.sku.as_str(), Some(Period::Week(r.week)), Some(r.qty))),
+            ),
+            Records::Products(v) => Box::new(v.iter().map(|r| (r.sku.as_str(), None, r.on_hand))),
+            Records::OnHand(v) => Box::new(v.iter().map(|r| (r.sku.as_str(), None, Some(r.qty)))),
+            Records::Receipts(v) => Box::new(
+                v.iter()
+                    .map(|r| (r.sku.as_str(), Some(Period::Week(r.week)), Some(r.qty))),
+            ),
+            Records::Forecast(v) => Box::new(
+                v.iter()
+                    .map(|r| (r.sku.as_str(), Some(r.period), Some(r.qty))),
+            ),
+        }
+    }
+
+    /// How many records.
+    pub fn len(&self) -> usize {
+        match self {
+            Records::Actuals(v) => v.len(),
+            Records::Products(v) => v.len(),
+            Records::OnHand(v) => v.len(),
+            Records::Receipts(v) => v.len(),
+            Records::Forecast(v) => v.len(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// Quantities summed per SKU and key (a week, a week and status, or nothing), without
+/// allocating a new SKU string for every row of a large file.
+#[derive(Debug)]
+pub struct Sums<K> {
+    by_sku: HashMap<String, BTreeMap<K, Qty>>,
+}
+
+impl<K> Default for Sums<K> {
+    fn default() -> Self {
+        Sums {
+            by_sku: HashMap::new(),
+        }
+    }
+}
+
+impl<K: Ord + Copy> Sums<K> {
+    pub fn add(&mut self, sku: &str, key: K, q: Qty) {
+        let per_key = match self.by_sku.get_mut(sku) {
+            Some(m) => m,
+            None => self.by_sku.entry(sku.to_string()).or_default(),
+        };
+        let sum = per_key.entry(key).or_default();
+        // Saturating: a 200 MB file cannot overflow into a wrong total; the plan's own
+        // bounds check refuses anything this large.
+        *sum = Qty(sum.0.saturating_add(q.0));
+    }
+
+    /// `(sku, key, sum)` sorted by SKU then key.
+    pub fn into_sorted(self) -> Vec<(String, K, Qty)> {
+        let mut skus: Vec<(String, BTreeMap<K, Qty>)> = self.by_sku.into_iter().collect();
+        skus.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        skus.into_iter()
+            .flat_map(|(sku, m)| m.into_iter().map(move |(k, q)| (sku.clone(), k, q)))
+            .collect()
+    }
+}
+
+/// The line each key was first seen on, to report duplicates where a file must not have them.
+#[derive(Debug)]
+pub struct FirstSeen<K> {
+    lines: HashMap<K, u64>,
+}
+
+impl<K> Default for FirstSeen<K> {
+    fn default() -> Self {
+        FirstSeen {
+            lines: HashMap::new(),
+        }
+    }
+}
+
+impl<K: std::hash::Hash + Eq> FirstSeen<K> {
+    /// Records `key` on `line`; the earlier line when it was seen before.
+    pub fn first_line(&mut self, key: K, line: u64) -> Option<u64> {
+        match self.lines.entry(key) {
+            std::collections::hash_map::Entry::Occupied(e) => Some(*e.get()),
+            std::collections::hash_map::Entry::Vacant(e) => {
+                e.insert(line);
+                None
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn monday(d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2025, 10, d).unwrap()
+    }
+
+    #[test]
+    fn sums_per_sku_and_week_sorted() {
+        let mut s = Sums::default();
+        s.add("B", monday(6), Qty::units(2));
+        s.add("A", monday(13), Qty::units(1));
+        s.add("B", monday(6), Qty::units(3));
+        s.add("A", monday(6), Qty::units(4));
+        let out = s.into_sorted();
+        assert_eq!(
+            out,
+            vec![
+                ("A".to_string(), monday(6), Qty::units(4)),
+                ("A".to_string(), monday(13), Qty::units(1)),
+                ("B".to_string(), monday(6), Qty::units(5)),
+            ]
+        );
+    }
+
+    #[test]
+    fn summary_counts_skus_periods_and_total() {
+        let r = Records::Actuals(vec![
+            WeekQty {
+                sku: "A".into(),
+                week: monday(6),
+                qty: Qty::units(4),
+            },
+            WeekQty {
+                sku: "A".into(),
+                week: monday(13),
+                qty: Qty::units(1),
+            },
+            WeekQty {
+                sku: "B".into(),
+                week: monday(6),
+                qty: Qty::units(5),
+            },
+        ]);
+        let s = r.summarize(7, vec![]);
+        assert_eq!(
+            (s.rows, s.skus, s.periods, s.total),
+            (7, 2, 2, Qty::units(10))
+        );
+        assert_eq!((s.first, s.last), (Some(monday(6)), Some(monday(13))));
+    }
+}

@@ -1,0 +1,38 @@
+//! Shopify inventory export -> stock on hand per SKU, summed over locations. One row per
+//! variant per location; `On hand` is used (older exports only have `Available`), and a
+//! location that does not stock the variant reads `not stocked`, which counts as zero.
+
+use super::cells::Cells;
+use super::columns::Field;
+use super::records::{Records, Skipped, SkuQty, Sums};
+use crate::engine::qty::Qty;
+
+const NOT_STOCKED: &str = "not stocked";
+
+pub fn read(c: &mut Cells) -> (Records, Vec<Skipped>) {
+    let table = c.table;
+    let mut sums = Sums::default();
+    let mut without_sku = 0usize;
+    for row in &table.rows {
+        let Some(sku) = c.sku_or_skip(row, "a variant without a SKU") else {
+            without_sku += 1;
+            continue;
+        };
+        let q = if c.text(row, Field::OnHand).eq_ignore_ascii_case(NOT_STOCKED) {
+            Qty::ZERO
+        } else {
+            let Some(q) = c.qty(row, Field::OnHand) else {
+                continue;
+            };
+            q
+        };
+        sums.add(sku, (), q);
+    }
+    let on_hand = sums
+        .into_sorted()
+        .into_iter()
+        .map(|(sku, (), qty)| SkuQty { sku, qty })
+        .collect();
+    let skipped = super::records::skipped(&[("rows without a SKU", without_sku)]);
+    (Records::OnHand(on_hand), skipped)
+}

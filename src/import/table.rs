@@ -1,0 +1,232 @@
+//! The file as a header and rows of text cells, each row with the physical line it starts on
+//! (quoted cells may hold line breaks, so rows and lines differ). The csv crate accepts any
+//! quoting, so an unclosed quote, rows with the wrong number of cells and a file that is not
+//! split into columns at all are detected here.
+
+use super::error::{Problem, Problems};
+use super::quotes::walk_unquoted;
+use super::sniff::Delimiter;
+use csv::StringRecord;
+
+/// Progress is reported after about this many bytes.
+const PROGRESS_STEP: usize = 1 << 20;
+
+/// How far the reader has got, for a progress bar.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Progress {
+    pub bytes_read: usize,
+    pub bytes_total: usize,
+}
+
+/// One data row.
+#[derive(Clone, Debug)]
+pub struct Row {
+    /// The physical line the row starts on (header = line 1 in a file without blank lines).
+    pub line: u64,
+    pub cells: StringRecord,
+}
+
+impl Row {
+    /// Cell `i`, trimmed; empty when the row is short.
+    pub fn get(&self, i: usize) -> &str {
+        self.cells.get(i).unwrap_or("").trim()
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Table {
+    pub header_line: u64,
+    pub headers: Vec<String>,
+    /// Rows with the right number of cells; blank rows are left out.
+    pub rows: Vec<Row>,
+}
+
+/// Reads the table. A file that cannot be a table at all is an `Err`; ragged rows are errors
+/// in `problems` and are left out of the table.
+pub fn read(
+    text: &str,
+    delimiter: Delimiter,
+    problems: &mut Problems,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<Table, Problem> {
+    let d = delimiter.byte();
+    if let Some(line) = walk_unquoted(text, |b| b == d, |_, _| true) {
+        return Err(Problem::line(
+            line,
+            "a quote (\") opens here and is never closed, so the rest of the file would be one \
+             cell; close or remove it",
+        ));
+    }
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(delimiter.byte())
+        .from_reader(text.as_bytes());
+    let mut records = reader.records();
+    let header = loop {
+        match records.next() {
+            None => return Err(Problem::file("the file is empty")),
+            Some(rec) => {
+                let rec = rec.map_err(|e| Problem::file(format!("cannot be read: {e}")))?;
+                if !is_blank(&rec) {
+                    break rec;
+                }
+            }
+        }
+    };
+    let mut lines = LineCounter::new(text);
+    let header_line = lines.line_of(&header);
+    let headers: Vec<String> = header.iter().map(|h| h.trim().to_string()).collect();
+    if headers.len() < 2 {
+        return Err(Problem::line(
+            header_line,
+            format!(
+                "only one column found ('{}'): the columns must be separated by a comma, \
+                 semicolon, tab or |",
+                headers.first().map(String::as_str).unwrap_or("")
+            ),
+        ));
+    }
+    let total = text.len();
+    let mut next_report = PROGRESS_STEP;
+    let mut rows = Vec::new();
+    for rec in records {
+        let rec = rec.map_err(|e| Problem::file(format!("cannot be read: {e}")))?;
+        let line = lines.line_of(&rec);
+        let byte = rec.position().map_or(0, |p| p.byte() as usize);
+        if byte >= next_report {
+            progress(Progress {
+                bytes_read: byte,
+                bytes_total: total,
+            });
+            next_report = byte + PROGRESS_STEP;
+        }
+        if is_blank(&rec) {
+            continue;
+        }
+        let extra_filled = rec.iter().skip(headers.len()).any(|c| !c.trim().is_empty());
+        if rec.len() < headers.len() || extra_filled {
+            problems.error(Problem::line(
+                line,
+                format!(
+                    "has {} cells but the header (line {header_line}) has {} columns",
+                    rec.len(),
+                    headers.len()
+                ),
+            ));
+            continue;
+        }
+        rows.push(Row { line, cells: rec });
+    }
+    progress(Progress {
+        bytes_read: total,
+        bytes_total: total,
+    });
+    if rows.is_empty() && problems.error_count == 0 {
+        return Err(Problem::line(
+            header_line,
+            "the file has a header but no data rows",
+        ));
+    }
+    Ok(Table {
+        header_line,
+        headers,
+        rows,
+    })
+}
+
+/// Physical line numbers from byte offsets. The csv crate's own line count is one short
+/// after a CRLF (it leaves the LF for the next record), so lines are counted here.
+struct LineCounter<'t> {
+    text: &'t [u8],
+    counted_to: usize,
+    line: u64,
+}
+
+impl<'t> LineCounter<'t> {
+    fn new(text: &'t str) -> Self {
+        LineCounter {
+            text: text.as_bytes(),
+            counted_to: 0,
+            line: 1,
+        }
+    }
+
+    /// The line a record starts on; records come in file order.
+    fn line_of(&mut self, rec: &StringRecord) -> u64 {
+        let mut start = rec.position().map_or(0, |p| p.byte() as usize);
+        while self
+            .text
+            .get(start)
+            .is_some_and(|b| *b == b'\r' || *b == b'\n')
+        {
+            start += 1;
+        }
+        let newlines = self
+            .text
+            .get(self.counted_to..start)
+            .map_or(0, |s| s.iter().filter(|b| **b == b'\n').count());
+        self.line += newlines as u64;
+        self.counted_to = self.counted_to.max(start);
+        self.line
+    }
+}
+
+/// A row of empty cells, as Excel writes for formatted but empty rows.
+fn is_blank(rec: &StringRecord) -> bool {
+    rec.iter().all(|c| c.trim().is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn table(text: &str) -> (Result<Table, Problem>, Problems) {
+        let mut problems = Problems::default();
+        let t = read(text, Delimiter::Comma, &mut problems, &mut |_| {});
+        (t, problems)
+    }
+
+    #[test]
+    fn rows_carry_the_physical_line_they_start_on() {
+        let (t, p) =
+            table("SKU,Name,Qty\r\nA,\"two\r\nlines\",1\r\n\r\nB,\"say \"\"hi\"\"\",2\r\n");
+        let t = t.unwrap();
+        assert_eq!(p.error_count, 0);
+        assert_eq!(t.header_line, 1);
+        let lines: Vec<u64> = t.rows.iter().map(|r| r.line).collect();
+        assert_eq!(lines, vec![2, 5]);
+        assert_eq!(t.rows[0].get(1), "two\r\nlines");
+        assert_eq!(t.rows[1].get(1), "say \"hi\"");
+    }
+
+    #[test]
+    fn ragged_rows_are_errors_naming_the_line() {
+        let (t, p) = table("SKU,Qty\nA,1\nB\nC,3,4\nD,4,\n");
+        assert_eq!(t.unwrap().rows.len(), 2);
+        let lines: Vec<Option<u64>> = p.errors.iter().map(|e| e.line).collect();
+        assert_eq!(lines, vec![Some(3), Some(4)]);
+        assert!(p.errors[0]
+            .reason
+            .contains("has 1 cells but the header (line 1) has 2"));
+    }
+
+    #[test]
+    fn unclosed_quote_names_the_line_it_opens() {
+        let (t, _) = table("SKU,Name,Qty\nA,ok,1\nB,\"broken,2\nC,fine,3\n");
+        assert_eq!(t.unwrap_err().line, Some(3));
+    }
+
+    #[test]
+    fn empty_header_only_and_single_column_files_are_refused() {
+        assert_eq!(table("").0.unwrap_err().reason, "the file is empty");
+        assert_eq!(table("\n,,\n").0.unwrap_err().reason, "the file is empty");
+        let e = table("SKU,Qty\n").0.unwrap_err();
+        assert_eq!(
+            (e.line, e.reason.as_str()),
+            (Some(1), "the file has a header but no data rows")
+        );
+        let e = table("SKU:Qty\nA:1\n").0.unwrap_err();
+        assert!(e.reason.starts_with("only one column found ('SKU:Qty')"));
+    }
+}
