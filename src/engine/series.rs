@@ -4,7 +4,7 @@ use super::qty::Qty;
 use serde::{Deserialize, Serialize};
 
 /// Which input series a value belongs to.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum SeriesField {
     /// Units actually sold (past weeks).
     Actual,

@@ -11,6 +11,7 @@
 //! [`table`], [`detect`] the kind and match [`columns`], decide [`dates`] order and
 //! [`numbers`] decimal separator from whole columns, then the kind's own reader.
 
+pub mod apply;
 pub mod cells;
 pub mod codes;
 pub mod columns;

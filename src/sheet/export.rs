@@ -15,7 +15,12 @@ pub fn view_csv(wb: &Workbook, rows: &[GridRow], periods: &[Period]) -> String {
         out.push_str(&quoted.join(","));
         out.push_str("\r\n");
     };
-    let mut head = vec!["SKU".to_string(), "Name".into(), "Family".into(), "Measure".into()];
+    let mut head = vec![
+        "SKU".to_string(),
+        "Name".into(),
+        "Family".into(),
+        "Measure".into(),
+    ];
     head.extend(periods.iter().map(|p| p.key.clone()));
     line(head);
     for row in rows {
@@ -61,10 +66,19 @@ mod tests {
         p.on_hand = Qty::units(10);
         plan.add_product(p);
         let mut wb = Workbook::new(plan);
-        wb.set("=CMD", SeriesField::Forecast, "2026-W49", Some(2.5)).unwrap();
+        wb.set("=CMD", SeriesField::Forecast, "2026-W49", Some(2.5))
+            .unwrap();
         let rows = vec![
-            GridRow { owner: RowOwner::Family("Candles".into()), measure: Measure::Projected, first: true },
-            GridRow { owner: RowOwner::Sku(0), measure: Measure::Forecast, first: true },
+            GridRow {
+                owner: RowOwner::Family("Candles".into()),
+                measure: Measure::Projected,
+                first: true,
+            },
+            GridRow {
+                owner: RowOwner::Sku(0),
+                measure: Measure::Forecast,
+                first: true,
+            },
         ];
         let periods = week_columns(&wb.plan().calendar, 1, 2);
         assert_eq!(

@@ -2,8 +2,8 @@
 //! (unless collapsed), each SKU with the view's measures. Filtering by text and "only
 //! exceptions" happen here, so they are tested natively.
 
-use crate::engine::exceptions::Exception;
 use super::periods::Period;
+use crate::engine::exceptions::Exception;
 use crate::engine::{CellValue, Measure, Workbook};
 use std::collections::BTreeSet;
 
