@@ -53,7 +53,7 @@ struct Pending {
 }
 
 /// What a change touched, so the UI knows what to repaint.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Touched {
     pub label: String,
     /// SKU indices whose rows changed, with the earliest week that changed.

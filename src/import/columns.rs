@@ -34,6 +34,29 @@ pub enum Field {
 }
 
 impl Field {
+    /// Every field, to read back a remembered mapping by name.
+    pub const ALL: [Field; 19] = [
+        Field::Sku,
+        Field::Quantity,
+        Field::Date,
+        Field::Expected,
+        Field::Period,
+        Field::Status,
+        Field::Order,
+        Field::CreatedAt,
+        Field::CancelledAt,
+        Field::Handle,
+        Field::Title,
+        Field::Family,
+        Field::Option1,
+        Field::Option2,
+        Field::Option3,
+        Field::Price,
+        Field::Cost,
+        Field::OnHand,
+        Field::Location,
+    ];
+
     /// The name shown to the planner.
     pub fn label(self) -> &'static str {
         self.names().first().copied().unwrap_or("")

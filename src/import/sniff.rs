@@ -2,7 +2,7 @@
 //! comma, other tools use tab or `|`; the right one is the candidate that appears the same
 //! number of times (outside quotes) on every one of the first lines.
 
-use super::quotes::walk_unquoted;
+use super::quotes::QuotedCells;
 
 /// How many records are looked at.
 const SAMPLE_RECORDS: usize = 30;
@@ -84,18 +84,36 @@ pub fn sniff(text: &str) -> Delimiter {
 /// Per record, how often each candidate appears outside quotes. A quote opens a quoted cell
 /// after any candidate delimiter, as CSV writers quote.
 fn sample_counts(text: &str) -> Vec<[usize; 4]> {
+    let is_candidate = |b: u8| Delimiter::ALL.iter().any(|d| d.byte() == b);
+    let mut quoted = QuotedCells::new(text, is_candidate).peekable();
+    let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut counts = [0usize; 4];
     let mut blank = true;
-    let is_candidate = |b: u8| Delimiter::ALL.iter().any(|d| d.byte() == b);
-    walk_unquoted(text, is_candidate, |_, b| {
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        match quoted.peek() {
+            Some(Ok(cell)) if cell.start == i => {
+                i = cell.end;
+                blank = false;
+                quoted.next();
+                continue;
+            }
+            // an unclosed quote: the rest of the file is one cell
+            Some(Err(open)) if *open == i => break,
+            _ => {}
+        }
+        i += 1;
         if b == b'\n' || b == b'\r' {
             if !blank {
                 out.push(counts);
+                if out.len() == SAMPLE_RECORDS {
+                    return out;
+                }
             }
             counts = [0; 4];
             blank = true;
-            return out.len() < SAMPLE_RECORDS;
+            continue;
         }
         blank = false;
         if let Some(c) = Delimiter::ALL
@@ -105,9 +123,8 @@ fn sample_counts(text: &str) -> Vec<[usize; 4]> {
         {
             *c += 1;
         }
-        true
-    });
-    if !blank && out.len() < SAMPLE_RECORDS {
+    }
+    if !blank {
         out.push(counts);
     }
     out

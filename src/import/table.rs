@@ -4,7 +4,7 @@
 //! split into columns at all are detected here.
 
 use super::error::{Problem, Problems};
-use super::quotes::walk_unquoted;
+use super::quotes::unclosed_quote;
 use super::sniff::Delimiter;
 use csv::StringRecord;
 
@@ -49,8 +49,7 @@ pub fn read(
     problems: &mut Problems,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<Table, Problem> {
-    let d = delimiter.byte();
-    if let Some(line) = walk_unquoted(text, |b| b == d, |_, _| true) {
+    if let Some(line) = unclosed_quote(text, delimiter.byte()) {
         return Err(Problem::line(
             line,
             "a quote (\") opens here and is never closed, so the rest of the file would be one \
@@ -104,7 +103,8 @@ pub fn read(
         if is_blank(&rec) {
             continue;
         }
-        let extra_filled = rec.iter().skip(headers.len()).any(|c| !c.trim().is_empty());
+        let extra_filled = rec.len() > headers.len()
+            && rec.iter().skip(headers.len()).any(|c| !c.trim().is_empty());
         if rec.len() < headers.len() || extra_filled {
             problems.error(Problem::line(
                 line,
@@ -174,7 +174,7 @@ impl<'t> LineCounter<'t> {
 
 /// A row of empty cells, as Excel writes for formatted but empty rows.
 fn is_blank(rec: &StringRecord) -> bool {
-    rec.iter().all(|c| c.trim().is_empty())
+    rec.as_slice().trim().is_empty()
 }
 
 #[cfg(test)]

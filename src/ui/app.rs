@@ -1,6 +1,8 @@
 //! The app shell: builds the workbook (the demo plan for now) and switches between the
 //! weekly check-in and the monthly deep dive, which share it (and its undo history).
 
+use super::files::download;
+use super::import_dialog::ImportDialog;
 use super::monthly::MonthlyView;
 use super::today::{bench_skus_from_query, query, today};
 use super::weekly::WeeklyView;
@@ -36,6 +38,18 @@ pub fn App() -> impl IntoView {
                 .label(wb.plan().calendar.current() as isize)
         })
     };
+    let importing = RwSignal::new(false);
+    let status = RwSignal::new(None::<String>);
+    let save = move |_| {
+        let (text, name) = workbook.with_untracked(|wb| {
+            let cal = &wb.plan().calendar;
+            (crate::planfile::write(wb.plan()), format!("sop-plan-{}.csv", cal.label(cal.current() as isize)))
+        });
+        status.set(Some(match download(&name, &text, "text/csv;charset=utf-8") {
+            Ok(()) => format!("Saved the plan as {name}: share it for the monthly deep dive"),
+            Err(e) => e,
+        }));
+    };
     view! {
         <header class="topbar">
             <div class="brand">"S&OP planning grid"</div>
@@ -45,8 +59,14 @@ pub fn App() -> impl IntoView {
                 {tab(View::Monthly, "tab-monthly", "Monthly deep dive")}
             </nav>
             <div class="spacer"></div>
+            <button class="top-button" data-testid="import" on:click=move |_| importing.set(true)>"Import / open…"</button>
+            <button class="top-button" data-testid="save-plan" on:click=save>"Save plan file"</button>
             <div class="week" data-testid="current-week">"Week " {week}</div>
         </header>
+        <div class="status" data-testid="status" role="status">{move || status.get().map(|s| view! {
+            <span>{s}</span><button class="dismiss" data-testid="status-dismiss" on:click=move |_| status.set(None)>"×"</button>
+        })}</div>
+        <ImportDialog workbook=workbook open=importing status=status />
         <main class="content">
             {move || match view.get() {
                 View::Weekly => view! { <WeeklyView workbook=workbook /> }.into_any(),

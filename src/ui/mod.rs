@@ -3,8 +3,10 @@
 pub mod app;
 pub mod cell;
 pub mod chart;
+pub mod files;
 pub mod format;
 pub mod grid;
+pub mod import_dialog;
 pub mod locale;
 pub mod monthly;
 pub mod product_panel;

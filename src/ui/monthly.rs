@@ -6,7 +6,7 @@ use super::chart::Chart;
 use super::format;
 use super::grid::Grid;
 use super::product_panel::ProductPanel;
-use super::toolbar::{FilterBox, HorizonSelect, UndoRedo};
+use super::toolbar::{ExportView, FilterBox, HorizonSelect, UndoRedo};
 use super::weekly::{exception_text, headline};
 use crate::engine::kpi::Scope;
 use crate::engine::split::SPLIT_RULE;
@@ -118,6 +118,7 @@ pub fn MonthlyView(workbook: RwSignal<Workbook>) -> impl IntoView {
                     <span class="spacer"></span>
                     <button data-testid="print" title="A one-page summary for the meeting"
                         on:click=move |_| { if let Some(w) = web_sys::window() { let _ = w.print(); } }>"Print summary"</button>
+                    <ExportView workbook=workbook rows=rows periods=periods view_name="monthly" message=message />
                     <UndoRedo workbook=workbook />
                 </div>
                 <div class="rule" data-testid="split-rule">"Typing a month or family total: " {SPLIT_RULE}</div>

@@ -47,3 +47,27 @@ pub fn HorizonSelect(
         </label>
     }
 }
+
+/// Downloads the rows and periods on screen (filtered, as collapsed) as a CSV report.
+#[component]
+pub fn ExportView(
+    workbook: RwSignal<Workbook>,
+    rows: Memo<Vec<crate::sheet::rows::GridRow>>,
+    periods: Memo<Vec<crate::sheet::periods::Period>>,
+    /// `weekly` or `monthly`: part of the file name.
+    view_name: &'static str,
+    message: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let export = move |_| {
+        let (text, week) = workbook.with_untracked(|wb| {
+            let text = rows.with_untracked(|r| periods.with_untracked(|p| crate::sheet::export::view_csv(wb, r, p)));
+            (text, wb.plan().calendar.label(wb.plan().calendar.current() as isize))
+        });
+        let name = format!("sop-{view_name}-{week}.csv");
+        message.set(Some(match super::files::download(&name, &text, "text/csv;charset=utf-8") {
+            Ok(()) => format!("Exported the view as {name}"),
+            Err(e) => e,
+        }));
+    };
+    view! { <button data-testid="export-view" title="Download what the grid shows as CSV" on:click=export>"Export view"</button> }
+}

@@ -4,7 +4,7 @@
 use super::format;
 use super::grid::{Grid, COL_W};
 use super::product_panel::ProductPanel;
-use super::toolbar::{FilterBox, HorizonSelect, UndoRedo};
+use super::toolbar::{ExportView, FilterBox, HorizonSelect, UndoRedo};
 use crate::engine::exceptions::{Exception, ExceptionKind};
 use crate::engine::kpi::Scope;
 use crate::engine::qty::Amount;
@@ -97,6 +97,7 @@ pub fn WeeklyView(workbook: RwSignal<Workbook>) -> impl IntoView {
                     </label>
                     <HorizonSelect label="Weeks ahead" testid="horizon" choices=&[13, 26, 52] value=horizon />
                     <span class="spacer"></span>
+                    <ExportView workbook=workbook rows=rows periods=periods view_name="weekly" message=message />
                     <UndoRedo workbook=workbook />
                 </div>
                 <div class="message" data-testid="grid-message" role="status">{move || message.get()}</div>

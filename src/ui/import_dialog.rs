@@ -1,0 +1,350 @@
+//! The import dialog: pick or drop one or several files; for each, what the importer saw
+//! (kind, format, column mapping — editable and remembered per header layout — first rows,
+//! summary, warnings and errors naming line and column), then apply it as one undoable
+//! change, merged or replacing. A plan file opens as the whole plan (also undoable).
+//! Nothing is applied while a file has errors, unless the planner skips the listed rows.
+
+use super::files::{files_of, read_bytes};
+use super::format;
+use crate::engine::{Edit, Plan, Workbook};
+use crate::import::apply::{to_edit, Mode};
+use crate::import::{preview, Choices, DateOrder, Field, Kind, Preview, MAX_BYTES};
+use gloo_storage::{LocalStorage, Storage};
+use leptos::prelude::*;
+use std::sync::Arc;
+use wasm_bindgen::JsCast;
+
+/// One file in the dialog.
+#[derive(Clone)]
+struct Loaded {
+    id: usize,
+    name: String,
+    bytes: Arc<Vec<u8>>,
+    choices: Choices,
+    preview: Arc<Preview>,
+    /// A plan file, read (or why not).
+    plan: Option<Arc<Result<Plan, String>>>,
+    mode: Mode,
+    add_unknown: bool,
+    skip_errors: bool,
+    /// Bumped on every change, so the card is drawn again.
+    rev: usize,
+}
+
+impl Loaded {
+    fn new(id: usize, name: String, bytes: Vec<u8>) -> Loaded {
+        let mut l = Loaded {
+            id,
+            name,
+            bytes: Arc::new(bytes),
+            choices: Choices::default(),
+            preview: Arc::new(Preview::default()),
+            plan: None,
+            mode: Mode::Merge,
+            add_unknown: true,
+            skip_errors: false,
+            rev: 0,
+        };
+        l.refresh();
+        // A mapping the planner set for files laid out like this one before.
+        if let Some(saved) = remembered(&l.preview.header_signature) {
+            l.choices.columns = saved;
+            l.refresh();
+        }
+        l
+    }
+
+    fn refresh(&mut self) {
+        self.preview = Arc::new(preview(&self.bytes, &self.name, &self.choices));
+        self.plan = (self.preview.kind == Some(Kind::PlanFile)).then(|| {
+            let text = String::from_utf8_lossy(&self.bytes);
+            Arc::new(crate::planfile::read(&text).map_err(|e| e.to_string()))
+        });
+    }
+}
+
+const MAPPING_KEY: &str = "sop.import.mapping.";
+
+fn remembered(signature: &str) -> Option<std::collections::BTreeMap<Field, Option<usize>>> {
+    if signature.is_empty() {
+        return None;
+    }
+    let saved: Vec<(String, Option<usize>)> = LocalStorage::get(format!("{MAPPING_KEY}{signature}")).ok()?;
+    let fields = Field::ALL;
+    Some(
+        saved
+            .into_iter()
+            .filter_map(|(name, col)| fields.iter().find(|f| format!("{f:?}") == name).map(|&f| (f, col)))
+            .collect(),
+    )
+}
+
+fn remember(signature: &str, columns: &std::collections::BTreeMap<Field, Option<usize>>) {
+    let list: Vec<(String, Option<usize>)> = columns.iter().map(|(f, c)| (format!("{f:?}"), *c)).collect();
+    let _ = LocalStorage::set(format!("{MAPPING_KEY}{signature}"), list);
+}
+
+#[component]
+pub fn ImportDialog(
+    workbook: RwSignal<Workbook>,
+    open: RwSignal<bool>,
+    status: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let loaded = RwSignal::new(Vec::<Loaded>::new());
+    let next_id = StoredValue::new(0usize);
+    let busy = RwSignal::new(None::<String>);
+
+    let add_files = move |files: Vec<web_sys::File>| {
+        for file in files {
+            let name = file.name();
+            if file.size() > MAX_BYTES as f64 {
+                let mb = file.size() / (1024.0 * 1024.0);
+                status.set(Some(format!("{name} is {mb:.0} MB; the importer reads files up to 200 MB. Nothing was imported.")));
+                continue;
+            }
+            busy.set(Some(format!("Reading {name}…")));
+            leptos::task::spawn_local(async move {
+                match read_bytes(&file).await {
+                    Ok(bytes) => {
+                        let id = next_id.get_value();
+                        next_id.set_value(id + 1);
+                        let l = Loaded::new(id, name, bytes);
+                        loaded.update(|v| v.push(l));
+                    }
+                    Err(e) => status.set(Some(e)),
+                }
+                busy.set(None);
+            });
+        }
+    };
+    let on_pick = move |ev: leptos::ev::Event| {
+        let input = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
+        if let Some(input) = input {
+            add_files(files_of(input.files()));
+            input.set_value("");
+        }
+    };
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        add_files(files_of(ev.data_transfer().and_then(|d| d.files())));
+    };
+
+    let update = move |id: usize, f: &dyn Fn(&mut Loaded)| {
+        loaded.update(|v| {
+            if let Some(l) = v.iter_mut().find(|l| l.id == id) {
+                f(l);
+                l.rev += 1;
+            }
+        })
+    };
+    let apply = move |id: usize| {
+        let Some(l) = loaded.with_untracked(|v| v.iter().find(|l| l.id == id).cloned()) else { return };
+        let label = format!("Import {}", l.name);
+        let result: Result<String, String> = match (&l.plan, l.preview.records(), l.preview.records_skipping_errors()) {
+            (Some(plan), _, _) => match plan.as_ref() {
+                Ok(p) => workbook
+                    .try_update(|wb| wb.apply(&format!("Open plan file {}", l.name), Edit::ReplacePlan(Box::new(p.clone()))))
+                    .unwrap_or(Ok(Default::default()))
+                    .map(|_| format!("Opened plan file {} ({} SKUs). Undo (Ctrl+Z) goes back to the plan before.", l.name, p.products.len()))
+                    .map_err(|e| e.to_string()),
+                Err(e) => Err(e.clone()),
+            },
+            (_, Some(r), _) | (_, None, Some(r)) if l.preview.can_apply() || l.skip_errors => {
+                let applied = workbook.with_untracked(|wb| to_edit(wb, r, l.mode, l.add_unknown));
+                let (added, notes) = (applied.added.len(), applied.notes.join("; "));
+                workbook
+                    .try_update(|wb| wb.apply(&label, applied.edit))
+                    .unwrap_or(Ok(Default::default()))
+                    .map(|t| {
+                        let mut s = format!("Imported {}: {} values changed", l.name, t.cells);
+                        if added > 0 {
+                            s.push_str(&format!(", {added} SKUs added"));
+                        }
+                        if !notes.is_empty() {
+                            s.push_str(&format!(" ({notes})"));
+                        }
+                        s.push_str(". Undo with Ctrl+Z.");
+                        s
+                    })
+                    .map_err(|e| e.to_string())
+            }
+            _ => Err(format!("{}: fix the errors listed, or choose to skip those rows", l.name)),
+        };
+        match result {
+            Ok(msg) => {
+                status.set(Some(msg));
+                loaded.update(|v| v.retain(|x| x.id != id));
+                if loaded.with_untracked(|v| v.is_empty()) {
+                    open.set(false);
+                }
+            }
+            Err(e) => status.set(Some(e)),
+        }
+    };
+
+    let remove = move |id: usize| loaded.update(|v| v.retain(|x| x.id != id));
+
+    view! {
+        <Show when=move || open.get()>
+            <div class="modal-backdrop">
+                <div class="modal" role="dialog" aria-modal="true" aria-label="Import files" data-testid="import-dialog">
+                    <header>
+                        <h2>"Import or open files"</h2>
+                        <span class="spacer"></span>
+                        <button data-testid="import-close" on:click=move |_| { loaded.set(Vec::new()); open.set(false); }>"Close"</button>
+                    </header>
+                    <label class="drop" data-testid="import-drop" on:dragover=|ev: leptos::ev::DragEvent| ev.prevent_default() on:drop=on_drop>
+                        <input type="file" multiple accept=".csv,.txt,.tsv,text/csv" data-testid="import-file" on:change=on_pick />
+                        <span>"Drop CSV files here, or click to choose: Shopify orders, products or inventory exports; purchase orders; sales history; forecasts; a plan file."</span>
+                    </label>
+                    <div class="busy" data-testid="import-busy">{move || busy.get()}</div>
+                    <For each=move || loaded.get() key=|l| (l.id, l.rev) let:l>
+                        {file_card(l, update, apply, remove)}
+                    </For>
+                </div>
+            </div>
+        </Show>
+    }
+}
+
+fn file_card(
+    l: Loaded,
+    update: impl Fn(usize, &dyn Fn(&mut Loaded)) + Copy + 'static,
+    apply: impl Fn(usize) + Copy + 'static,
+    remove: impl Fn(usize) + Copy + 'static,
+) -> impl IntoView {
+    let p = l.preview.clone();
+    let id = l.id;
+    let errors = p
+        .errors
+        .iter()
+        .map(|e| view! { <li>{e.to_string()}</li> })
+        .collect_view();
+    let more_errors = (p.error_count > p.errors.len()).then(|| format!("… and {} more", p.error_count - p.errors.len()));
+    let warnings = p.warnings.iter().map(|e| view! { <li>{e.to_string()}</li> }).collect_view();
+    let plan_view = l.plan.as_ref().map(|r| match r.as_ref() {
+        Ok(plan) => view! { <p class="summary" data-testid="import-summary">{format!(
+            "A plan of {} SKUs over {} weeks ({} to {}). Opening it replaces the whole plan; undo brings this one back.",
+            plan.products.len(), plan.calendar.len(), plan.calendar.label(0), plan.calendar.label(plan.calendar.len() as isize - 1))}</p> }.into_any(),
+        Err(e) => view! { <ul class="errors" data-testid="import-errors"><li>{e.clone()}</li></ul> }.into_any(),
+    });
+    let is_plan = l.plan.is_some();
+    let headers = p.headers.clone();
+    let mapping = (!is_plan && p.kind.is_some()).then(|| {
+        p.mapping
+            .columns
+            .iter()
+            .map(|m| {
+                let field = m.field;
+                let options = std::iter::once((String::from("—"), None))
+                    .chain(headers.iter().enumerate().map(|(i, h)| (h.clone(), Some(i))))
+                    .map(|(h, i)| view! { <option value=i.map_or(String::new(), |i| i.to_string()) selected=i == m.column>{h}</option> })
+                    .collect_view();
+                let signature = p.header_signature.clone();
+                view! {
+                    <label class="map">
+                        <span>{field.label()}{m.required.then_some(" *")}</span>
+                        <select data-testid=format!("import-map-{}", field.label().to_lowercase().replace(' ', "-"))
+                            on:change=move |ev| {
+                                let col = event_target_value(&ev).parse::<usize>().ok();
+                                let sig = signature.clone();
+                                update(id, &move |l: &mut Loaded| {
+                                    l.choices.columns.insert(field, col);
+                                    remember(&sig, &l.choices.columns);
+                                    l.refresh();
+                                });
+                            }>{options}</select>
+                    </label>
+                }
+            })
+            .collect_view()
+    });
+    let date_choice = p.date_order_needed.clone().map(|orders| {
+        let options = orders.iter().map(|o| view! { <option value=format!("{o:?}")>{o.label()}</option> }).collect_view();
+        view! {
+            <label class="map need">"Dates fit more than one order — which is it? "
+                <select data-testid="import-date-order" on:change=move |ev| {
+                    let v = event_target_value(&ev);
+                    let order = [DateOrder::Ymd, DateOrder::Dmy, DateOrder::Mdy].into_iter().find(|o| format!("{o:?}") == v);
+                    update(id, &move |l: &mut Loaded| { l.choices.date_order = order; l.refresh(); });
+                }>
+                    <option value="">"choose…"</option>
+                    {options}
+                </select>
+            </label>
+        }
+    });
+    let s = &p.summary;
+    let range = match (s.first, s.last) {
+        (Some(a), Some(b)) => format!(" · {a} to {b}"),
+        _ => String::new(),
+    };
+    let summary = (!is_plan && p.kind.is_some()).then(|| {
+        let skipped: Vec<String> = s.skipped.iter().map(|k| format!("{} {} left out", k.rows, k.reason)).collect();
+        format!(
+            "{} rows · {} SKUs · {} periods{range} · total {}{}",
+            s.rows,
+            s.skus,
+            s.periods,
+            format::units(s.total),
+            if skipped.is_empty() { String::new() } else { format!(" · {}", skipped.join(", ")) }
+        )
+    });
+    let rows = (!p.first_rows.is_empty()).then(|| {
+        let head = p.headers.iter().map(|h| view! { <th>{h.clone()}</th> }).collect_view();
+        let body = p
+            .first_rows
+            .iter()
+            .map(|r| view! { <tr>{r.iter().map(|c| view! { <td>{c.clone()}</td> }).collect_view()}</tr> })
+            .collect_view();
+        view! { <div class="sample"><table data-testid="import-rows"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div> }
+    });
+    let can_skip = p.error_count > 0 && p.records_skipping_errors().is_some();
+    let ready = if is_plan {
+        l.plan.as_ref().is_some_and(|r| r.is_ok())
+    } else {
+        p.can_apply() || (l.skip_errors && can_skip)
+    };
+    let (mode, add_unknown, skip) = (l.mode, l.add_unknown, l.skip_errors);
+    view! {
+        <section class="file-card" data-file=l.name.clone()>
+            <h3>{l.name.clone()}</h3>
+            <p class="seen" data-testid="import-seen">{if p.seen.is_empty() { "Not a file the importer knows.".to_string() } else { p.seen.clone() }}</p>
+            {plan_view}
+            {date_choice}
+            {mapping.map(|m| view! { <div class="mapping" data-testid="import-mapping">{m}</div> })}
+            {summary.map(|s| view! { <p class="summary" data-testid="import-summary">{s}</p> })}
+            {(p.error_count > 0).then(|| view! {
+                <div class="errors-box"><b>{format!("{} error(s): nothing is applied until they are fixed", p.error_count)}</b>
+                <ul class="errors" data-testid="import-errors">{errors}{more_errors.map(|m| view! { <li>{m}</li> })}</ul></div>
+            })}
+            {(p.warning_count > 0).then(|| view! { <ul class="warnings" data-testid="import-warnings">{warnings}</ul> })}
+            {rows}
+            <div class="actions">
+                {(!is_plan).then(|| view! {
+                    <label>"Apply as "
+                        <select data-testid="import-mode" on:change=move |ev| {
+                            let m = if event_target_value(&ev) == "replace" { Mode::Replace } else { Mode::Merge };
+                            update(id, &move |l: &mut Loaded| l.mode = m);
+                        }>
+                            <option value="merge" selected=mode == Mode::Merge>"merge: update what the file holds, keep the rest"</option>
+                            <option value="replace" selected=mode == Mode::Replace>"replace: clear this kind of data first"</option>
+                        </select>
+                    </label>
+                    <label class="check"><input type="checkbox" data-testid="import-add-skus" prop:checked=add_unknown
+                        on:change=move |ev| { let v = event_target_checked(&ev); update(id, &move |l: &mut Loaded| l.add_unknown = v); } />
+                        " Add SKUs the plan does not have"</label>
+                })}
+                {can_skip.then(|| view! {
+                    <label class="check"><input type="checkbox" data-testid="import-skip-errors" prop:checked=skip
+                        on:change=move |ev| { let v = event_target_checked(&ev); update(id, &move |l: &mut Loaded| l.skip_errors = v); } />
+                        {format!(" Skip the {} rows with errors", p.bad_rows)}</label>
+                })}
+                <span class="spacer"></span>
+                <button data-testid="import-remove" on:click=move |_| remove(id)>"Remove"</button>
+                <button class="primary" data-testid="import-apply" disabled=!ready on:click=move |_| apply(id)>
+                    {if is_plan { "Open this plan" } else { "Apply" }}</button>
+            </div>
+        </section>
+    }
+}
