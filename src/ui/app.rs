@@ -43,12 +43,17 @@ pub fn App() -> impl IntoView {
     let save = move |_| {
         let (text, name) = workbook.with_untracked(|wb| {
             let cal = &wb.plan().calendar;
-            (crate::planfile::write(wb.plan()), format!("sop-plan-{}.csv", cal.label(cal.current() as isize)))
+            (
+                crate::planfile::write(wb.plan()),
+                format!("sop-plan-{}.csv", cal.label(cal.current() as isize)),
+            )
         });
-        status.set(Some(match download(&name, &text, "text/csv;charset=utf-8") {
-            Ok(()) => format!("Saved the plan as {name}: share it for the monthly deep dive"),
-            Err(e) => e,
-        }));
+        status.set(Some(
+            match download(&name, &text, "text/csv;charset=utf-8") {
+                Ok(()) => format!("Saved the plan as {name}: share it for the monthly deep dive"),
+                Err(e) => e,
+            },
+        ));
     };
     view! {
         <header class="topbar">

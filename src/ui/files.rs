@@ -11,7 +11,8 @@ pub fn download(name: &str, text: &str, mime: &str) -> Result<(), String> {
     bag.set_type(mime);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &bag)
         .map_err(|_| fail("the browser refused to make the file"))?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| fail("no object URL"))?;
+    let url =
+        web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| fail("no object URL"))?;
     let document = web_sys::window()
         .and_then(|w| w.document())
         .ok_or_else(|| fail("no document"))?;

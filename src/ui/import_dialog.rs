@@ -69,18 +69,27 @@ fn remembered(signature: &str) -> Option<std::collections::BTreeMap<Field, Optio
     if signature.is_empty() {
         return None;
     }
-    let saved: Vec<(String, Option<usize>)> = LocalStorage::get(format!("{MAPPING_KEY}{signature}")).ok()?;
+    let saved: Vec<(String, Option<usize>)> =
+        LocalStorage::get(format!("{MAPPING_KEY}{signature}")).ok()?;
     let fields = Field::ALL;
     Some(
         saved
             .into_iter()
-            .filter_map(|(name, col)| fields.iter().find(|f| format!("{f:?}") == name).map(|&f| (f, col)))
+            .filter_map(|(name, col)| {
+                fields
+                    .iter()
+                    .find(|f| format!("{f:?}") == name)
+                    .map(|&f| (f, col))
+            })
             .collect(),
     )
 }
 
 fn remember(signature: &str, columns: &std::collections::BTreeMap<Field, Option<usize>>) {
-    let list: Vec<(String, Option<usize>)> = columns.iter().map(|(f, c)| (format!("{f:?}"), *c)).collect();
+    let list: Vec<(String, Option<usize>)> = columns
+        .iter()
+        .map(|(f, c)| (format!("{f:?}"), *c))
+        .collect();
     let _ = LocalStorage::set(format!("{MAPPING_KEY}{signature}"), list);
 }
 
@@ -118,7 +127,9 @@ pub fn ImportDialog(
         }
     };
     let on_pick = move |ev: leptos::ev::Event| {
-        let input = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
+        let input = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
         if let Some(input) = input {
             add_files(files_of(input.files()));
             input.set_value("");
@@ -138,7 +149,9 @@ pub fn ImportDialog(
         })
     };
     let apply = move |id: usize| {
-        let Some(l) = loaded.with_untracked(|v| v.iter().find(|l| l.id == id).cloned()) else { return };
+        let Some(l) = loaded.with_untracked(|v| v.iter().find(|l| l.id == id).cloned()) else {
+            return;
+        };
         let label = format!("Import {}", l.name);
         let result: Result<String, String> = match (&l.plan, l.preview.records(), l.preview.records_skipping_errors()) {
             (Some(plan), _, _) => match plan.as_ref() {
@@ -220,8 +233,13 @@ fn file_card(
         .iter()
         .map(|e| view! { <li>{e.to_string()}</li> })
         .collect_view();
-    let more_errors = (p.error_count > p.errors.len()).then(|| format!("… and {} more", p.error_count - p.errors.len()));
-    let warnings = p.warnings.iter().map(|e| view! { <li>{e.to_string()}</li> }).collect_view();
+    let more_errors = (p.error_count > p.errors.len())
+        .then(|| format!("… and {} more", p.error_count - p.errors.len()));
+    let warnings = p
+        .warnings
+        .iter()
+        .map(|e| view! { <li>{e.to_string()}</li> })
+        .collect_view();
     let plan_view = l.plan.as_ref().map(|r| match r.as_ref() {
         Ok(plan) => view! { <p class="summary" data-testid="import-summary">{format!(
             "A plan of {} SKUs over {} weeks ({} to {}). Opening it replaces the whole plan; undo brings this one back.",
@@ -280,14 +298,22 @@ fn file_card(
         _ => String::new(),
     };
     let summary = (!is_plan && p.kind.is_some()).then(|| {
-        let skipped: Vec<String> = s.skipped.iter().map(|k| format!("{} {} left out", k.rows, k.reason)).collect();
+        let skipped: Vec<String> = s
+            .skipped
+            .iter()
+            .map(|k| format!("{} {} left out", k.rows, k.reason))
+            .collect();
         format!(
             "{} rows · {} SKUs · {} periods{range} · total {}{}",
             s.rows,
             s.skus,
             s.periods,
             format::units(s.total),
-            if skipped.is_empty() { String::new() } else { format!(" · {}", skipped.join(", ")) }
+            if skipped.is_empty() {
+                String::new()
+            } else {
+                format!(" · {}", skipped.join(", "))
+            }
         )
     });
     let rows = (!p.first_rows.is_empty()).then(|| {

@@ -60,14 +60,23 @@ pub fn ExportView(
 ) -> impl IntoView {
     let export = move |_| {
         let (text, week) = workbook.with_untracked(|wb| {
-            let text = rows.with_untracked(|r| periods.with_untracked(|p| crate::sheet::export::view_csv(wb, r, p)));
-            (text, wb.plan().calendar.label(wb.plan().calendar.current() as isize))
+            let text = rows.with_untracked(|r| {
+                periods.with_untracked(|p| crate::sheet::export::view_csv(wb, r, p))
+            });
+            (
+                text,
+                wb.plan()
+                    .calendar
+                    .label(wb.plan().calendar.current() as isize),
+            )
         });
         let name = format!("sop-{view_name}-{week}.csv");
-        message.set(Some(match super::files::download(&name, &text, "text/csv;charset=utf-8") {
-            Ok(()) => format!("Exported the view as {name}"),
-            Err(e) => e,
-        }));
+        message.set(Some(
+            match super::files::download(&name, &text, "text/csv;charset=utf-8") {
+                Ok(()) => format!("Exported the view as {name}"),
+                Err(e) => e,
+            },
+        ));
     };
     view! { <button data-testid="export-view" title="Download what the grid shows as CSV" on:click=export>"Export view"</button> }
 }
