@@ -36,7 +36,13 @@ pub const SKU_MEASURES: [Measure; 9] = [
 pub fn weekly_spec() -> RowSpec {
     RowSpec {
         sku_measures: SKU_MEASURES.to_vec(),
-        group_measures: vec![Measure::Demand, Measure::Receipts, Measure::Projected],
+        // Capacity only shows for families that have one (Candles in the demo).
+        group_measures: vec![
+            Measure::Demand,
+            Measure::Receipts,
+            Measure::Capacity,
+            Measure::Projected,
+        ],
         ..RowSpec::default()
     }
 }

@@ -31,8 +31,11 @@ test('the grid stays virtualised: bounded DOM, every row reachable by scrolling'
   const grid = page.getByTestId('plan-grid');
   const count = await page.locator('[role="gridcell"]').count();
   expect(count).toBeLessThanOrEqual(3000);
-  // 1 total + 3 families (3 rows each) + 40 SKUs × 9 measures + header.
-  await expect(grid).toHaveAttribute('aria-rowcount', String(1 + 4 * 3 + 40 * 9));
+  // Header + total and 3 families (3 rows each, plus Candles' capacity) + 40 SKUs × 9 measures.
+  await expect(grid).toHaveAttribute('aria-rowcount', String(1 + 4 * 3 + 1 + 40 * 9));
+  await expect(cell(page, 'family:Candles', '2026-W49', 'capacity')).toHaveText('900');
+  // 4,344 units arrive in W49 against 900 of capacity: flagged.
+  await expect(cell(page, 'family:Candles', '2026-W49', 'receipts')).toHaveClass(/overload/);
   await grid.evaluate((el) => { el.scrollTop = el.scrollHeight; el.scrollLeft = el.scrollWidth; });
   await expect(cell(page, 'GFT-110', '2027-W07', 'cover')).toBeVisible();
   expect(await page.locator('[role="gridcell"]').count()).toBeLessThanOrEqual(3000);

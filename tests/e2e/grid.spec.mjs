@@ -118,14 +118,14 @@ test('keyboard navigation and range selection like a spreadsheet', async ({ page
   await page.keyboard.press('Shift+ArrowLeft');
   await page.keyboard.press('Shift+ArrowUp');
   await expect(page.locator('[role="gridcell"][aria-selected="true"]')).toHaveCount(1);
-  // Filtered to one SKU the grid has 15 rows (total 3, family 3, SKU 9); its forecast is row 8.
-  // A page is longer than that, so Shift+PageDown reaches the last row (rows 8–15) and
-  // Shift+PageUp from there the first (rows 1–8): 8 cells each time, as in Excel.
+  // Filtered to one SKU the grid has 16 rows (total 3, Candles 4 with its capacity, SKU 9); its
+  // forecast is row 9. A page is longer than that, so Shift+PageDown reaches the last row
+  // (rows 9–16, 8 cells) and Shift+PageUp from there the first (rows 1–9, 9 cells), as in Excel.
   await page.keyboard.press('Shift+PageDown');
   await expect(page.locator('[role="gridcell"][aria-selected="true"]')).toHaveCount(8);
   expect(await active(page)).toEqual({ sku: SKU, period: '2026-W48', measure: 'cover' });
   await page.keyboard.press('Shift+PageUp');
-  await expect(page.locator('[role="gridcell"][aria-selected="true"]')).toHaveCount(8);
+  await expect(page.locator('[role="gridcell"][aria-selected="true"]')).toHaveCount(9);
   expect(await active(page)).toEqual({ sku: 'total', period: '2026-W48', measure: 'demand' });
   await cell(page, SKU, '2026-W48', 'actual').click();
   await cell(page, SKU, '2026-W50', 'planned-receipts').click({ modifiers: ['Shift'] });
@@ -206,12 +206,13 @@ test('clicking an exception brings its SKU and week into view and selects it', a
   // Its stock is 0 in W48 (amber: below safety stock) and negative after (red).
   await expect(cell(page, 'GFT-102', '2026-W48', 'projected')).toHaveClass(/below-safety/);
   await expect(cell(page, 'GFT-102', '2026-W49', 'projected')).toHaveClass(/stockout/);
-  // Only exceptions: the grid keeps just the flagged SKUs.
   // Only exceptions: the grid keeps just the flagged SKUs (and their families).
   const flagged = await page.getByTestId('exceptions').locator('li').evaluateAll((li) => li.map((l) => l.getAttribute('data-sku')));
-  const families = new Set(flagged.map((s) => s.slice(0, 3))).size;
+  const prefixes = new Set(flagged.map((s) => s.slice(0, 3)));
+  // Header, total (3 rows), each family with a flagged SKU (3 rows; Candles also capacity).
+  const familyRows = 3 * prefixes.size + (prefixes.has('CND') ? 1 : 0);
   await page.getByTestId('only-exceptions').check();
-  await expect(page.getByTestId('plan-grid')).toHaveAttribute('aria-rowcount', String(1 + 3 + 3 * families + 9 * flagged.length));
+  await expect(page.getByTestId('plan-grid')).toHaveAttribute('aria-rowcount', String(1 + 3 + familyRows + 9 * flagged.length));
   const shown = await page.locator('[role="gridcell"][data-measure="projected"]').evaluateAll(
     (cells) => [...new Set(cells.map((c) => c.getAttribute('data-sku')).filter((s) => !s.includes(':') && s !== 'total'))]);
   expect(shown.length).toBeGreaterThan(0);
