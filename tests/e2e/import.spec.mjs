@@ -88,6 +88,10 @@ test('save the plan file, change the plan, open the file: the saved plan is back
   await expect(page.getByTestId('import-seen')).toContainText('plan file');
   await page.getByTestId('import-apply').click();
   await expect(cell(page, 'CND-101', '2026-W49', 'forecast')).toHaveText(f49.toLocaleString('en-US'));
+  // The opened plan is identical: saved again, the file is the same byte for byte.
+  const again = page.waitForEvent('download');
+  await page.getByTestId('save-plan').click();
+  expect(readFileSync(await (await again).path(), 'utf8')).toBe(text);
   // Opening is undoable: the edited plan comes back.
   await page.getByTestId('undo').click();
   await expect(cell(page, 'CND-101', '2026-W49', 'forecast')).toHaveText('999');
@@ -104,4 +108,100 @@ test('export the view: the grid as CSV', async ({ page }) => {
   expect(lines[0]).toBe('SKU,Name,Family,Measure,' + ['44', '45', '46', '47', '48', '49', '50', '51', '52', '53'].map((w) => `2026-W${w}`).join(',') + ',' + ['01', '02', '03', '04', '05', '06', '07'].map((w) => `2027-W${w}`).join(','));
   const row = lines.find((l) => l.startsWith('CND-101,') && l.includes(',Forecast,'));
   expect(row.split(',')[4 + 5]).toBe(String(f49));
+});
+
+/** Applies a fixture through the dialog with the defaults (merge, add SKUs). */
+async function applyFixture(page, name) {
+  await importFile(page, name);
+  await expect(page.getByTestId('import-apply')).toBeEnabled();
+  await page.getByTestId('import-apply').click();
+  await expect(page.getByTestId('status')).toContainText(`Imported ${name}`);
+}
+
+// Each fixture and its Excel-mangled copy (semicolons, decimal commas, Windows-1252 or
+// UTF-16, BOM, d/m/y dates) give the same numbers, worked out by hand from the files.
+for (const variant of ['', '_excel']) {
+  test(`sales history${variant}: days summed into weeks`, async ({ page }) => {
+    await openAt(page, '2025-11-03');
+    await applyFixture(page, `sales_history${variant}.csv`);
+    await page.getByTestId('filter').fill('CND-101');
+    // 5 + 3 + 2 in the week of Mon 6 Oct (Sunday 12 Oct still counts), 4 the week after.
+    await expect(cell(page, 'CND-101', '2025-W41', 'actual')).toHaveText('10');
+    await expect(cell(page, 'CND-101', '2025-W42', 'actual')).toHaveText('4');
+    await page.getByTestId('filter').fill('DIF-104');
+    await expect(cell(page, 'DIF-104', '2025-W41', 'actual')).toHaveText('1,250');
+  });
+
+  test(`weekly forecast, long and wide${variant}`, async ({ page }) => {
+    for (const file of [`forecast_long${variant}.csv`, `forecast_wide_weeks${variant}.csv`]) {
+      await openAt(page, '2026-11-23');
+      await applyFixture(page, file);
+      await page.getByTestId('filter').fill('CND-101');
+      await expect(cell(page, 'CND-101', '2026-W49', 'forecast')).toHaveText('135.5');
+      await expect(cell(page, 'CND-101', '2026-W50', 'forecast')).toHaveText('150');
+      await page.getByTestId('filter').fill('GFT-102');
+      await expect(cell(page, 'GFT-102', '2026-W51', 'forecast')).toHaveText('45');
+    }
+  });
+
+  test(`monthly forecast${variant}: months split over their weeks`, async ({ page }) => {
+    await openAt(page, '2026-11-23');
+    await applyFixture(page, `forecast_wide_months${variant}.csv`);
+    await page.getByTestId('tab-monthly').click();
+    await page.getByTestId('filter').fill('CND-101');
+    await page.getByTestId('expand-all').click();
+    await expect(await reveal(page, 'CND-101', '2027-01', 'forecast')).toHaveText('380');
+    await expect(cell(page, 'CND-101', '2026-12', 'forecast')).toHaveText('610.3');
+  });
+
+  test(`Shopify products and inventory${variant}: prices and stock in the SKU panel`, async ({ page }) => {
+    await openAt(page, '2026-11-23');
+    await applyFixture(page, `shopify_products${variant}.csv`);
+    await only(page, 'CND-101');
+    await cell(page, 'CND-101', '2026-W49', 'forecast').click();
+    await expect(page.getByTestId('attr-unit-price')).toHaveValue('18.00');
+    await expect(page.getByTestId('attr-unit-cost')).toHaveValue('5.40');
+    await expect(page.getByTestId('attr-on-hand')).toHaveValue('120');
+    // The inventory export: 110 in the studio + 10 at the pop-up shop.
+    await page.getByTestId('attr-on-hand').fill('1');
+    await page.getByTestId('attr-on-hand').press('Enter');
+    await expect(page.getByTestId('attr-on-hand')).toHaveValue('1');
+    await applyFixture(page, `shopify_inventory${variant}.csv`);
+    await expect(page.getByTestId('attr-on-hand')).toHaveValue('120');
+  });
+}
+
+test('the purchase orders file: receipts in their weeks', async ({ page }) => {
+  await openAt(page, '2026-11-23');
+  await applyFixture(page, 'purchase_orders.csv');
+  await only(page, 'CND-101');
+  await expect(cell(page, 'CND-101', '2026-W48', 'confirmed-receipts')).toHaveText('600');
+  await expect(cell(page, 'CND-101', '2026-W50', 'planned-receipts')).toHaveText('600');
+});
+
+test('the column mapping can be changed; a missing required column blocks applying', async ({ page }) => {
+  await openAt(page, '2025-11-03');
+  await importFile(page, 'sales_history.csv');
+  await page.getByTestId('import-map-quantity').selectOption({ label: '—' });
+  await expect(page.getByTestId('import-errors')).toContainText('Quantity');
+  await expect(page.getByTestId('import-apply')).toBeDisabled();
+  await page.getByTestId('import-map-quantity').selectOption({ label: 'Units sold' });
+  await expect(page.getByTestId('import-apply')).toBeEnabled();
+});
+
+test('ambiguous dates: the dialog asks for the order before anything can be applied', async ({ page }) => {
+  await openAt(page, '2026-11-23');
+  await page.getByTestId('import').click();
+  await page.getByTestId('import-file').setInputFiles({
+    name: 'forecast.csv', mimeType: 'text/csv',
+    buffer: Buffer.from('SKU;01/11/2026;01/12/2026;01/01/2027\nCND-101;520;610,25;380\n'),
+  });
+  await expect(page.getByTestId('import-apply')).toBeDisabled();
+  await page.getByTestId('import-date-order').selectOption('Dmy');
+  await expect(page.getByTestId('import-apply')).toBeEnabled();
+  await page.getByTestId('import-apply').click();
+  await page.getByTestId('tab-monthly').click();
+  await page.getByTestId('filter').fill('CND-101');
+  await page.getByTestId('expand-all').click();
+  await expect(await reveal(page, 'CND-101', '2027-01', 'forecast')).toHaveText('380');
 });
