@@ -205,3 +205,33 @@ test('ambiguous dates: the dialog asks for the order before anything can be appl
   await page.getByTestId('expand-all').click();
   await expect(await reveal(page, 'CND-101', '2027-01', 'forecast')).toHaveText('380');
 });
+
+// Bad files through the dialog: the message says what and where, Apply stays disabled, and
+// the plan is exactly as it was (a saved plan file before and after is the same text).
+const BAD = [
+  ['empty.csv', '', /empty/i],
+  ['header-only.csv', 'Date,SKU,Units sold\n', /no data rows|only a header|header/i],
+  ['binary.csv', '\u0000\u0001\u0002PK\u0003\u0004\u0000\u0000garbage\u0000', /not a text|CSV/i],
+  ['unknown.csv', 'Colour,Mood\nblue,calm\n', /Colour/],
+  ['unclosed.csv', 'Date,SKU,Units sold\n2025-10-06,"CND-101,5\n2025-10-07,CND-101,3\n', /line 2/],
+  ['negative.csv', 'Date,SKU,Units sold\n2025-10-06,CND-101,-5\n', /line 2, column 'Units sold': '-5'/],
+  ['nan.csv', 'Date,SKU,Units sold\n2025-10-06,CND-101,NaN\n', /line 2, column 'Units sold': 'NaN'/],
+  ['baddate.csv', 'Date,SKU,Units sold\n2025-13-45,CND-101,5\n', /line 2, column 'Date': '2025-13-45'/],
+];
+for (const [name, body, message] of BAD) {
+  test(`bad input ${name}: a clear message and the plan unchanged`, async ({ page }) => {
+    await openAt(page, '2025-11-03');
+    const save = async () => {
+      const d = page.waitForEvent('download');
+      await page.getByTestId('save-plan').click();
+      return readFileSync(await (await d).path(), 'utf8');
+    };
+    const before = await save();
+    await page.getByTestId('import').click();
+    await page.getByTestId('import-file').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(body, 'latin1') });
+    await expect(page.getByTestId('import-errors')).toContainText(message);
+    await expect(page.getByTestId('import-apply')).toBeDisabled();
+    await page.getByTestId('import-close').click();
+    expect(await save()).toBe(before);
+  });
+}
