@@ -1,7 +1,8 @@
 //! Native importer benchmark: `cargo run --release --example bench_import`.
 //! Generates a Shopify orders export of 100,000 line items (about 25 MB, deterministic) in
 //! memory, then times `import::preview` (decode, sniff, parse, detect, aggregate to weeks)
-//! and prints the median throughput of several runs.
+//! and prints the median throughput of several runs. `-- --write PATH` saves the file instead
+//! (for the browser benchmark, tests/bench/import.mjs).
 
 use sop_grid::import::{preview, Choices, Records};
 use std::fmt::Write;
@@ -83,6 +84,20 @@ fn generate() -> String {
 
 fn main() {
     let file = generate();
+    // `-- --write PATH`: save the generated file (the browser benchmark imports it).
+    let args: Vec<String> = std::env::args().collect();
+    if let Some(path) = args
+        .iter()
+        .position(|a| a == "--write")
+        .and_then(|i| args.get(i + 1))
+    {
+        if let Err(e) = std::fs::write(path, &file) {
+            eprintln!("could not write {path}: {e}");
+            std::process::exit(1);
+        }
+        println!("wrote {path}");
+        return;
+    }
     let mb = file.len() as f64 / (1024.0 * 1024.0);
     println!("importer benchmark (native, release): Shopify orders export, {LINE_ITEMS} line items, {mb:.1} MB");
     let mut times = Vec::new();
