@@ -53,12 +53,16 @@ impl Period {
     /// Two header lines: `W48` / `23 Nov`, or `Nov` / `2026`.
     pub fn header(&self, cal: &Calendar) -> (String, String) {
         match self.kind {
-            PeriodKind::Week => (
-                self.key[5..].to_string(),
-                cal.monday(self.weeks.start as isize)
-                    .format("%-d %b")
-                    .to_string(),
-            ),
+            PeriodKind::Week => {
+                // `format!` rather than chrono's `format("%-d %b")`, whose strftime machinery
+                // would otherwise be linked into the wasm for this one header.
+                let monday = cal.monday(self.weeks.start as isize);
+                let month = MONTHS[monday.month0() as usize];
+                (
+                    self.key[5..].to_string(),
+                    format!("{} {month}", monday.day()),
+                )
+            }
             PeriodKind::Month((y, m)) => (
                 MONTHS[(m as usize).saturating_sub(1) % 12].to_string(),
                 y.to_string(),

@@ -9,7 +9,23 @@ pub fn from_query(query: &str) -> Option<NaiveDate> {
         .trim_start_matches('?')
         .split('&')
         .find_map(|kv| kv.strip_prefix("today="))
-        .and_then(|v| NaiveDate::parse_from_str(v, "%Y-%m-%d").ok())
+        .and_then(parse_ymd)
+}
+
+/// `YYYY-MM-DD` (month and day may have one digit). By hand: chrono's `parse_from_str` links
+/// its whole strftime parser (RFC 2822 and time zones included) into the wasm.
+fn parse_ymd(text: &str) -> Option<NaiveDate> {
+    fn digits(s: &str, max: usize) -> Option<u32> {
+        let ok = (1..=max).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit());
+        ok.then(|| s.parse().ok()).flatten()
+    }
+    let mut parts = text.split('-');
+    let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some() {
+        return None;
+    }
+    let year = i32::try_from(digits(y, 6)?).ok()?;
+    NaiveDate::from_ymd_opt(year, digits(m, 2)?, digits(d, 2)?)
 }
 
 /// `?bench=2000`: open a generated plan of that many SKUs (52 weeks of history, 104 ahead)
@@ -58,7 +74,16 @@ mod tests {
             from_query("?a=1&today=2026-01-05"),
             NaiveDate::from_ymd_opt(2026, 1, 5)
         );
+        assert_eq!(
+            from_query("?today=2026-1-5"),
+            NaiveDate::from_ymd_opt(2026, 1, 5)
+        );
         assert_eq!(from_query("?today=23/11/2026"), None);
+        assert_eq!(from_query("?today=2026-11-31"), None);
+        assert_eq!(from_query("?today=2026-11-23x"), None);
+        assert_eq!(from_query("?today=2026-11"), None);
+        assert_eq!(from_query("?today=2026-11-23-1"), None);
+        assert_eq!(from_query("?today=2026-+1-23"), None);
         assert_eq!(from_query(""), None);
         assert_eq!(
             bench_skus_from_query("?today=2026-11-23&bench=2000"),
