@@ -51,7 +51,7 @@ use detect::Detected;
 use error::Problems;
 use std::collections::BTreeMap;
 use std::sync::Arc;
-use table::{SharedText, Table, TableReader};
+use table::{Row, SharedText, Table, TableReader};
 
 /// The largest file the importer reads; checked before anything else.
 pub const MAX_BYTES: usize = 200 * 1024 * 1024;
@@ -186,6 +186,9 @@ pub fn preview_with_progress(
     }
 }
 
+/// A step's byte budget is this many bytes per row when reading records.
+const ROW_BYTES: usize = 128;
+
 /// Progress is reported after about this many bytes when reading all at once.
 const PROGRESS_STEP: usize = 1 << 20;
 
@@ -219,6 +222,9 @@ enum JobState {
     Table(Box<Preview>, Table, Problems),
     /// Decide the decimals and check the codes, then read the records.
     Kind(Box<KindJob>),
+    /// The preview is made: the rows are let go of a slice at a time (freeing 100,000 rows
+    /// at once takes tens of milliseconds).
+    Release(Box<Preview>, Vec<Row>),
     Finished,
 }
 
@@ -288,11 +294,25 @@ impl PreviewJob {
                     Err(p) => return Step::Done(p),
                 }
             }
-            JobState::Kind(mut job) if !job.checked => {
-                job.check(&self.choices);
-                (JobState::Kind(job), at(self.total, self.total))
+            JobState::Kind(mut job) => {
+                if job.step(&self.choices, (budget_bytes / ROW_BYTES).max(1)) {
+                    let (p, rows) = job.finish();
+                    (
+                        JobState::Release(Box::new(p), rows),
+                        at(self.total, self.total),
+                    )
+                } else {
+                    (JobState::Kind(job), at(self.total, self.total))
+                }
             }
-            JobState::Kind(job) => return Step::Done(Box::new(job.finish())),
+            JobState::Release(p, mut rows) => {
+                let keep = rows.len().saturating_sub((budget_bytes / ROW_BYTES).max(1));
+                rows.truncate(keep);
+                if rows.is_empty() {
+                    return Step::Done(p);
+                }
+                (JobState::Release(p, rows), at(self.total, self.total))
+            }
             JobState::Finished => return Step::Done(Box::default()),
         };
         self.state = next;
@@ -365,7 +385,17 @@ struct KindJob {
     mapping: Mapping,
     date_order: DateOrder,
     periods: Vec<(usize, Period)>,
-    checked: bool,
+    stage: KindStage,
+}
+
+/// What a [`KindJob`] does next.
+enum KindStage {
+    Decimal,
+    Codes,
+    /// A Shopify orders export (the large files) is read in slices of rows: the next row.
+    Orders(usize, shopify_orders::Reader),
+    /// Everything else is read in one go.
+    Records,
 }
 
 /// Detects the kind and decides the date order; `Err` is the finished preview.
@@ -438,36 +468,63 @@ fn start_kind(
         mapping,
         date_order,
         periods,
-        checked: false,
+        stage: KindStage::Decimal,
     })
 }
 
 impl KindJob {
-    /// Decides the decimal separator and checks the codes.
-    fn check(&mut self, choices: &Choices) {
+    /// The next part of the work, with at most `budget_rows` rows of records; true when
+    /// what is left is [`KindJob::finish`].
+    fn step(&mut self, choices: &Choices, budget_rows: usize) -> bool {
         let (table, mapping) = (&self.table, &self.mapping);
-        let number_columns: Vec<usize> = self
-            .kind
-            .number_fields()
-            .iter()
-            .filter_map(|f| mapping.column(*f))
-            .chain(self.periods.iter().map(|(c, _)| *c))
-            .collect();
-        let numbers = number_columns
-            .iter()
-            .flat_map(|&c| table.rows.iter().map(move |r| r.get(c)));
-        self.p.format.decimal = choices
-            .decimal
-            .unwrap_or_else(|| numbers::decide_decimal(numbers, self.p.format.delimiter));
-        if let Some(col) = mapping.column(Field::Sku) {
-            let skus = table.rows.iter().map(|r| (r.line, r.get(col)));
-            codes::check_codes(skus, mapping.header(Field::Sku), &mut self.problems);
+        match &mut self.stage {
+            KindStage::Decimal => {
+                let number_columns: Vec<usize> = self
+                    .kind
+                    .number_fields()
+                    .iter()
+                    .filter_map(|f| mapping.column(*f))
+                    .chain(self.periods.iter().map(|(c, _)| *c))
+                    .collect();
+                let numbers = number_columns
+                    .iter()
+                    .flat_map(|&c| table.rows.iter().map(move |r| r.get(c)));
+                self.p.format.decimal = choices
+                    .decimal
+                    .unwrap_or_else(|| numbers::decide_decimal(numbers, self.p.format.delimiter));
+                self.stage = KindStage::Codes;
+                false
+            }
+            KindStage::Codes => {
+                if let Some(col) = mapping.column(Field::Sku) {
+                    let skus = table.rows.iter().map(|r| (r.line, r.get(col)));
+                    codes::check_codes(skus, mapping.header(Field::Sku), &mut self.problems);
+                }
+                self.stage = match self.kind {
+                    Kind::ShopifyOrders => KindStage::Orders(0, shopify_orders::Reader::default()),
+                    _ => KindStage::Records,
+                };
+                false
+            }
+            KindStage::Orders(next, reader) => {
+                let end = next.saturating_add(budget_rows).min(table.rows.len());
+                let mut cells = Cells {
+                    table,
+                    mapping,
+                    decimal: self.p.format.decimal,
+                    date_order: self.date_order,
+                    problems: &mut self.problems,
+                };
+                reader.rows(&mut cells, table.rows.get(*next..end).unwrap_or_default());
+                *next = end;
+                end >= table.rows.len()
+            }
+            KindStage::Records => true,
         }
-        self.checked = true;
     }
 
-    /// Reads the records.
-    fn finish(self) -> Preview {
+    /// Reads the records; gives back the rows for [`JobState::Release`].
+    fn finish(self) -> (Preview, Vec<Row>) {
         let KindJob {
             mut p,
             table,
@@ -476,7 +533,7 @@ impl KindJob {
             mapping,
             date_order,
             periods,
-            ..
+            stage,
         } = self;
         let mut cells = Cells {
             table: &table,
@@ -485,15 +542,16 @@ impl KindJob {
             date_order,
             problems: &mut problems,
         };
-        let (records, skipped) = match kind {
-            Kind::ShopifyOrders => shopify_orders::read(&mut cells),
-            Kind::ShopifyProducts => shopify_products::read(&mut cells),
-            Kind::ShopifyInventory => shopify_inventory::read(&mut cells),
-            Kind::Receipts => receipts::read(&mut cells),
-            Kind::SalesHistory => sales_history::read(&mut cells),
-            Kind::ForecastLong => forecast::read_long(&mut cells),
-            Kind::ForecastWide => forecast::read_wide(&mut cells, &periods),
-            Kind::PlanFile => return p,
+        let (records, skipped) = match (kind, stage) {
+            (_, KindStage::Orders(_, reader)) => reader.finish(),
+            (Kind::ShopifyOrders, _) => shopify_orders::read(&mut cells),
+            (Kind::ShopifyProducts, _) => shopify_products::read(&mut cells),
+            (Kind::ShopifyInventory, _) => shopify_inventory::read(&mut cells),
+            (Kind::Receipts, _) => receipts::read(&mut cells),
+            (Kind::SalesHistory, _) => sales_history::read(&mut cells),
+            (Kind::ForecastLong, _) => forecast::read_long(&mut cells),
+            (Kind::ForecastWide, _) => forecast::read_wide(&mut cells, &periods),
+            (Kind::PlanFile, _) => return (p, table.rows),
         };
         if kind == Kind::ForecastWide && periods.is_empty() {
             problems.error(Problem::line(
@@ -505,7 +563,7 @@ impl KindJob {
         p.good = Some(records);
         p.seen = describe(&p, kind, table.rows.len());
         p.take(problems);
-        p
+        (p, table.rows)
     }
 }
 
