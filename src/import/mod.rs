@@ -214,8 +214,10 @@ pub struct PreviewJob {
 enum JobState {
     /// Not started: the bytes as read.
     Decode(Arc<Vec<u8>>),
-    /// Decoded: the quotes and header are next.
-    Open(Box<Preview>, SharedText),
+    /// Decoded: checking that every quote closes, from this byte on.
+    Open(Box<Preview>, SharedText, usize),
+    /// The header is next.
+    Header(Box<Preview>, SharedText),
     /// Reading the rows.
     Rows(Box<Preview>, TableReader, Problems),
     /// The table is read: detect the kind and decide the dates.
@@ -247,11 +249,21 @@ impl PreviewJob {
             JobState::Decode(bytes) => match self.decode(&bytes) {
                 Ok((p, text)) => {
                     self.total = text.0.len();
-                    (JobState::Open(p, text), at(0, self.total))
+                    (JobState::Open(p, text, 0), at(0, self.total))
                 }
                 Err(p) => return Step::Done(p),
             },
-            JobState::Open(p, text) => match TableReader::open(text, p.format.delimiter) {
+            JobState::Open(p, text, from) => {
+                let delimiter = p.format.delimiter.byte();
+                match quotes::scan_quotes(&text.0, delimiter, from, budget_bytes) {
+                    quotes::Scan::Upto(pos) => (JobState::Open(p, text, pos), at(0, self.total)),
+                    quotes::Scan::Unclosed(line) => {
+                        return Step::Done(Box::new(p.fail(table::unclosed(line))))
+                    }
+                    quotes::Scan::Closed => (JobState::Header(p, text), at(0, self.total)),
+                }
+            }
+            JobState::Header(p, text) => match TableReader::header(text, p.format.delimiter) {
                 Ok(reader) => {
                     let progress = reader.progress();
                     (JobState::Rows(p, reader, Problems::default()), progress)

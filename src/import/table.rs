@@ -86,12 +86,13 @@ impl TableReader {
     /// Checks the quotes and reads the header.
     pub fn open(text: SharedText, delimiter: Delimiter) -> Result<TableReader, Problem> {
         if let Some(line) = unclosed_quote(&text.0, delimiter.byte()) {
-            return Err(Problem::line(
-                line,
-                "a quote (\") opens here and is never closed, so the rest of the file would be one \
-                 cell; close or remove it",
-            ));
+            return Err(unclosed(line));
         }
+        TableReader::header(text, delimiter)
+    }
+
+    /// Reads the header of a text whose quotes are checked.
+    pub fn header(text: SharedText, delimiter: Delimiter) -> Result<TableReader, Problem> {
         let mut reader = csv::ReaderBuilder::new()
             .has_headers(false)
             .flexible(true)
@@ -202,6 +203,15 @@ impl TableReader {
             rows: self.rows,
         })
     }
+}
+
+/// The error for a quote opening on `line` that is never closed.
+pub fn unclosed(line: u64) -> Problem {
+    Problem::line(
+        line,
+        "a quote (\") opens here and is never closed, so the rest of the file would be one \
+         cell; close or remove it",
+    )
 }
 
 /// Physical line numbers from byte offsets. The csv crate's own line count is one short

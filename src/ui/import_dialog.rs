@@ -76,7 +76,7 @@ struct Reading {
     progress: Progress,
 }
 
-/// Runs a preview in slices, giving the browser control between them; `None` once
+/// Runs a preview in slices, giving the browser control before each; `None` once
 /// `cancel` is bumped past `generation`.
 async fn preview_in_slices(
     bytes: Arc<Vec<u8>>,
@@ -88,6 +88,10 @@ async fn preview_in_slices(
 ) -> Option<Preview> {
     let mut job = PreviewJob::new(bytes, name, choices);
     loop {
+        next_tick().await;
+        if cancel.get_value() != generation {
+            return None;
+        }
         let start = js_sys::Date::now();
         let progress = loop {
             match job.step(STEP_BYTES) {
@@ -100,10 +104,6 @@ async fn preview_in_slices(
             name: name.to_string(),
             progress,
         }));
-        next_tick().await;
-        if cancel.get_value() != generation {
-            return None;
-        }
     }
 }
 
