@@ -4,12 +4,14 @@
 //! and prints the median throughput of several runs. `-- --write PATH` saves the file instead
 //! (for the browser benchmark, tests/bench/import.mjs).
 
-use sop_grid::import::{preview, Choices, Records};
+use sop_grid::import::{preview, Choices, PreviewJob, Records, Step};
 use std::fmt::Write;
+use std::sync::Arc;
 use std::time::Instant;
 
 const LINE_ITEMS: usize = 100_000;
 const RUNS: usize = 7;
+const SLICE_BYTES: usize = 512 << 10;
 
 const HEADER: &str = "Name,Email,Financial Status,Paid at,Fulfillment Status,Fulfilled at,\
 Accepts Marketing,Currency,Subtotal,Shipping,Taxes,Total,Discount Code,Discount Amount,\
@@ -119,5 +121,23 @@ fn main() {
         "preview (decode, parse, aggregate to weeks): median {:.1} ms of {RUNS} runs = {:.0} MB/s",
         median * 1000.0,
         mb / median
+    );
+    // The same in slices, as the browser runs it: the longest slice is what blocks a frame.
+    let bytes = Arc::new(file.into_bytes());
+    let mut job = PreviewJob::new(bytes, "orders_export.csv", &Choices::default());
+    let (mut slices, mut longest) = (0usize, 0f64);
+    loop {
+        let start = Instant::now();
+        let step = job.step(SLICE_BYTES);
+        let t = start.elapsed().as_secs_f64() * 1000.0;
+        slices += 1;
+        longest = longest.max(t);
+        if let Step::Done(_) = step {
+            break;
+        }
+    }
+    println!(
+        "in steps of {} KB of text: {slices} steps, the longest {longest:.1} ms",
+        SLICE_BYTES >> 10
     );
 }

@@ -49,9 +49,9 @@ pub use crate::sheet::number::DecimalSep;
 use cells::Cells;
 use detect::Detected;
 use error::Problems;
-use std::borrow::Cow;
 use std::collections::BTreeMap;
-use table::Table;
+use std::sync::Arc;
+use table::{Row, SharedText, Table, TableReader};
 
 /// The largest file the importer reads; checked before anything else.
 pub const MAX_BYTES: usize = 200 * 1024 * 1024;
@@ -165,7 +165,7 @@ impl Preview {
     }
 }
 
-/// Reads a file for the preview step.
+/// Reads a file for the preview step, all at once: [`PreviewJob`] does the same in slices.
 pub fn preview(bytes: &[u8], file_name: &str, choices: &Choices) -> Preview {
     preview_with_progress(bytes, file_name, choices, &mut |_| {})
 }
@@ -177,59 +177,208 @@ pub fn preview_with_progress(
     choices: &Choices,
     progress: &mut dyn FnMut(Progress),
 ) -> Preview {
-    let p = Preview {
-        file_name: file_name.to_string(),
-        ..Preview::default()
-    };
-    if bytes.len() > MAX_BYTES {
-        let mb = bytes.len() as f64 / (1024.0 * 1024.0);
-        return p.fail(Problem::file(format!(
-            "the file is {mb:.0} MB; the importer reads files up to 200 MB"
-        )));
+    let mut job = PreviewJob::new(Arc::new(bytes.to_vec()), file_name, choices);
+    loop {
+        match job.step(PROGRESS_STEP) {
+            Step::Progress(p) => progress(p),
+            Step::Done(p) => return *p,
+        }
     }
-    let (text, encoding) = match decode::decode(bytes) {
-        Ok(t) => t,
-        Err(e) => return p.fail(e),
-    };
-    let line_ending = LineEnding::of(&text);
-    let text = match line_ending {
-        LineEnding::Cr => Cow::Owned(text.replace('\r', "\n")),
-        _ => text,
-    };
-    let delimiter = choices.delimiter.unwrap_or_else(|| sniff::sniff(&text));
-    let mut p = Preview {
-        format: Format {
-            encoding,
-            delimiter,
-            line_ending,
-            ..Format::default()
-        },
-        ..p
-    };
-    if is_plan_file(&text) {
-        p.kind = Some(Kind::PlanFile);
-        p.seen = format!("{}, {}", Kind::PlanFile.label(), encoding.label());
-        return p;
+}
+
+/// A step's byte budget is this many bytes per row when reading records.
+const ROW_BYTES: usize = 128;
+
+/// Progress is reported after about this many bytes when reading all at once.
+const PROGRESS_STEP: usize = 1 << 20;
+
+/// What one [`PreviewJob::step`] came to.
+#[derive(Debug)]
+pub enum Step {
+    /// More to do; this far so far.
+    Progress(Progress),
+    /// The preview (the job has nothing more to do).
+    Done(Box<Preview>),
+}
+
+/// [`preview`] in slices, so a browser can draw and take clicks in between (and drop the job
+/// to cancel it): each [`PreviewJob::step`] does a bounded amount of work.
+pub struct PreviewJob {
+    file_name: String,
+    /// The length of the text, once decoded.
+    total: usize,
+    choices: Choices,
+    state: JobState,
+}
+
+enum JobState {
+    /// Not started: the bytes as read.
+    Decode(Arc<Vec<u8>>),
+    /// Decoded: checking that every quote closes, from this byte on.
+    Open(Box<Preview>, SharedText, usize),
+    /// The header is next.
+    Header(Box<Preview>, SharedText),
+    /// Reading the rows.
+    Rows(Box<Preview>, TableReader, Problems),
+    /// The table is read: detect the kind and decide the dates.
+    Table(Box<Preview>, Table, Problems),
+    /// Decide the decimals and check the codes, then read the records.
+    Kind(Box<KindJob>),
+    /// The preview is made: the rows are let go of a slice at a time (freeing 100,000 rows
+    /// at once takes tens of milliseconds).
+    Release(Box<Preview>, Vec<Row>),
+    Finished,
+}
+
+impl PreviewJob {
+    pub fn new(bytes: Arc<Vec<u8>>, file_name: &str, choices: &Choices) -> PreviewJob {
+        PreviewJob {
+            file_name: file_name.to_string(),
+            total: 0,
+            choices: choices.clone(),
+            state: JobState::Decode(bytes),
+        }
     }
-    let mut problems = Problems::default();
-    let table = match table::read(&text, delimiter, &mut problems, progress) {
-        Ok(t) => t,
-        Err(e) => return p.fail(e),
-    };
-    p.headers = table.headers.clone();
-    p.header_signature = table
-        .headers
-        .iter()
-        .map(|h| columns::normalize(h))
-        .collect::<Vec<_>>()
-        .join("|");
-    p.first_rows = table
-        .rows
-        .iter()
-        .take(PREVIEW_ROWS)
-        .map(|r| r.cells.iter().map(str::to_string).collect())
-        .collect();
-    read_kind(p, &table, choices, problems)
+
+    /// Does the next slice of work: the decoding, the quote check and header, then rows of
+    /// about `budget_bytes` bytes of text at a time, then the kind's records. After `Done`,
+    /// further calls give an empty preview.
+    pub fn step(&mut self, budget_bytes: usize) -> Step {
+        let state = std::mem::replace(&mut self.state, JobState::Finished);
+        let (next, progress) = match state {
+            JobState::Decode(bytes) => match self.decode(&bytes) {
+                Ok((p, text)) => {
+                    self.total = text.0.len();
+                    (JobState::Open(p, text, 0), at(0, self.total))
+                }
+                Err(p) => return Step::Done(p),
+            },
+            JobState::Open(p, text, from) => {
+                let delimiter = p.format.delimiter.byte();
+                match quotes::scan_quotes(&text.0, delimiter, from, budget_bytes) {
+                    quotes::Scan::Upto(pos) => (JobState::Open(p, text, pos), at(0, self.total)),
+                    quotes::Scan::Unclosed(line) => {
+                        return Step::Done(Box::new(p.fail(table::unclosed(line))))
+                    }
+                    quotes::Scan::Closed => (JobState::Header(p, text), at(0, self.total)),
+                }
+            }
+            JobState::Header(p, text) => match TableReader::header(text, p.format.delimiter) {
+                Ok(reader) => {
+                    let progress = reader.progress();
+                    (JobState::Rows(p, reader, Problems::default()), progress)
+                }
+                Err(e) => return Step::Done(Box::new(p.fail(e))),
+            },
+            JobState::Rows(p, mut reader, mut problems) => {
+                match reader.read_rows(budget_bytes, &mut problems) {
+                    Ok(false) => {
+                        let progress = reader.progress();
+                        (JobState::Rows(p, reader, problems), progress)
+                    }
+                    Ok(true) => {
+                        let progress = reader.progress();
+                        match reader.finish(&problems) {
+                            Ok(table) => (JobState::Table(p, table, problems), progress),
+                            Err(e) => return Step::Done(Box::new(p.fail(e))),
+                        }
+                    }
+                    Err(e) => return Step::Done(Box::new(p.fail(e))),
+                }
+            }
+            JobState::Table(mut p, table, problems) => {
+                p.headers = table.headers.clone();
+                p.header_signature = table
+                    .headers
+                    .iter()
+                    .map(|h| columns::normalize(h))
+                    .collect::<Vec<_>>()
+                    .join("|");
+                p.first_rows = table
+                    .rows
+                    .iter()
+                    .take(PREVIEW_ROWS)
+                    .map(|r| r.cells.iter().map(str::to_string).collect())
+                    .collect();
+                let total = self.total;
+                match start_kind(*p, table, &self.choices, problems) {
+                    Ok(job) => (JobState::Kind(Box::new(job)), at(total, total)),
+                    Err(p) => return Step::Done(p),
+                }
+            }
+            JobState::Kind(mut job) => {
+                if job.step(&self.choices, (budget_bytes / ROW_BYTES).max(1)) {
+                    let (p, rows) = job.finish();
+                    (
+                        JobState::Release(Box::new(p), rows),
+                        at(self.total, self.total),
+                    )
+                } else {
+                    (JobState::Kind(job), at(self.total, self.total))
+                }
+            }
+            JobState::Release(p, mut rows) => {
+                let keep = rows.len().saturating_sub((budget_bytes / ROW_BYTES).max(1));
+                rows.truncate(keep);
+                if rows.is_empty() {
+                    return Step::Done(p);
+                }
+                (JobState::Release(p, rows), at(self.total, self.total))
+            }
+            JobState::Finished => return Step::Done(Box::default()),
+        };
+        self.state = next;
+        Step::Progress(progress)
+    }
+
+    /// Checks the size, decodes, sniffs the delimiter and hands plan files over.
+    fn decode(&self, bytes: &[u8]) -> Result<(Box<Preview>, SharedText), Box<Preview>> {
+        let p = Preview {
+            file_name: self.file_name.clone(),
+            ..Preview::default()
+        };
+        if bytes.len() > MAX_BYTES {
+            let mb = bytes.len() as f64 / (1024.0 * 1024.0);
+            return Err(Box::new(p.fail(Problem::file(format!(
+                "the file is {mb:.0} MB; the importer reads files up to 200 MB"
+            )))));
+        }
+        let (text, encoding) = match decode::decode(bytes) {
+            Ok(t) => t,
+            Err(e) => return Err(Box::new(p.fail(e))),
+        };
+        let line_ending = LineEnding::of(&text);
+        let text = match line_ending {
+            LineEnding::Cr => text.replace('\r', "\n"),
+            _ => text.into_owned(),
+        };
+        let delimiter = self
+            .choices
+            .delimiter
+            .unwrap_or_else(|| sniff::sniff(&text));
+        let mut p = Preview {
+            format: Format {
+                encoding,
+                delimiter,
+                line_ending,
+                ..Format::default()
+            },
+            ..p
+        };
+        if is_plan_file(&text) {
+            p.kind = Some(Kind::PlanFile);
+            p.seen = format!("{}, {}", Kind::PlanFile.label(), encoding.label());
+            return Err(Box::new(p));
+        }
+        Ok((Box::new(p), SharedText(Arc::new(text))))
+    }
+}
+
+fn at(bytes_read: usize, bytes_total: usize) -> Progress {
+    Progress {
+        bytes_read,
+        bytes_total,
+    }
 }
 
 /// The app's own plan file starts with a `#` line naming its format.
@@ -238,15 +387,43 @@ fn is_plan_file(text: &str) -> bool {
     first.starts_with('#') && first.to_ascii_lowercase().contains("sop-plan")
 }
 
-/// Detects the kind, decides dates and decimals, and reads the records.
-fn read_kind(mut p: Preview, table: &Table, choices: &Choices, mut problems: Problems) -> Preview {
+/// The records step in three parts, each one pass or so over the rows: detect the kind and
+/// decide the date order; decide the decimal separator and check the codes; read the records.
+struct KindJob {
+    p: Preview,
+    table: Table,
+    problems: Problems,
+    kind: Kind,
+    mapping: Mapping,
+    date_order: DateOrder,
+    periods: Vec<(usize, Period)>,
+    stage: KindStage,
+}
+
+/// What a [`KindJob`] does next.
+enum KindStage {
+    Decimal,
+    Codes,
+    /// A Shopify orders export (the large files) is read in slices of rows: the next row.
+    Orders(usize, shopify_orders::Reader),
+    /// Everything else is read in one go.
+    Records,
+}
+
+/// Detects the kind and decides the date order; `Err` is the finished preview.
+fn start_kind(
+    mut p: Preview,
+    table: Table,
+    choices: &Choices,
+    mut problems: Problems,
+) -> Result<KindJob, Box<Preview>> {
     let kind = match choices.kind.map_or_else(
         || detect::detect(&table.headers, &p.file_name),
         Detected::Known,
     ) {
         Detected::Known(k) => k,
         Detected::Missing(k, _) => k,
-        Detected::Unknown => return p.fail(unknown_kind(&table.headers)),
+        Detected::Unknown => return Err(Box::new(p.fail(unknown_kind(&table.headers)))),
     };
     p.kind = Some(kind);
     let mapping = Mapping::new(
@@ -261,7 +438,7 @@ fn read_kind(mut p: Preview, table: &Table, choices: &Choices, mut problems: Pro
     p.mapping = mapping.clone();
     if problems.file_error {
         p.take(problems);
-        return p;
+        return Err(Box::new(p));
     }
     let header_dates = match kind {
         Kind::ForecastWide => table.headers.iter().map(String::as_str).collect(),
@@ -281,7 +458,7 @@ fn read_kind(mut p: Preview, table: &Table, choices: &Choices, mut problems: Pro
             p.date_order_needed = Some(vec![DateOrder::Dmy, DateOrder::Mdy]);
             p.seen = describe(&p, kind, table.rows.len());
             p.take(problems);
-            return p;
+            return Err(Box::new(p));
         }
     };
     p.format.date_order = Some(date_order);
@@ -295,50 +472,111 @@ fn read_kind(mut p: Preview, table: &Table, choices: &Choices, mut problems: Pro
         .iter()
         .map(|&(c, per)| (table.headers.get(c).cloned().unwrap_or_default(), per))
         .collect();
-    let number_columns: Vec<usize> = kind
-        .number_fields()
-        .iter()
-        .filter_map(|f| mapping.column(*f))
-        .chain(periods.iter().map(|(c, _)| *c))
-        .collect();
-    let numbers = number_columns
-        .iter()
-        .flat_map(|&c| table.rows.iter().map(move |r| r.get(c)));
-    p.format.decimal = choices
-        .decimal
-        .unwrap_or_else(|| numbers::decide_decimal(numbers, p.format.delimiter));
-    if let Some(col) = mapping.column(Field::Sku) {
-        let skus = table.rows.iter().map(|r| (r.line, r.get(col)));
-        codes::check_codes(skus, mapping.header(Field::Sku), &mut problems);
-    }
-    let mut cells = Cells {
+    Ok(KindJob {
+        p,
         table,
-        mapping: &mapping,
-        decimal: p.format.decimal,
+        problems,
+        kind,
+        mapping,
         date_order,
-        problems: &mut problems,
-    };
-    let (records, skipped) = match kind {
-        Kind::ShopifyOrders => shopify_orders::read(&mut cells),
-        Kind::ShopifyProducts => shopify_products::read(&mut cells),
-        Kind::ShopifyInventory => shopify_inventory::read(&mut cells),
-        Kind::Receipts => receipts::read(&mut cells),
-        Kind::SalesHistory => sales_history::read(&mut cells),
-        Kind::ForecastLong => forecast::read_long(&mut cells),
-        Kind::ForecastWide => forecast::read_wide(&mut cells, &periods),
-        Kind::PlanFile => return p,
-    };
-    if kind == Kind::ForecastWide && periods.is_empty() {
-        problems.error(Problem::line(
-            table.header_line,
-            "no period columns: a wide forecast needs columns named like 2026-W48 or 2026-11",
-        ));
+        periods,
+        stage: KindStage::Decimal,
+    })
+}
+
+impl KindJob {
+    /// The next part of the work, with at most `budget_rows` rows of records; true when
+    /// what is left is [`KindJob::finish`].
+    fn step(&mut self, choices: &Choices, budget_rows: usize) -> bool {
+        let (table, mapping) = (&self.table, &self.mapping);
+        match &mut self.stage {
+            KindStage::Decimal => {
+                let number_columns: Vec<usize> = self
+                    .kind
+                    .number_fields()
+                    .iter()
+                    .filter_map(|f| mapping.column(*f))
+                    .chain(self.periods.iter().map(|(c, _)| *c))
+                    .collect();
+                let numbers = number_columns
+                    .iter()
+                    .flat_map(|&c| table.rows.iter().map(move |r| r.get(c)));
+                self.p.format.decimal = choices
+                    .decimal
+                    .unwrap_or_else(|| numbers::decide_decimal(numbers, self.p.format.delimiter));
+                self.stage = KindStage::Codes;
+                false
+            }
+            KindStage::Codes => {
+                if let Some(col) = mapping.column(Field::Sku) {
+                    let skus = table.rows.iter().map(|r| (r.line, r.get(col)));
+                    codes::check_codes(skus, mapping.header(Field::Sku), &mut self.problems);
+                }
+                self.stage = match self.kind {
+                    Kind::ShopifyOrders => KindStage::Orders(0, shopify_orders::Reader::default()),
+                    _ => KindStage::Records,
+                };
+                false
+            }
+            KindStage::Orders(next, reader) => {
+                let end = next.saturating_add(budget_rows).min(table.rows.len());
+                let mut cells = Cells {
+                    table,
+                    mapping,
+                    decimal: self.p.format.decimal,
+                    date_order: self.date_order,
+                    problems: &mut self.problems,
+                };
+                reader.rows(&mut cells, table.rows.get(*next..end).unwrap_or_default());
+                *next = end;
+                end >= table.rows.len()
+            }
+            KindStage::Records => true,
+        }
     }
-    p.summary = records.summarize(table.rows.len(), skipped);
-    p.good = Some(records);
-    p.seen = describe(&p, kind, table.rows.len());
-    p.take(problems);
-    p
+
+    /// Reads the records; gives back the rows for [`JobState::Release`].
+    fn finish(self) -> (Preview, Vec<Row>) {
+        let KindJob {
+            mut p,
+            table,
+            mut problems,
+            kind,
+            mapping,
+            date_order,
+            periods,
+            stage,
+        } = self;
+        let mut cells = Cells {
+            table: &table,
+            mapping: &mapping,
+            decimal: p.format.decimal,
+            date_order,
+            problems: &mut problems,
+        };
+        let (records, skipped) = match (kind, stage) {
+            (_, KindStage::Orders(_, reader)) => reader.finish(),
+            (Kind::ShopifyOrders, _) => shopify_orders::read(&mut cells),
+            (Kind::ShopifyProducts, _) => shopify_products::read(&mut cells),
+            (Kind::ShopifyInventory, _) => shopify_inventory::read(&mut cells),
+            (Kind::Receipts, _) => receipts::read(&mut cells),
+            (Kind::SalesHistory, _) => sales_history::read(&mut cells),
+            (Kind::ForecastLong, _) => forecast::read_long(&mut cells),
+            (Kind::ForecastWide, _) => forecast::read_wide(&mut cells, &periods),
+            (Kind::PlanFile, _) => return (p, table.rows),
+        };
+        if kind == Kind::ForecastWide && periods.is_empty() {
+            problems.error(Problem::line(
+                table.header_line,
+                "no period columns: a wide forecast needs columns named like 2026-W48 or 2026-11",
+            ));
+        }
+        p.summary = records.summarize(table.rows.len(), skipped);
+        p.good = Some(records);
+        p.seen = describe(&p, kind, table.rows.len());
+        p.take(problems);
+        (p, table.rows)
+    }
 }
 
 /// "Shopify orders export, UTF-8 with BOM, comma-delimited, dates y-m-d, 1,234 line items".

@@ -61,9 +61,40 @@ impl<F: Fn(u8) -> bool> Iterator for QuotedCells<'_, F> {
 
 /// The line (1-based) where a quote opens that is never closed.
 pub fn unclosed_quote(text: &str, delimiter: u8) -> Option<u64> {
-    let open = QuotedCells::new(text, |b| b == delimiter).find_map(Result::err)?;
-    let before = text.as_bytes().get(..open).unwrap_or_default();
-    Some(before.iter().filter(|&&b| b == b'\n').count() as u64 + 1)
+    match scan_quotes(text, delimiter, 0, usize::MAX) {
+        Scan::Unclosed(line) => Some(line),
+        _ => None,
+    }
+}
+
+/// How far [`scan_quotes`] got.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scan {
+    /// Every quote up to here is closed: go on from this byte.
+    Upto(usize),
+    /// Every quote is closed.
+    Closed,
+    /// A quote opening on this line (1-based) is never closed.
+    Unclosed(u64),
+}
+
+/// [`unclosed_quote`] a slice at a time: scans from byte `from` (0, or where the last scan
+/// stopped) until about `budget` bytes further.
+pub fn scan_quotes(text: &str, delimiter: u8, from: usize, budget: usize) -> Scan {
+    let mut cells = QuotedCells::new(text, |b| b == delimiter);
+    cells.pos = from;
+    let stop = from.saturating_add(budget.max(1));
+    while cells.pos < stop {
+        match cells.next() {
+            None => return Scan::Closed,
+            Some(Ok(_)) => {}
+            Some(Err(open)) => {
+                let before = text.as_bytes().get(..open).unwrap_or_default();
+                return Scan::Unclosed(before.iter().filter(|&&b| b == b'\n').count() as u64 + 1);
+            }
+        }
+    }
+    Scan::Upto(cells.pos)
 }
 
 #[cfg(test)]
@@ -88,5 +119,22 @@ mod tests {
         assert_eq!(unclosed_quote("a,b\r\nc,\"x\"\"\n", b','), Some(2));
         assert_eq!(unclosed_quote("a;\"x\";b\n", b';'), None);
         assert_eq!(unclosed_quote("a,\"x;\"\"y\"\n", b','), None);
+    }
+
+    #[test]
+    fn scanning_in_slices_finds_the_same() {
+        for (text, want) in [
+            ("a,\"b,\"\"c\nd\",e\n\"x\"\n", Scan::Closed),
+            ("a,b\r\nc,\"x\"\"\n", Scan::Unclosed(2)),
+        ] {
+            let mut from = 0;
+            let got = loop {
+                match scan_quotes(text, b',', from, 1) {
+                    Scan::Upto(pos) => from = pos,
+                    done => break done,
+                }
+            };
+            assert_eq!(got, want, "{text:?}");
+        }
     }
 }

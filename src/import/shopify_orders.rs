@@ -6,6 +6,7 @@
 use super::cells::Cells;
 use super::columns::Field;
 use super::records::{Records, Skipped, Sums};
+use super::table::Row;
 use crate::engine::calendar::monday_of;
 use chrono::NaiveDate;
 use std::collections::HashMap;
@@ -19,14 +20,33 @@ struct OrderHead {
 }
 
 pub fn read(c: &mut Cells) -> (Records, Vec<Skipped>) {
-    let mut orders: HashMap<&str, OrderHead> = HashMap::new();
-    let mut sums = Sums::default();
-    let (mut cancelled, mut without_sku) = (0usize, 0usize);
+    let mut reader = Reader::default();
     let table = c.table;
-    for row in &table.rows {
+    reader.rows(c, &table.rows);
+    reader.finish()
+}
+
+/// The reading of an orders export, resumable: [`Reader::rows`] for each slice of rows in
+/// file order, then [`Reader::finish`].
+#[derive(Default)]
+pub struct Reader {
+    orders: HashMap<String, OrderHead>,
+    sums: Sums<NaiveDate>,
+    cancelled: usize,
+    without_sku: usize,
+}
+
+impl Reader {
+    pub fn rows<'a>(&mut self, c: &mut Cells<'a>, rows: &'a [Row]) {
+        for row in rows {
+            self.row(c, row);
+        }
+    }
+
+    fn row<'a>(&mut self, c: &mut Cells<'a>, row: &'a Row) {
         let name = c.text(row, Field::Order);
         let head = if c.text(row, Field::CreatedAt).is_empty() {
-            match orders.get(name) {
+            match self.orders.get(name) {
                 Some(h) => *h,
                 None => {
                     c.error(
@@ -34,7 +54,7 @@ pub fn read(c: &mut Cells) -> (Records, Vec<Skipped>) {
                         Field::CreatedAt,
                         format!("is empty and no earlier line of order '{name}' has the date"),
                     );
-                    continue;
+                    return;
                 }
             }
         } else {
@@ -42,12 +62,12 @@ pub fn read(c: &mut Cells) -> (Records, Vec<Skipped>) {
                 date: c.date(row, Field::CreatedAt).ok_or(row.line),
                 cancelled: !c.text(row, Field::CancelledAt).is_empty(),
             };
-            orders.insert(name, head);
+            self.orders.insert(name.to_string(), head);
             head
         };
         if head.cancelled {
-            cancelled += 1;
-            continue;
+            self.cancelled += 1;
+            return;
         }
         let date = match head.date {
             Ok(d) => d,
@@ -57,25 +77,31 @@ pub fn read(c: &mut Cells) -> (Records, Vec<Skipped>) {
                     Field::Order,
                     format!("has no readable date (see line {line})"),
                 );
-                continue;
+                return;
             }
-            Err(_) => continue,
+            Err(_) => return,
         };
         let Some(sku) = c.sku_or_skip(
             row,
             "a line item without a SKU (custom item, tip, gift card)",
         ) else {
-            without_sku += 1;
-            continue;
+            self.without_sku += 1;
+            return;
         };
         let Some(q) = c.qty(row, Field::Quantity) else {
-            continue;
+            return;
         };
-        sums.add(sku, monday_of(date), q);
+        self.sums.add(sku, monday_of(date), q);
     }
-    let skipped = [
-        ("line items of cancelled orders", cancelled),
-        ("line items without a SKU", without_sku),
-    ];
-    (Records::actuals(sums), super::records::skipped(&skipped))
+
+    pub fn finish(self) -> (Records, Vec<Skipped>) {
+        let skipped = [
+            ("line items of cancelled orders", self.cancelled),
+            ("line items without a SKU", self.without_sku),
+        ];
+        (
+            Records::actuals(self.sums),
+            super::records::skipped(&skipped),
+        )
+    }
 }

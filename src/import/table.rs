@@ -7,6 +7,8 @@ use super::error::{Problem, Problems};
 use super::quotes::unclosed_quote;
 use super::sniff::Delimiter;
 use csv::StringRecord;
+use std::io::Cursor;
+use std::sync::Arc;
 
 /// Progress is reported after about this many bytes.
 const PROGRESS_STEP: usize = 1 << 20;
@@ -41,6 +43,17 @@ pub struct Table {
     pub rows: Vec<Row>,
 }
 
+/// The text being read, shared between the preview job and the csv reader that reads it, so
+/// a reader can be kept between slices of work.
+#[derive(Clone, Debug)]
+pub struct SharedText(pub Arc<String>);
+
+impl AsRef<[u8]> for SharedText {
+    fn as_ref(&self) -> &[u8] {
+        self.0.as_bytes()
+    }
+}
+
 /// Reads the table. A file that cannot be a table at all is an `Err`; ragged rows are errors
 /// in `problems` and are left out of the table.
 pub fn read(
@@ -49,121 +62,182 @@ pub fn read(
     problems: &mut Problems,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<Table, Problem> {
-    if let Some(line) = unclosed_quote(text, delimiter.byte()) {
-        return Err(Problem::line(
-            line,
-            "a quote (\") opens here and is never closed, so the rest of the file would be one \
-             cell; close or remove it",
-        ));
+    let mut reader = TableReader::open(SharedText(Arc::new(text.to_string())), delimiter)?;
+    while !reader.read_rows(PROGRESS_STEP, problems)? {
+        progress(reader.progress());
     }
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .delimiter(delimiter.byte())
-        .from_reader(text.as_bytes());
-    let mut records = reader.records();
-    let header = loop {
-        match records.next() {
-            None => return Err(Problem::file("the file is empty")),
-            Some(rec) => {
-                let rec = rec.map_err(|e| Problem::file(format!("cannot be read: {e}")))?;
-                if !is_blank(&rec) {
-                    break rec;
-                }
+    progress(reader.progress());
+    reader.finish(problems)
+}
+
+/// A table read a slice at a time: [`TableReader::open`] reads the header, then
+/// [`TableReader::read_rows`] as often as needed, then [`TableReader::finish`].
+pub struct TableReader {
+    text: SharedText,
+    reader: csv::Reader<Cursor<SharedText>>,
+    lines: LineCounter,
+    header_line: u64,
+    headers: Vec<String>,
+    rows: Vec<Row>,
+    done: bool,
+}
+
+impl TableReader {
+    /// Checks the quotes and reads the header.
+    pub fn open(text: SharedText, delimiter: Delimiter) -> Result<TableReader, Problem> {
+        if let Some(line) = unclosed_quote(&text.0, delimiter.byte()) {
+            return Err(unclosed(line));
+        }
+        TableReader::header(text, delimiter)
+    }
+
+    /// Reads the header of a text whose quotes are checked.
+    pub fn header(text: SharedText, delimiter: Delimiter) -> Result<TableReader, Problem> {
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .delimiter(delimiter.byte())
+            .from_reader(Cursor::new(text.clone()));
+        let header = loop {
+            let mut rec = StringRecord::new();
+            let more = reader
+                .read_record(&mut rec)
+                .map_err(|e| Problem::file(format!("cannot be read: {e}")))?;
+            if !more {
+                return Err(Problem::file("the file is empty"));
             }
+            if !is_blank(&rec) {
+                break rec;
+            }
+        };
+        let mut lines = LineCounter::default();
+        let header_line = lines.line_of(text.as_ref(), &header);
+        let headers: Vec<String> = header.iter().map(|h| h.trim().to_string()).collect();
+        if headers.len() < 2 {
+            return Err(Problem::line(
+                header_line,
+                format!(
+                    "only one column found ('{}'): the columns must be separated by a comma, \
+                     semicolon, tab or |",
+                    headers.first().map(String::as_str).unwrap_or("")
+                ),
+            ));
         }
-    };
-    let mut lines = LineCounter::new(text);
-    let header_line = lines.line_of(&header);
-    let headers: Vec<String> = header.iter().map(|h| h.trim().to_string()).collect();
-    if headers.len() < 2 {
-        return Err(Problem::line(
+        Ok(TableReader {
+            text,
+            reader,
+            lines,
             header_line,
-            format!(
-                "only one column found ('{}'): the columns must be separated by a comma, \
-                 semicolon, tab or |",
-                headers.first().map(String::as_str).unwrap_or("")
-            ),
-        ));
+            headers,
+            rows: Vec::new(),
+            done: false,
+        })
     }
-    let total = text.len();
-    let mut next_report = PROGRESS_STEP;
-    let mut rows = Vec::new();
-    for rec in records {
-        let rec = rec.map_err(|e| Problem::file(format!("cannot be read: {e}")))?;
-        let line = lines.line_of(&rec);
-        let byte = rec.position().map_or(0, |p| p.byte() as usize);
-        if byte >= next_report {
-            progress(Progress {
-                bytes_read: byte,
-                bytes_total: total,
-            });
-            next_report = byte + PROGRESS_STEP;
+
+    /// How far the reader has got.
+    pub fn progress(&self) -> Progress {
+        let total = self.text.0.len();
+        let read = if self.done {
+            total
+        } else {
+            (self.reader.position().byte() as usize).min(total)
+        };
+        Progress {
+            bytes_read: read,
+            bytes_total: total,
         }
+    }
+
+    /// Reads rows until about `budget` more bytes are read (at least one row); true once the
+    /// end of the file is reached.
+    pub fn read_rows(&mut self, budget: usize, problems: &mut Problems) -> Result<bool, Problem> {
+        let stop = (self.reader.position().byte() as usize).saturating_add(budget.max(1));
+        while !self.done && (self.reader.position().byte() as usize) < stop {
+            let mut rec = StringRecord::new();
+            let more = self
+                .reader
+                .read_record(&mut rec)
+                .map_err(|e| Problem::file(format!("cannot be read: {e}")))?;
+            if !more {
+                self.done = true;
+                break;
+            }
+            self.row(rec, problems);
+        }
+        Ok(self.done)
+    }
+
+    fn row(&mut self, rec: StringRecord, problems: &mut Problems) {
+        let line = self.lines.line_of(self.text.as_ref(), &rec);
         if is_blank(&rec) {
-            continue;
+            return;
         }
-        let extra_filled = rec.len() > headers.len()
-            && rec.iter().skip(headers.len()).any(|c| !c.trim().is_empty());
-        if rec.len() < headers.len() || extra_filled {
+        let columns = self.headers.len();
+        let extra_filled =
+            rec.len() > columns && rec.iter().skip(columns).any(|c| !c.trim().is_empty());
+        if rec.len() < columns || extra_filled {
             problems.error(Problem::line(
                 line,
                 format!(
-                    "has {} cells but the header (line {header_line}) has {} columns",
+                    "has {} cells but the header (line {}) has {columns} columns",
                     rec.len(),
-                    headers.len()
+                    self.header_line
                 ),
             ));
-            continue;
+            return;
         }
-        rows.push(Row { line, cells: rec });
+        self.rows.push(Row { line, cells: rec });
     }
-    progress(Progress {
-        bytes_read: total,
-        bytes_total: total,
-    });
-    if rows.is_empty() && problems.error_count == 0 {
-        return Err(Problem::line(
-            header_line,
-            "the file has a header but no data rows",
-        ));
+
+    /// The table, once every row is read.
+    pub fn finish(self, problems: &Problems) -> Result<Table, Problem> {
+        if self.rows.is_empty() && problems.error_count == 0 {
+            return Err(Problem::line(
+                self.header_line,
+                "the file has a header but no data rows",
+            ));
+        }
+        Ok(Table {
+            header_line: self.header_line,
+            headers: self.headers,
+            rows: self.rows,
+        })
     }
-    Ok(Table {
-        header_line,
-        headers,
-        rows,
-    })
+}
+
+/// The error for a quote opening on `line` that is never closed.
+pub fn unclosed(line: u64) -> Problem {
+    Problem::line(
+        line,
+        "a quote (\") opens here and is never closed, so the rest of the file would be one \
+         cell; close or remove it",
+    )
 }
 
 /// Physical line numbers from byte offsets. The csv crate's own line count is one short
 /// after a CRLF (it leaves the LF for the next record), so lines are counted here.
-struct LineCounter<'t> {
-    text: &'t [u8],
+struct LineCounter {
     counted_to: usize,
     line: u64,
 }
 
-impl<'t> LineCounter<'t> {
-    fn new(text: &'t str) -> Self {
+impl Default for LineCounter {
+    fn default() -> Self {
         LineCounter {
-            text: text.as_bytes(),
             counted_to: 0,
             line: 1,
         }
     }
+}
 
+impl LineCounter {
     /// The line a record starts on; records come in file order.
-    fn line_of(&mut self, rec: &StringRecord) -> u64 {
+    fn line_of(&mut self, text: &[u8], rec: &StringRecord) -> u64 {
         let mut start = rec.position().map_or(0, |p| p.byte() as usize);
-        while self
-            .text
-            .get(start)
-            .is_some_and(|b| *b == b'\r' || *b == b'\n')
-        {
+        while text.get(start).is_some_and(|b| *b == b'\r' || *b == b'\n') {
             start += 1;
         }
-        let newlines = self
-            .text
+        let newlines = text
             .get(self.counted_to..start)
             .map_or(0, |s| s.iter().filter(|b| **b == b'\n').count());
         self.line += newlines as u64;

@@ -8,7 +8,9 @@ use super::files::{files_of, read_bytes};
 use super::format;
 use crate::engine::{Edit, Plan, Workbook};
 use crate::import::apply::{to_edit, Mode};
-use crate::import::{preview, Choices, DateOrder, Field, Kind, Preview, MAX_BYTES};
+use crate::import::{
+    preview, Choices, DateOrder, Field, Kind, Preview, PreviewJob, Progress, Step, MAX_BYTES,
+};
 use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -32,12 +34,12 @@ struct Loaded {
 }
 
 impl Loaded {
-    fn new(id: usize, name: String, bytes: Vec<u8>) -> Loaded {
+    fn new(id: usize, name: String, bytes: Arc<Vec<u8>>, choices: Choices, p: Preview) -> Loaded {
         let mut l = Loaded {
             id,
             name,
-            bytes: Arc::new(bytes),
-            choices: Choices::default(),
+            bytes,
+            choices,
             preview: Arc::new(Preview::default()),
             plan: None,
             mode: Mode::Merge,
@@ -45,22 +47,82 @@ impl Loaded {
             skip_errors: false,
             rev: 0,
         };
-        l.refresh();
-        // A mapping the planner set for files laid out like this one before.
-        if let Some(saved) = remembered(&l.preview.header_signature) {
-            l.choices.columns = saved;
-            l.refresh();
-        }
+        l.set_preview(p);
         l
     }
 
     fn refresh(&mut self) {
-        self.preview = Arc::new(preview(&self.bytes, &self.name, &self.choices));
+        self.set_preview(preview(&self.bytes, &self.name, &self.choices));
+    }
+
+    fn set_preview(&mut self, p: Preview) {
+        self.preview = Arc::new(p);
         self.plan = (self.preview.kind == Some(Kind::PlanFile)).then(|| {
             let text = String::from_utf8_lossy(&self.bytes);
             Arc::new(crate::planfile::read(&text).map_err(|e| e.to_string()))
         });
     }
+}
+
+/// Text read per step of a preview job; steps run until a slice's time is up.
+const STEP_BYTES: usize = 256 << 10;
+/// The browser gets control back after about this long (a frame at 30 fps).
+const SLICE_MS: f64 = 30.0;
+
+/// The file being read, for the progress bar.
+#[derive(Clone, PartialEq)]
+struct Reading {
+    name: String,
+    progress: Progress,
+}
+
+/// Runs a preview in slices, giving the browser control before each; `None` once
+/// `cancel` is bumped past `generation`.
+async fn preview_in_slices(
+    bytes: Arc<Vec<u8>>,
+    name: &str,
+    choices: &Choices,
+    reading: RwSignal<Option<Reading>>,
+    cancel: StoredValue<usize>,
+    generation: usize,
+) -> Option<Preview> {
+    let mut job = PreviewJob::new(bytes, name, choices);
+    loop {
+        next_tick().await;
+        if cancel.get_value() != generation {
+            return None;
+        }
+        let start = js_sys::Date::now();
+        let progress = loop {
+            match job.step(STEP_BYTES) {
+                Step::Done(p) => return Some(*p),
+                Step::Progress(pr) if js_sys::Date::now() - start >= SLICE_MS => break pr,
+                Step::Progress(_) => {}
+            }
+        };
+        reading.set(Some(Reading {
+            name: name.to_string(),
+            progress,
+        }));
+    }
+}
+
+/// Resolves on the browser's next task (setTimeout 0), after it has drawn and handled input.
+async fn next_tick() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let queued = web_sys::window().is_some_and(|w| {
+            w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0)
+                .is_ok()
+        });
+        if !queued {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+fn megabytes(bytes: usize) -> String {
+    format!("{:.1}", bytes as f64 / (1024.0 * 1024.0))
 }
 
 const MAPPING_KEY: &str = "sop.import.mapping.";
@@ -102,6 +164,9 @@ pub fn ImportDialog(
     let loaded = RwSignal::new(Vec::<Loaded>::new());
     let next_id = StoredValue::new(0usize);
     let busy = RwSignal::new(None::<String>);
+    let reading = RwSignal::new(None::<Reading>);
+    // Bumped to cancel the files being read.
+    let cancel = StoredValue::new(0usize);
 
     let add_files = move |files: Vec<web_sys::File>| {
         for file in files {
@@ -112,19 +177,58 @@ pub fn ImportDialog(
                 continue;
             }
             busy.set(Some(format!("Reading {name}…")));
+            let generation = cancel.get_value();
             leptos::task::spawn_local(async move {
-                match read_bytes(&file).await {
-                    Ok(bytes) => {
+                let bytes = match read_bytes(&file).await {
+                    Ok(bytes) => Arc::new(bytes),
+                    Err(e) => {
+                        status.set(Some(e));
+                        busy.set(None);
+                        return;
+                    }
+                };
+                busy.set(None);
+                let run = |choices: Choices| {
+                    let (bytes, name) = (bytes.clone(), name.clone());
+                    async move {
+                        let p =
+                            preview_in_slices(bytes, &name, &choices, reading, cancel, generation)
+                                .await;
+                        p.map(|p| (choices, p))
+                    }
+                };
+                let mut done = run(Choices::default()).await;
+                // A mapping the planner set for files laid out like this one before.
+                if let Some(saved) = done
+                    .as_ref()
+                    .and_then(|(_, p)| remembered(&p.header_signature))
+                {
+                    let choices = Choices {
+                        columns: saved,
+                        ..Choices::default()
+                    };
+                    done = run(choices).await;
+                }
+                reading.set(None);
+                match done {
+                    Some((choices, p)) => {
                         let id = next_id.get_value();
                         next_id.set_value(id + 1);
-                        let l = Loaded::new(id, name, bytes);
+                        let l = Loaded::new(id, name, bytes, choices, p);
                         loaded.update(|v| v.push(l));
                     }
-                    Err(e) => status.set(Some(e)),
+                    None => status.set(Some(format!(
+                        "Import of {name} cancelled; nothing was imported."
+                    ))),
                 }
-                busy.set(None);
             });
         }
+    };
+    // Stops every file still being read; nothing of them is kept.
+    let cancel_reading = move || {
+        cancel.update_value(|g| *g += 1);
+        reading.set(None);
+        busy.set(None);
     };
     let on_pick = move |ev: leptos::ev::Event| {
         let input = ev
@@ -204,13 +308,23 @@ pub fn ImportDialog(
                     <header>
                         <h2>"Import or open files"</h2>
                         <span class="spacer"></span>
-                        <button data-testid="import-close" on:click=move |_| { loaded.set(Vec::new()); open.set(false); }>"Close"</button>
+                        <button data-testid="import-close" on:click=move |_| { cancel_reading(); loaded.set(Vec::new()); open.set(false); }>"Close"</button>
                     </header>
                     <label class="drop" data-testid="import-drop" on:dragover=|ev: leptos::ev::DragEvent| ev.prevent_default() on:drop=on_drop>
                         <input type="file" multiple accept=".csv,.txt,.tsv,text/csv" data-testid="import-file" on:change=on_pick />
                         <span>"Drop CSV files here, or click to choose: Shopify orders, products or inventory exports; purchase orders; sales history; forecasts; a plan file."</span>
                     </label>
                     <div class="busy" data-testid="import-busy">{move || busy.get()}</div>
+                    {move || reading.get().map(|r| {
+                        let Progress { bytes_read, bytes_total } = r.progress;
+                        view! {
+                            <div class="reading">
+                                <span data-testid="import-progress-text">{format!("Reading {}: {} of {} MB", r.name, megabytes(bytes_read), megabytes(bytes_total))}</span>
+                                <progress data-testid="import-progress" max=bytes_total.max(1) value=bytes_read></progress>
+                                <button data-testid="import-cancel" on:click=move |_| cancel_reading()>"Cancel"</button>
+                            </div>
+                        }
+                    })}
                     <For each=move || loaded.get() key=|l| (l.id, l.rev) let:l>
                         {file_card(l, update, apply, remove)}
                     </For>

@@ -206,6 +206,13 @@ test('ambiguous dates: the dialog asks for the order before anything can be appl
   await expect(await reveal(page, 'CND-101', '2027-01', 'forecast')).toHaveText('380');
 });
 
+// The plan as a saved plan file: the same text before and after means the plan is unchanged.
+async function savePlan(page) {
+  const d = page.waitForEvent('download');
+  await page.getByTestId('save-plan').click();
+  return readFileSync(await (await d).path(), 'utf8');
+}
+
 // Bad files through the dialog: the message says what and where, Apply stays disabled, and
 // the plan is exactly as it was (a saved plan file before and after is the same text).
 const BAD = [
@@ -221,17 +228,48 @@ const BAD = [
 for (const [name, body, message] of BAD) {
   test(`bad input ${name}: a clear message and the plan unchanged`, async ({ page }) => {
     await openAt(page, '2025-11-03');
-    const save = async () => {
-      const d = page.waitForEvent('download');
-      await page.getByTestId('save-plan').click();
-      return readFileSync(await (await d).path(), 'utf8');
-    };
-    const before = await save();
+    const before = await savePlan(page);
     await page.getByTestId('import').click();
     await page.getByTestId('import-file').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(body, 'latin1') });
     await expect(page.getByTestId('import-errors')).toContainText(message);
     await expect(page.getByTestId('import-apply')).toBeDisabled();
     await page.getByTestId('import-close').click();
-    expect(await save()).toBe(before);
+    expect(await savePlan(page)).toBe(before);
   });
 }
+
+// Large files are read in slices: a progress bar with the megabytes read, the page stays
+// responsive, and Cancel stops the reading with nothing imported.
+function salesHistory(lines) {
+  const rows = ['Date,SKU,Units sold'];
+  for (let i = 0; i < lines; i++) {
+    const day = String(1 + (i % 28)).padStart(2, '0');
+    rows.push(`2025-10-${day},CND-${100 + (i % 7)},${1 + (i % 5)}`);
+  }
+  return rows.join('\n') + '\n';
+}
+
+test('a larger file is read in slices with progress, then previewed', async ({ page }) => {
+  await openAt(page, '2025-11-03');
+  await page.getByTestId('import').click();
+  await page.getByTestId('import-file').setInputFiles({ name: 'big-sales.csv', mimeType: 'text/csv', buffer: Buffer.from(salesHistory(20_000)) });
+  await expect(page.getByTestId('import-seen')).toHaveText(/sales history.*20,000/);
+  await expect(page.getByTestId('import-summary')).toContainText('20000 rows · 7 SKUs');
+  await expect(page.getByTestId('import-progress')).toHaveCount(0);
+  await expect(page.getByTestId('import-apply')).toBeEnabled();
+});
+
+test('cancel while a large file is read: nothing is imported and the plan is unchanged', async ({ page }) => {
+  await openAt(page, '2025-11-03');
+  const before = await savePlan(page);
+  await page.getByTestId('import').click();
+  await page.getByTestId('import-file').setInputFiles({ name: 'huge-sales.csv', mimeType: 'text/csv', buffer: Buffer.from(salesHistory(1_000_000)) });
+  await expect(page.getByTestId('import-progress')).toBeVisible();
+  await expect(page.getByTestId('import-progress-text')).toContainText(/Reading huge-sales\.csv: [\d.]+ of 2\d\.\d MB/);
+  await page.getByTestId('import-cancel').click();
+  await expect(page.getByTestId('import-progress')).toHaveCount(0);
+  await expect(page.getByTestId('status')).toContainText('Import of huge-sales.csv cancelled');
+  await expect(page.getByTestId('import-seen')).toHaveCount(0);
+  await page.getByTestId('import-close').click();
+  expect(await savePlan(page)).toBe(before);
+});
