@@ -224,6 +224,11 @@ const BAD = [
   ['negative.csv', 'Date,SKU,Units sold\n2025-10-06,CND-101,-5\n', /line 2, column 'Units sold': '-5'/],
   ['nan.csv', 'Date,SKU,Units sold\n2025-10-06,CND-101,NaN\n', /line 2, column 'Units sold': 'NaN'/],
   ['baddate.csv', 'Date,SKU,Units sold\n2025-13-45,CND-101,5\n', /line 2, column 'Date': '2025-13-45'/],
+  ['ragged.csv', 'Date,SKU,Units sold\n2025-10-06,CND-101\n', /line 2: has 2 cells but the header/],
+  ['onecolumn.csv', 'Date SKU Units\n2025-10-06 CND-101 5\n', /only one column found/],
+  ['nosku.csv', 'Date,Units sold\n2025-10-06,5\n', /SKU/],
+  ['infinite.csv', 'Date,SKU,Units sold\n2025-10-06,CND-101,inf\n', /line 2, column 'Units sold': 'inf'/],
+  ['dupes.csv', 'SKU,Week,Forecast\nCND-101,2026-W49,5\nCND-101,2026-W49,6\n', /line 3/],
 ];
 for (const [name, body, message] of BAD) {
   test(`bad input ${name}: a clear message and the plan unchanged`, async ({ page }) => {
@@ -272,4 +277,38 @@ test('cancel while a large file is read: nothing is imported and the plan is unc
   await expect(page.getByTestId('import-seen')).toHaveCount(0);
   await page.getByTestId('import-close').click();
   expect(await savePlan(page)).toBe(before);
+});
+
+test('a file over 200 MB is refused before it is read, and the plan is unchanged', async ({ page }) => {
+  const { openSync, ftruncateSync, closeSync, unlinkSync } = await import('node:fs');
+  const big = '/tmp/sop-201mb.csv';
+  const fd = openSync(big, 'w');
+  ftruncateSync(fd, 201 * 1024 * 1024);
+  closeSync(fd);
+  await openAt(page, '2025-11-03');
+  const before = await savePlan(page);
+  await page.getByTestId('import').click();
+  await page.getByTestId('import-file').setInputFiles(big);
+  await expect(page.getByTestId('status')).toContainText('sop-201mb.csv is 201 MB; the importer reads files up to 200 MB. Nothing was imported.');
+  await expect(page.getByTestId('import-apply')).toHaveCount(0);
+  await page.getByTestId('import-close').click();
+  expect(await savePlan(page)).toBe(before);
+  unlinkSync(big);
+});
+
+test('SKUs unknown to the plan: added when offered, left out and named when declined', async ({ page }) => {
+  await openAt(page, '2025-11-03');
+  const file = { name: 'new.csv', mimeType: 'text/csv', buffer: Buffer.from('Date,SKU,Units sold\n2025-10-06,NEW-9,5\n2025-10-06,CND-101,2\n') };
+  await page.getByTestId('import').click();
+  await page.getByTestId('import-file').setInputFiles(file);
+  await page.getByTestId('import-add-skus').uncheck();
+  await page.getByTestId('import-apply').click();
+  await expect(page.getByTestId('status')).toContainText('SKUs not added: NEW-9');
+  await page.getByTestId('filter').fill('NEW-9');
+  await expect(page.locator('[role="gridcell"][data-sku="NEW-9"]')).toHaveCount(0);
+  await page.getByTestId('import').click();
+  await page.getByTestId('import-file').setInputFiles(file);
+  await page.getByTestId('import-apply').click();
+  await expect(page.getByTestId('status')).toContainText('1 SKUs added');
+  await expect(cell(page, 'NEW-9', '2025-W41', 'actual')).toHaveText('5');
 });
