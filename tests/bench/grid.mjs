@@ -1,35 +1,16 @@
 // Grid benchmark in headless Chromium against the release build in dist/ (run by
 // scripts/bench after `trunk build --release --offline`). Prints medians; asserts nothing.
 // Plan: ?bench=2000 (2,000 SKUs, 52 weeks of history + 104 ahead; weekly view, 52 weeks ahead).
-import { chromium } from 'playwright-core';
-import { createServer } from 'node:http';
-import { readFileSync, existsSync, statSync } from 'node:fs';
-import { extname, join, resolve } from 'node:path';
+import { openBench } from './browser.mjs';
 
-const DIST = resolve(new URL('../../dist', import.meta.url).pathname);
-const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png' };
-const server = createServer((req, res) => {
-  let p = join(DIST, decodeURIComponent(req.url.split('?')[0]));
-  if (!p.startsWith(DIST) || !existsSync(p) || statSync(p).isDirectory()) p = join(DIST, 'index.html');
-  res.writeHead(200, { 'content-type': TYPES[extname(p)] ?? 'application/octet-stream' });
-  res.end(readFileSync(p));
-}).listen(0, '127.0.0.1');
-await new Promise((r) => server.once('listening', r));
-const port = server.address().port;
-
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
-const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+const { page, origin, close } = await openBench();
 const errors = [];
 page.on('pageerror', (e) => errors.push(e.message));
 page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
 
 const SKUS = Number(process.env.BENCH_SKUS ?? 2000);
 const t0 = Date.now();
-await page.goto(`http://127.0.0.1:${port}/?today=2026-11-23&bench=${SKUS}`);
+await page.goto(`${origin}/?today=2026-11-23&bench=${SKUS}`);
 await page.locator('[role="gridcell"]').first().waitFor({ timeout: 60_000 });
 const loadMs = Date.now() - t0;
 await page.getByTestId('horizon').selectOption('52');
@@ -125,6 +106,5 @@ const sm = stats(switchTimes.monthly);
 const sw = stats(switchTimes.weekly);
 console.log(`  switch view -> painted: to monthly median ${sm.median.toFixed(1)} ms (p95 ${sm.p95.toFixed(1)}), to weekly median ${sw.median.toFixed(1)} ms (p95 ${sw.p95.toFixed(1)}) (${sm.n} each)`);
 if (errors.length) console.log(`  page errors: ${errors.join(' | ')}`);
-await browser.close();
-server.close();
+await close();
 if (errors.length) process.exit(1);
