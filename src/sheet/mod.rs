@@ -10,3 +10,4 @@ pub mod periods;
 pub mod rows;
 pub mod selection;
 pub mod tsv;
+pub mod window;

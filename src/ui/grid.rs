@@ -8,6 +8,7 @@
 
 use super::cell::{cell_text, explain, stock_class};
 use super::locale::decimal_sep;
+use super::row_label::row_label;
 use crate::engine::Workbook;
 use crate::sheet::edits::{block_edits, clear_edits, editable, fill_down_edits, Changes};
 use crate::sheet::keymap::{intent_for, starts_typing, Intent};
@@ -15,6 +16,7 @@ use crate::sheet::periods::Period;
 use crate::sheet::rows::{GridRow, RowOwner, RowSpec};
 use crate::sheet::selection::{Bounds, Pos, Selection};
 use crate::sheet::tsv;
+use crate::sheet::window::{scroll_to_show, visible};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -23,7 +25,6 @@ pub const HEAD_H: f64 = 40.0;
 /// Width of a week column; month columns are wider (the view says).
 pub const COL_W: f64 = 68.0;
 pub const LABEL_W: f64 = 330.0;
-const OVERSCAN: usize = 3;
 
 /// Said when the user types into a cell that is worked out by the plan.
 const CALCULATED: &str = "This cell is calculated: type into forecast, consensus, receipts, safety stock or (past weeks) actual sales";
@@ -592,104 +593,5 @@ pub fn Grid(
                 {body}
             </div>
         </div>
-    }
-}
-
-/// The label column of a row: SKU code and name on its first row, the measure on every row;
-/// families get a collapse toggle.
-fn row_label(
-    wb: &Workbook,
-    row: &GridRow,
-    collapsed: &std::collections::BTreeSet<String>,
-) -> AnyView {
-    let measure = row.measure.label();
-    match &row.owner {
-        RowOwner::Total => view! { <span class="who">{if row.first { "All products" } else { "" }}</span><span class="m">{measure}</span> }.into_any(),
-        RowOwner::Family(f) => {
-            let name = f.clone();
-            let open = !collapsed.contains(f);
-            view! {
-                <span class="who">{row.first.then(|| view! {
-                    <button class="toggle" data-testid=format!("toggle-family-{name}") aria-expanded=open.to_string()
-                        on:click=move |_| toggle_family(&name)>{if open { "▾" } else { "▸" }}</button>
-                    {f.clone()}
-                })}</span>
-                <span class="m">{measure}</span>
-            }
-            .into_any()
-        }
-        RowOwner::Sku(i) => {
-            let p = &wb.plan().products[*i];
-            view! {
-                <span class="who" title=row.first.then(|| format!("{} {}", p.sku, p.name))>
-                    {row.first.then(|| view! { <b>{p.sku.clone()}</b>" "<span class="nm">{p.name.clone()}</span> })}
-                </span>
-                <span class="m">{measure}</span>
-            }
-            .into_any()
-        }
-    }
-}
-
-/// Flips a family open or closed: the view's row spec lives in context.
-fn toggle_family(name: &str) {
-    if let Some(spec) = use_context::<RwSignal<RowSpec>>() {
-        spec.update(|s| {
-            if !s.collapsed.remove(name) {
-                s.collapsed.insert(name.to_string());
-            }
-        });
-    }
-}
-
-/// The scroll offset that brings item `index` (of `size`, after a frozen band of `frozen`)
-/// fully into a view of `extent` now scrolled to `scroll`; `None` when it is already visible.
-pub fn scroll_to_show(
-    index: usize,
-    size: f64,
-    frozen: f64,
-    scroll: f64,
-    extent: f64,
-) -> Option<f64> {
-    let start = index as f64 * size;
-    if start < scroll {
-        Some(start)
-    } else if frozen + start + size > scroll + extent {
-        Some(frozen + start + size - extent)
-    } else {
-        None
-    }
-}
-
-/// First and one-past-last index of items of size `size` visible in `[offset, offset+extent)`.
-pub fn visible(offset: f64, extent: f64, size: f64, count: usize) -> (usize, usize) {
-    let first = ((offset / size).floor() as usize)
-        .saturating_sub(OVERSCAN)
-        .min(count);
-    let last = (((offset + extent.max(0.0)) / size).ceil() as usize + OVERSCAN).min(count);
-    (first, last.max(first))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn scrolling_brings_the_active_cell_into_view() {
-        // Rows of 26 px under a 40 px header, in a 300 px view scrolled to 260 (rows 10+ at the top).
-        assert_eq!(scroll_to_show(12, 26.0, 40.0, 260.0, 300.0), None);
-        assert_eq!(scroll_to_show(5, 26.0, 40.0, 260.0, 300.0), Some(130.0));
-        // Row 20 ends at 40 + 546 = 586 > 560: scroll so it ends at the bottom edge.
-        assert_eq!(scroll_to_show(20, 26.0, 40.0, 260.0, 300.0), Some(286.0));
-    }
-
-    #[test]
-    fn visible_window_has_a_margin_and_stays_in_bounds() {
-        assert_eq!(visible(0.0, 260.0, 26.0, 1000), (0, 10 + OVERSCAN));
-        assert_eq!(
-            visible(2600.0, 260.0, 26.0, 1000),
-            (100 - OVERSCAN, 110 + OVERSCAN)
-        );
-        assert_eq!(visible(0.0, 260.0, 26.0, 4), (0, 4));
     }
 }

@@ -10,6 +10,7 @@ pub mod import_dialog;
 pub mod locale;
 pub mod monthly;
 pub mod product_panel;
+pub mod row_label;
 pub mod today;
 pub mod toolbar;
 pub mod weekly;

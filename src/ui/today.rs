@@ -24,7 +24,9 @@ fn parse_ymd(text: &str) -> Option<NaiveDate> {
     if parts.next().is_some() {
         return None;
     }
-    let year = i32::try_from(digits(y, 6)?).ok()?;
+    // Four-digit years from 1900: the plan's weeks around a date far outside that would
+    // overflow the date arithmetic.
+    let year = i32::try_from(digits(y, 4)?).ok().filter(|y| *y >= 1900)?;
     NaiveDate::from_ymd_opt(year, digits(m, 2)?, digits(d, 2)?)
 }
 
@@ -56,7 +58,7 @@ pub fn today() -> NaiveDate {
     from_query(&query).unwrap_or_else(|| {
         let d = js_sys::Date::new_0();
         NaiveDate::from_ymd_opt(d.get_full_year() as i32, d.get_month() + 1, d.get_date())
-            .unwrap_or(NaiveDate::MIN)
+            .unwrap_or_default()
     })
 }
 
@@ -84,6 +86,8 @@ mod tests {
         assert_eq!(from_query("?today=2026-11"), None);
         assert_eq!(from_query("?today=2026-11-23-1"), None);
         assert_eq!(from_query("?today=2026-+1-23"), None);
+        assert_eq!(from_query("?today=262143-12-31"), None);
+        assert_eq!(from_query("?today=0001-01-01"), None);
         assert_eq!(from_query(""), None);
         assert_eq!(
             bench_skus_from_query("?today=2026-11-23&bench=2000"),
