@@ -9,7 +9,7 @@ use super::format;
 use crate::engine::{Edit, Plan, Workbook};
 use crate::import::apply::{to_edit, Mode};
 use crate::import::{
-    preview, Choices, DateOrder, Field, Kind, Preview, PreviewJob, Progress, Step, MAX_BYTES,
+    Choices, DateOrder, Field, Kind, Preview, PreviewJob, Progress, Step, MAX_BYTES,
 };
 use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
@@ -49,10 +49,6 @@ impl Loaded {
         };
         l.set_preview(p);
         l
-    }
-
-    fn refresh(&mut self) {
-        self.set_preview(preview(&self.bytes, &self.name, &self.choices));
     }
 
     fn set_preview(&mut self, p: Preview) {
@@ -301,6 +297,26 @@ pub fn ImportDialog(
 
     let remove = move |id: usize| loaded.update(|v| v.retain(|x| x.id != id));
 
+    // A changed mapping or date order reads the file again, in slices like the first time.
+    let reread = move |id: usize, choices: Choices| {
+        let Some(l) = loaded.with_untracked(|v| v.iter().find(|l| l.id == id).cloned()) else {
+            return;
+        };
+        let generation = cancel.get_value();
+        leptos::task::spawn_local(async move {
+            let done =
+                preview_in_slices(l.bytes.clone(), &l.name, &choices, reading, cancel, generation)
+                    .await;
+            reading.set(None);
+            if let Some(p) = done {
+                update(id, &move |l: &mut Loaded| {
+                    l.choices = choices.clone();
+                    l.set_preview(p.clone());
+                });
+            }
+        });
+    };
+
     view! {
         <Show when=move || open.get()>
             <div class="modal-backdrop">
@@ -326,7 +342,7 @@ pub fn ImportDialog(
                         }
                     })}
                     <For each=move || loaded.get() key=|l| (l.id, l.rev) let:l>
-                        {file_card(l, update, apply, remove)}
+                        {file_card(l, update, reread, apply, remove)}
                     </For>
                 </div>
             </div>
@@ -337,6 +353,7 @@ pub fn ImportDialog(
 fn file_card(
     l: Loaded,
     update: impl Fn(usize, &dyn Fn(&mut Loaded)) + Copy + 'static,
+    reread: impl Fn(usize, Choices) + Copy + 'static,
     apply: impl Fn(usize) + Copy + 'static,
     remove: impl Fn(usize) + Copy + 'static,
 ) -> impl IntoView {
@@ -373,18 +390,17 @@ fn file_card(
                     .map(|(h, i)| view! { <option value=i.map_or(String::new(), |i| i.to_string()) selected=i == m.column>{h}</option> })
                     .collect_view();
                 let signature = p.header_signature.clone();
+                let current = l.choices.clone();
                 view! {
                     <label class="map">
                         <span>{field.label()}{m.required.then_some(" *")}</span>
                         <select data-testid=format!("import-map-{}", field.label().to_lowercase().replace(' ', "-"))
                             on:change=move |ev| {
                                 let col = event_target_value(&ev).parse::<usize>().ok();
-                                let sig = signature.clone();
-                                update(id, &move |l: &mut Loaded| {
-                                    l.choices.columns.insert(field, col);
-                                    remember(&sig, &l.choices.columns);
-                                    l.refresh();
-                                });
+                                let mut choices = current.clone();
+                                choices.columns.insert(field, col);
+                                remember(&signature, &choices.columns);
+                                reread(id, choices);
                             }>{options}</select>
                     </label>
                 }
@@ -392,13 +408,14 @@ fn file_card(
             .collect_view()
     });
     let date_choice = p.date_order_needed.clone().map(|orders| {
+        let current = l.choices.clone();
         let options = orders.iter().map(|o| view! { <option value=format!("{o:?}")>{o.label()}</option> }).collect_view();
         view! {
             <label class="map need">"Dates fit more than one order — which is it? "
                 <select data-testid="import-date-order" on:change=move |ev| {
                     let v = event_target_value(&ev);
                     let order = [DateOrder::Ymd, DateOrder::Dmy, DateOrder::Mdy].into_iter().find(|o| format!("{o:?}") == v);
-                    update(id, &move |l: &mut Loaded| { l.choices.date_order = order; l.refresh(); });
+                    reread(id, Choices { date_order: order, ..current.clone() });
                 }>
                     <option value="">"choose…"</option>
                     {options}

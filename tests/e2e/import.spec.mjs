@@ -189,6 +189,20 @@ test('the column mapping can be changed; a missing required column blocks applyi
   await expect(page.getByTestId('import-apply')).toBeEnabled();
 });
 
+test('a changed mapping is remembered for files with the same header, across a reload', async ({ page }) => {
+  await openAt(page, '2025-11-03');
+  await importFile(page, 'sales_history.csv');
+  await expect(page.getByTestId('import-map-quantity')).toHaveValue('3');
+  await page.getByTestId('import-map-quantity').selectOption({ label: '—' });
+  await expect(page.getByTestId('import-errors')).toContainText('Quantity');
+  await page.reload();
+  await page.locator('[role="gridcell"]').first().waitFor();
+  await importFile(page, 'sales_history.csv');
+  await expect(page.getByTestId('import-map-quantity')).toHaveValue('');
+  await expect(page.getByTestId('import-errors')).toContainText('Quantity');
+  await expect(page.getByTestId('import-apply')).toBeDisabled();
+});
+
 test('ambiguous dates: the dialog asks for the order before anything can be applied', async ({ page }) => {
   await openAt(page, '2026-11-23');
   await page.getByTestId('import').click();
