@@ -143,7 +143,7 @@ fn fill(plan: &mut Plan, idx: usize, rng: &mut Rng, shape: &Shape) {
                 level *= (0.4 + 0.1 * since as f64).min(1.0);
             }
         }
-        let s = &mut plan.series[idx];
+        let s = plan.series_mut(idx);
         let noise = rng.range(0.8, 1.2);
         if i < c {
             let promo = if shape.promo && i + 10 == c { 3.0 } else { 1.0 };
@@ -161,7 +161,7 @@ fn fill(plan: &mut Plan, idx: usize, rng: &mut Rng, shape: &Shape) {
         let m = p.order_multiple.to_f64().max(1.0);
         Qty::units(((units.max(p.moq.to_f64()) / m).ceil() * m) as i64)
     };
-    let s = &mut plan.series[idx];
+    let s = plan.series_mut(idx);
     if let Some(w) = shape.po_in.filter(|w| c + w < n) {
         s.confirmed_receipts[c + w] = round_order(shape.base * 8.0);
     }

@@ -47,7 +47,7 @@ fn scenario() -> Workbook {
     a.unit_price = Money::cents(1000);
     a.unit_cost = Money::cents(400);
     let ia = plan.add_product(a);
-    let s = &mut plan.series[ia];
+    let s = plan.series_mut(ia);
     s.actual[0] = u(35.0);
     s.actual[1] = u(45.0);
     for w in 0..8 {
@@ -59,7 +59,7 @@ fn scenario() -> Workbook {
     b.order_multiple = u(12.0);
     b.unit_cost = Money::cents(300);
     let ib = plan.add_product(b);
-    let s = &mut plan.series[ib];
+    let s = plan.series_mut(ib);
     s.actual[0] = u(12.0);
     s.actual[1] = u(8.0);
     for w in 0..8 {
@@ -74,13 +74,13 @@ fn scenario() -> Workbook {
     c.unit_cost = Money::cents(200);
     let ic = plan.add_product(c);
     for w in 2..8 {
-        plan.series[ic].forecast[w] = u(15.0);
+        plan.series_mut(ic).forecast[w] = u(15.0);
     }
 
     let d = product("D", "Diffusers", 100.0, SafetyStock::WeeksOfCover(1.5), 3);
     let id = plan.add_product(d);
     for (k, f) in [10.0, 20.0, 30.0, 40.0, 50.0, 60.0].iter().enumerate() {
-        plan.series[id].forecast[2 + k] = u(*f);
+        plan.series_mut(id).forecast[2 + k] = u(*f);
     }
     Workbook::new(plan)
 }

@@ -53,8 +53,8 @@ fn base_plan(n_skus: usize, seed: &[u32]) -> Plan {
         let i = plan.add_product(p);
         for w in 0..plan.calendar.len() {
             let v = seed[(k * 7 + w) % seed.len()] as i64;
-            plan.series[i].forecast[w] = Qty(v * 37 % 60_000);
-            plan.series[i].actual[w] = Qty(v * 53 % 50_000);
+            plan.series_mut(i).forecast[w] = Qty(v * 37 % 60_000);
+            plan.series_mut(i).actual[w] = Qty(v * 53 % 50_000);
         }
     }
     plan

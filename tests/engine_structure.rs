@@ -117,7 +117,7 @@ fn replacing_the_plan_is_undoable_and_checked_first() {
     assert_eq!(wb.derived(0).projected[2], Qty::units(100));
     // A broken plan (a series one week short) is refused and nothing changes.
     let mut broken = before.clone();
-    broken.series[0].forecast.pop();
+    broken.series_mut(0).forecast.pop();
     let err = wb
         .apply("Open", Edit::ReplacePlan(Box::new(broken)))
         .unwrap_err();

@@ -62,14 +62,14 @@ fn example_plan() -> Plan {
     gift.on_hand = Qty(12_500);
     let c = plan.add_product(candle);
     let g = plan.add_product(gift);
-    let s = &mut plan.series[c];
+    let s = plan.series_mut(c);
     s.actual[0] = Qty::units(23);
     s.actual[1] = Qty(31_500);
     s.forecast[2] = Qty::units(30);
     s.consensus[2] = Some(Qty::ZERO);
     s.consensus[3] = Some(Qty::units(42));
     s.confirmed_receipts[4] = Qty::units(500);
-    plan.series[g].planned_receipts[5] = Qty::units(48);
+    plan.series_mut(g).planned_receipts[5] = Qty::units(48);
     plan.capacity.insert("Candles".to_string(), Qty::units(900));
     plan
 }
@@ -733,7 +733,7 @@ fn random_plan() -> impl Strategy<Value = Plan> {
                     p.order_multiple = s.multiple;
                     p.on_hand = s.on_hand;
                     let i = plan.add_product(p);
-                    let series = &mut plan.series[i];
+                    let series = plan.series_mut(i);
                     for (w, (a, f, c, cr, pr)) in s.cells.into_iter().enumerate() {
                         series.actual[w] = a;
                         series.forecast[w] = f;

@@ -1,10 +1,12 @@
 //! Undo and redo. Every change is a list of [`Diff`]s holding both the old and the new value,
 //! so undo and redo restore exactly, whatever happened in between.
 
-use super::plan::Plan;
+use super::note::Note;
+use super::plan::{Plan, Slot};
 use super::product::Product;
 use super::qty::Qty;
 use super::series::SeriesField;
+use std::sync::Arc;
 
 /// One atomic modification of the plan.
 #[derive(Clone, Debug, PartialEq)]
@@ -30,6 +32,19 @@ pub enum Diff {
     Removed { sku: usize, product: Box<Product> },
     /// The whole plan replaced (opening another plan file).
     Plan { old: Box<Plan>, new: Box<Plan> },
+    /// Who last changed a SKU's cell or product record (`None`: nobody known).
+    Author {
+        sku: usize,
+        slot: Slot,
+        old: Option<Arc<str>>,
+        new: Option<Arc<str>>,
+    },
+    /// A note added (`old` is `None`) at `index`, or taken away (`new` is `None`).
+    Note {
+        index: usize,
+        old: Option<Box<Note>>,
+        new: Option<Box<Note>>,
+    },
 }
 
 impl Diff {
@@ -63,6 +78,22 @@ impl Diff {
                 product: product.clone(),
             },
             Diff::Plan { old, new } => Diff::Plan {
+                old: new.clone(),
+                new: old.clone(),
+            },
+            Diff::Author {
+                sku,
+                slot,
+                old,
+                new,
+            } => Diff::Author {
+                sku: *sku,
+                slot: *slot,
+                old: new.clone(),
+                new: old.clone(),
+            },
+            Diff::Note { index, old, new } => Diff::Note {
+                index: *index,
                 old: new.clone(),
                 new: old.clone(),
             },

@@ -2,20 +2,36 @@
 //! nothing derived (that lives in [`super::workbook::Workbook`]).
 
 use super::calendar::Calendar;
+use super::meta::PlanMeta;
+use super::note::Note;
 use super::product::Product;
 use super::qty::Qty;
-use super::series::SkuSeries;
+use super::series::{SeriesField, SkuSeries};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
+use std::sync::Arc;
+
+/// What of a SKU someone changed: its product record, or one week of one input series.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Slot {
+    Product,
+    Cell(SeriesField, usize),
+}
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Plan {
     pub calendar: Calendar,
     pub products: Vec<Product>,
-    /// One entry per product, same order.
-    pub series: Vec<SkuSeries>,
+    /// One entry per product, same order. Shared (copy on write) so a check-in snapshot of
+    /// the plan costs a pointer per SKU, and unchanged SKUs are shared between snapshots.
+    pub series: Vec<Arc<SkuSeries>>,
     /// Optional weekly production or supply capacity per family, in units.
     pub capacity: BTreeMap<String, Qty>,
+    pub meta: PlanMeta,
+    pub notes: Vec<Note>,
+    /// Who last changed what ("Ana (Sales)"), by SKU index; only changes made by someone who
+    /// had said who they are.
+    pub authors: BTreeMap<(usize, Slot), Arc<str>>,
 }
 
 impl Plan {
@@ -25,14 +41,23 @@ impl Plan {
             products: Vec::new(),
             series: Vec::new(),
             capacity: BTreeMap::new(),
+            meta: PlanMeta::default(),
+            notes: Vec::new(),
+            authors: BTreeMap::new(),
         }
     }
 
     /// Adds a product with all-zero series; returns its index.
     pub fn add_product(&mut self, product: Product) -> usize {
         self.products.push(product);
-        self.series.push(SkuSeries::zeros(self.calendar.len()));
+        self.series
+            .push(Arc::new(SkuSeries::zeros(self.calendar.len())));
         self.products.len() - 1
+    }
+
+    /// One SKU's series, to change (copied first if a snapshot shares it).
+    pub fn series_mut(&mut self, sku: usize) -> &mut SkuSeries {
+        Arc::make_mut(&mut self.series[sku])
     }
 
     pub fn sku_index(&self, sku: &str) -> Option<usize> {

@@ -8,12 +8,14 @@ use super::aggregate::Agg;
 use super::derived::{Scratch, SkuDerived};
 use super::error::PlanError;
 use super::history::{Change, Diff, History};
-use super::plan::Plan;
+use super::note::{Note, MAX_NOTE};
+use super::plan::{Plan, Slot};
 use super::product::Product;
 use super::qty::Qty;
 use super::series::{SeriesField, SkuSeries};
 use super::validate::{check_product, check_quantity};
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 /// One requested value change in an input series.
 #[derive(Clone, Debug, PartialEq)]
@@ -38,6 +40,10 @@ pub enum Edit {
     AddProduct(Product),
     /// The whole plan replaced (opening a plan file), undoable like any other change.
     ReplacePlan(Box<Plan>),
+    /// A note added to the plan.
+    AddNote(Note),
+    /// The note at this index taken away.
+    RemoveNote(usize),
     /// Several edits as one undoable step (a paste over forecast and safety stock rows, an
     /// import). At most one `Product` edit per SKU: each is checked against the plan as it is.
     Batch(Vec<Edit>),
@@ -70,13 +76,21 @@ pub struct Workbook {
     history: History,
     scratch: Scratch,
     prefix: Vec<i64>,
+    /// Who is editing ("Ana (Sales)"); empty until they say. Signs every change.
+    user: Option<Arc<str>>,
+    /// Changes made to this plan ever: the plan's revision, kept here so undoing a change
+    /// restores the plan exactly while the revision still moves on.
+    revision: u64,
 }
 
 impl Workbook {
     /// Builds a workbook and computes everything once.
     pub fn new(plan: Plan) -> Workbook {
+        let revision = plan.meta.revision;
         let mut wb = Workbook {
             plan,
+            user: None,
+            revision,
             derived: Vec::new(),
             families: BTreeMap::new(),
             total: Agg::default(),
@@ -144,6 +158,34 @@ impl Workbook {
 
     pub fn history(&self) -> &History {
         &self.history
+    }
+
+    /// Signs the changes that follow with this name ("Ana (Sales)"); empty = nobody.
+    pub fn set_user(&mut self, user: &str) {
+        self.user = (!user.trim().is_empty()).then(|| Arc::from(user.trim()));
+    }
+
+    pub fn user(&self) -> Option<&str> {
+        self.user.as_deref()
+    }
+
+    /// Grows with every change, undo and redo.
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
+    /// The plan as it should be saved or shared: with its current revision.
+    pub fn plan_to_save(&self) -> Plan {
+        let mut plan = self.plan.clone();
+        plan.meta.revision = self.revision;
+        plan
+    }
+
+    /// Sets the plan's identity (its id the first time it is saved, the author of a saved
+    /// file, the shared check-in): not a change a planner undoes.
+    pub fn set_meta(&mut self, meta: super::meta::PlanMeta) {
+        self.revision = self.revision.max(meta.revision);
+        self.plan.meta = meta;
     }
 
     /// Validates and applies a change as one undoable step.
@@ -230,7 +272,7 @@ impl Workbook {
                 for e in cells {
                     // A SKU added earlier in the batch has all-zero series.
                     let (series, sku) = match (self.plan.series.get(e.sku), e.sku.checked_sub(n)) {
-                        (Some(s), _) => (s, &self.plan.products[e.sku].sku),
+                        (Some(s), _) => (&**s, &self.plan.products[e.sku].sku),
                         (None, Some(k)) if k < pending.added.len() => (&zeros, &pending.added[k]),
                         _ => return Err(PlanError::UnknownSku(format!("#{}", e.sku))),
                     };
@@ -269,6 +311,7 @@ impl Workbook {
                             old,
                             new,
                         });
+                        self.sign(&mut diffs, e.sku, Slot::Cell(e.field, e.week));
                     }
                 }
                 Ok(diffs)
@@ -292,11 +335,13 @@ impl Workbook {
                 if *old == product {
                     return Ok(Vec::new());
                 }
-                Ok(vec![Diff::Product {
+                let mut diffs = vec![Diff::Product {
                     sku,
                     old: Box::new(old.clone()),
                     new: Box::new(product),
-                }])
+                }];
+                self.sign(&mut diffs, sku, Slot::Product);
+                Ok(diffs)
             }
             Edit::AddProduct(product) => {
                 check_product(&product)?;
@@ -323,6 +368,43 @@ impl Workbook {
                     new: plan,
                 }])
             }
+            Edit::AddNote(note) => {
+                if note.text.trim().is_empty() {
+                    return Err(PlanError::BadValue {
+                        what: format!("note on {}", note.sku),
+                        value: String::new(),
+                        reason: "is empty".to_string(),
+                    });
+                }
+                if note.text.chars().count() > MAX_NOTE {
+                    return Err(PlanError::BadValue {
+                        what: format!("note on {}", note.sku),
+                        value: format!("{} characters", note.text.chars().count()),
+                        reason: format!("is longer than {MAX_NOTE} characters"),
+                    });
+                }
+                Ok(vec![Diff::Note {
+                    index: self.plan.notes.len(),
+                    old: None,
+                    new: Some(Box::new(note)),
+                }])
+            }
+            Edit::RemoveNote(index) => {
+                let note = self
+                    .plan
+                    .notes
+                    .get(index)
+                    .ok_or_else(|| PlanError::BadValue {
+                        what: "note".to_string(),
+                        value: format!("#{}", index + 1),
+                        reason: "is not in the plan (removed already?)".to_string(),
+                    })?;
+                Ok(vec![Diff::Note {
+                    index,
+                    old: Some(Box::new(note.clone())),
+                    new: None,
+                }])
+            }
             Edit::Batch(edits) => {
                 let mut diffs = Vec::new();
                 for e in edits {
@@ -346,8 +428,25 @@ impl Workbook {
         }
     }
 
+    /// Records who made a change to this SKU's slot (when we know who is editing).
+    fn sign(&self, diffs: &mut Vec<Diff>, sku: usize, slot: Slot) {
+        let Some(user) = &self.user else { return };
+        let old = self.plan.authors.get(&(sku, slot)).cloned();
+        if old.as_ref() != Some(user) {
+            diffs.push(Diff::Author {
+                sku,
+                slot,
+                old,
+                new: Some(user.clone()),
+            });
+        }
+    }
+
     /// Applies validated diffs and recalculates what they touched.
     fn run(&mut self, label: &str, diffs: &[Diff]) -> Touched {
+        if !diffs.is_empty() {
+            self.revision += 1;
+        }
         if diffs.iter().any(|d| {
             matches!(
                 d,
@@ -446,7 +545,7 @@ fn apply_diff(plan: &mut Plan, d: &Diff) {
             week,
             new,
             ..
-        } => plan.series[*sku].set(*field, *week, *new),
+        } => plan.series_mut(*sku).set(*field, *week, *new),
         Diff::Product { sku, new, .. } => plan.products[*sku] = (**new).clone(),
         Diff::Added { product, .. } => {
             plan.add_product((**product).clone());
@@ -456,5 +555,29 @@ fn apply_diff(plan: &mut Plan, d: &Diff) {
             plan.series.pop();
         }
         Diff::Plan { new, .. } => *plan = (**new).clone(),
+        Diff::Author { sku, slot, new, .. } => match new {
+            Some(who) => {
+                plan.authors.insert((*sku, *slot), who.clone());
+            }
+            None => {
+                plan.authors.remove(&(*sku, *slot));
+            }
+        },
+        Diff::Note { index, old, new } => match (old, new) {
+            (None, Some(note)) => plan
+                .notes
+                .insert((*index).min(plan.notes.len()), (**note).clone()),
+            (Some(_), Some(note)) => {
+                if let Some(slot) = plan.notes.get_mut(*index) {
+                    *slot = (**note).clone();
+                }
+            }
+            (Some(_), None) => {
+                if *index < plan.notes.len() {
+                    plan.notes.remove(*index);
+                }
+            }
+            (None, None) => {}
+        },
     }
 }

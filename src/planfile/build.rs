@@ -318,7 +318,7 @@ impl Builder {
             ));
         }
         *seen |= bit;
-        plan.series[index].set(field, week, Some(value));
+        plan.series_mut(index).set(field, week, Some(value));
         Ok(())
     }
 }

@@ -304,9 +304,15 @@ pub fn ImportDialog(
         };
         let generation = cancel.get_value();
         leptos::task::spawn_local(async move {
-            let done =
-                preview_in_slices(l.bytes.clone(), &l.name, &choices, reading, cancel, generation)
-                    .await;
+            let done = preview_in_slices(
+                l.bytes.clone(),
+                &l.name,
+                &choices,
+                reading,
+                cancel,
+                generation,
+            )
+            .await;
             reading.set(None);
             if let Some(p) = done {
                 update(id, &move |l: &mut Loaded| {
