@@ -7,8 +7,12 @@ use chrono::{Duration, NaiveDate};
 use proptest::prelude::*;
 use proptest::strategy::ValueTree;
 use sop_grid::demo::{demo_plan, generated_plan};
-use sop_grid::engine::{Calendar, Money, Plan, Product, Qty, SafetyStock};
-use sop_grid::planfile::{is_plan_file, read, write};
+use sop_grid::engine::checkin::Snapshot;
+use sop_grid::engine::{
+    Calendar, Money, Note, Plan, PlanMeta, Product, Qty, SafetyStock, SeriesField, Slot,
+};
+use sop_grid::planfile::{is_plan_file, read, read_shared, write, write_shared};
+use std::sync::Arc;
 use std::time::Instant;
 
 fn today() -> NaiveDate {
@@ -16,7 +20,7 @@ fn today() -> NaiveDate {
 }
 
 /// The small example README shows (without the byte-order mark, LF line ends).
-const EXAMPLE: &str = r#"#sop-plan,1
+const EXAMPLE: &str = r#"#sop-plan,2
 record,key,value
 setting,first_week,2026-W45
 setting,current_week,2026-W47
@@ -116,9 +120,9 @@ fn resave(text: &str, delimiter: u8) -> String {
     for record in csv.records() {
         let record = record.unwrap();
         let numeric: &[usize] = match &record[0] {
-            "product" => &[4, 5, 6, 7, 9, 10, 11],
+            "product" | "base-product" => &[4, 5, 6, 7, 9, 10, 11],
             "capacity" => &[2],
-            "series" => &[4],
+            "series" | "base-series" => &[4],
             "setting" => &[2],
             _ => &[],
         };
@@ -143,6 +147,12 @@ fn resave(text: &str, delimiter: u8) -> String {
 #[test]
 fn the_example_reads_to_exactly_these_values() {
     assert_eq!(read(EXAMPLE), Ok(example_plan()));
+}
+
+#[test]
+fn a_version_1_file_still_reads_to_the_same_plan() {
+    let v1 = EXAMPLE.replacen("#sop-plan,2", "#sop-plan,1", 1);
+    assert_eq!(read(&v1), Ok(example_plan()));
 }
 
 #[test]
@@ -183,7 +193,7 @@ fn reads_with_or_without_bom_and_with_crlf() {
 fn excel_resaved_with_semicolons_and_decimal_commas_reads_the_same() {
     let resaved = excel_resave(&example_as_written());
     // What the variant looks like, so this test cannot pass by leaving the file unchanged.
-    assert!(resaved.starts_with("\u{feff}#sop-plan;1;;;;;;;;;;\r\n"));
+    assert!(resaved.starts_with("\u{feff}#sop-plan;2;;;;;;;;;;\r\n"));
     assert!(resaved.contains(
         "product;CND-101;Fig & Cedar, 200g;Candles;6,88;21,99;10;2,5;weeks;500;50;1065\r\n"
     ));
@@ -263,18 +273,18 @@ fn candle_with(column: usize, value: &str) -> String {
 
 #[test]
 fn refuses_a_file_without_the_version_line() {
-    let not_a_plan_file = "is not the start of a plan file, whose first line is #sop-plan,1";
+    let not_a_plan_file = "is not the start of a plan file, whose first line is #sop-plan,2";
     assert_eq!(
         error_of(""),
         format!("line 1, column record: '' {not_a_plan_file}")
     );
     assert_eq!(
-        error_of(&EXAMPLE.replacen("#sop-plan,1\n", "", 1)),
+        error_of(&EXAMPLE.replacen("#sop-plan,2\n", "", 1)),
         format!("line 1, column record: 'record' {not_a_plan_file}")
     );
     assert_eq!(
         error_of("#sop-plan\nrecord,key,value\n"),
-        "line 1, column version: '' is missing: the first line must be #sop-plan,1"
+        "line 1, column version: '' is missing: the first line must be #sop-plan,2"
     );
     assert_refused(&[
         (
@@ -284,8 +294,8 @@ fn refuses_a_file_without_the_version_line() {
         ),
         (
             1,
-            "#sop-plan,1,extra",
-            "line 1, column 3: 'extra' is not expected: the first line is #sop-plan,1 \
+            "#sop-plan,2,extra",
+            "line 1, column 3: 'extra' is not expected: the first line is #sop-plan,2 \
              and nothing else",
         ),
     ]);
@@ -297,7 +307,7 @@ fn refuses_a_newer_version() {
         1,
         "#sop-plan,3",
         "line 1, column version: '3' is too new: this plan file was written by a newer \
-         version (v3); this app reads up to v1",
+         version (v3); this app reads up to v2",
     )]);
 }
 
@@ -307,7 +317,7 @@ fn refuses_an_unknown_record_type() {
         10,
         "capacityy,Candles,900",
         "line 10, column record: 'capacityy' is not a record type (setting, product, capacity, \
-         series)",
+         series, note, edited, base-product, base-series)",
     )]);
 }
 
@@ -511,7 +521,7 @@ fn refuses_missing_duplicate_or_late_settings() {
         (
             5,
             "setting,horizon,4",
-            "line 5, column key: 'horizon' is not a setting (first_week, current_week, weeks)",
+            "line 5, column key: 'horizon' is not a setting (first_week, current_week, weeks, plan_id, revision, author, base_checkin, base_taken, base_author, base_week)",
         ),
         (
             5,
@@ -521,7 +531,7 @@ fn refuses_missing_duplicate_or_late_settings() {
         ),
     ]);
     assert_eq!(
-        error_of("#sop-plan,1\nsetting,first_week,2026-W45\n"),
+        error_of("#sop-plan,2\nsetting,first_week,2026-W45\n"),
         "line 2, column key: 'current_week' is missing; a plan file sets first_week, \
          current_week, weeks"
     );
@@ -766,7 +776,7 @@ proptest! {
     #[test]
     fn any_text_is_read_without_panicking(text in any::<String>()) {
         let _ = read(&text);
-        let _ = read(&format!("#sop-plan,1\n{text}"));
+        let _ = read(&format!("#sop-plan,2\n{text}"));
     }
 
     /// The same for small damage to a valid file: a few characters cut, one inserted.
@@ -803,4 +813,121 @@ fn random_plans_cover_consensus_set_to_zero_and_not_set() {
         }
     }
     assert!(zero && unset);
+}
+
+/// The example as one person shares it: identity, a note, who changed what, and the check-in
+/// it was last merged against (a week earlier, with a different forecast, consensus and price).
+fn shared_example() -> (Plan, Snapshot) {
+    let mut plan = example_plan();
+    plan.meta = PlanMeta {
+        id: "plan-7f3a".to_string(),
+        revision: 42,
+        author: "Ana (Sales)".to_string(),
+        base: Some("ci-2026-W46-01".to_string()),
+    };
+    plan.notes.push(Note {
+        sku: "CND-101".to_string(),
+        period: Some("2026-W48".to_string()),
+        measure: Some("consensus".to_string()),
+        text: "=promo with Boots, confirmed\nby phone".to_string(),
+        author: "Ana (Sales)".to_string(),
+        written: "2026-11-18".to_string(),
+    });
+    plan.notes.push(Note {
+        sku: "family:Candles".to_string(),
+        period: None,
+        measure: None,
+        text: "Wax price up 4% from January".to_string(),
+        author: "Olu (Operations)".to_string(),
+        written: "2026-11-17".to_string(),
+    });
+    plan.authors.insert(
+        (0, Slot::Cell(SeriesField::Consensus, 3)),
+        Arc::from("Ana (Sales)"),
+    );
+    plan.authors
+        .insert((1, Slot::Product), Arc::from("Olu (Operations)"));
+    let mut base = plan.clone();
+    base.calendar = Calendar::around(NaiveDate::from_ymd_opt(2026, 11, 9).unwrap(), 1, 5).unwrap();
+    let s = base.series_mut(0);
+    s.forecast[2] = Qty::units(25);
+    s.consensus[3] = None;
+    base.products[1].unit_price = Money(3900);
+    let snapshot = Snapshot {
+        id: "ci-2026-W46-01".to_string(),
+        taken: "2026-11-10".to_string(),
+        author: "Kim (CEO)".to_string(),
+        plan: base,
+    };
+    (plan, snapshot)
+}
+
+#[test]
+fn a_shared_plan_file_carries_identity_notes_authors_and_its_base_check_in() {
+    let (plan, base) = shared_example();
+    let text = write_shared(&plan, Some(&base));
+    for line in [
+        "setting,plan_id,plan-7f3a",
+        "setting,revision,42",
+        "setting,author,Ana (Sales)",
+        "setting,base_checkin,ci-2026-W46-01",
+        "setting,base_week,2026-W46",
+        "note,CND-101,2026-W48,consensus,Ana (Sales),2026-11-18,\"'=promo with Boots, confirmed\nby phone\"",
+        "edited,CND-101,consensus,Ana (Sales),2026-W48",
+        "edited,GFT-201,product,Olu (Operations),",
+        "base-product,GFT-201,\"'@Home \"\"Duo\"\"\",'-Gifts,18.40,39.00,6,40,units,0,0,12.5",
+        "base-series,CND-101,forecast,2026-W47,25",
+        "base-series,CND-101,consensus,2026-W48,",
+    ] {
+        assert!(text.contains(&format!("{line}\r\n")), "missing {line:?} in\n{text}");
+    }
+    let read_back = read_shared(&text).unwrap();
+    assert_eq!(read_back.plan, plan);
+    assert_eq!(read_back.base, Some(base));
+}
+
+#[test]
+fn a_shared_file_re_saved_by_excel_reads_the_same() {
+    let (plan, base) = shared_example();
+    let text = write_shared(&plan, Some(&base));
+    // Excel in a decimal-comma locale: `;`, decimal commas, every row padded to 12 cells.
+    let resaved = excel_resave(&text);
+    let read_back = read_shared(&resaved).unwrap();
+    assert_eq!(read_back.plan, plan);
+    assert_eq!(read_back.base, Some(base));
+}
+
+#[test]
+fn bad_sharing_rows_are_refused_where_they_are() {
+    let (plan, base) = shared_example();
+    let text = write_shared(&plan, Some(&base));
+    let cases = [
+        (
+            "setting,revision,42",
+            "setting,revision,-1",
+            "column value: '-1' is not a revision",
+        ),
+        (
+            "edited,CND-101,consensus,Ana (Sales),2026-W48",
+            "edited,CND-999,consensus,Ana (Sales),2026-W48",
+            "column sku: 'CND-999' is not a product in this file",
+        ),
+        (
+            "base-series,CND-101,forecast,2026-W47,25",
+            "base-series,CND-101,forecast,2030-W47,25",
+            "column week: '2030-W47' is outside the plan (2026-W45 to 2026-W50)",
+        ),
+        (
+            "setting,base_week,2026-W46",
+            "setting,base_week,2027-W46",
+            "column value: '2027-W46' is not a week of the plan (2026-W45 to 2026-W50)",
+        ),
+    ];
+    for (from, to, message) in cases {
+        assert!(text.contains(from), "{from}");
+        let err = read_shared(&text.replacen(from, to, 1))
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains(message), "{to}: {err}");
+    }
 }

@@ -8,13 +8,16 @@
 
 use super::error::PlanFileError;
 use super::format::{
-    one_of, series_from_key, series_key, Record, Setting, HEADING, SAFETY_UNITS, SAFETY_WEEKS,
+    one_of, series_from_key, series_key, Record, Setting, EDITED_PRODUCT, HEADING, SAFETY_UNITS,
+    SAFETY_WEEKS,
 };
 use super::inject::unprotect;
 use super::number::{parse_f64, parse_money, parse_qty, parse_whole};
 use crate::engine::calendar::parse_iso_week;
+use crate::engine::checkin::Snapshot;
+use crate::engine::note::{Note, MAX_NOTE};
 use crate::engine::validate::{check_product, check_quantity};
-use crate::engine::{Calendar, Plan, PlanError, Product, Qty, SafetyStock, SeriesField};
+use crate::engine::{Calendar, Plan, PlanError, Product, Qty, SafetyStock, SeriesField, Slot};
 use chrono::Datelike;
 use std::collections::{BTreeMap, HashMap};
 
@@ -67,9 +70,9 @@ struct SettingCell {
     line: usize,
 }
 
-/// The calendar settings read so far.
+/// The settings read so far.
 struct Settings {
-    cells: [Option<SettingCell>; 3],
+    cells: [Option<SettingCell>; Setting::ALL.len()],
     decimal_comma: bool,
 }
 
@@ -84,6 +87,17 @@ pub struct Builder {
     /// Per SKU and week, one bit per series already read (duplicates are errors).
     seen: Vec<u8>,
     capacity: BTreeMap<String, (Qty, usize)>,
+    /// The base check-in's products and cells where they differ from the plan.
+    base_products: Vec<Product>,
+    base_cells: Vec<(usize, SeriesField, usize, Option<Qty>)>,
+}
+
+/// A plan file as read: the plan, and the check-in it shares with other copies (when the
+/// file names one).
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlanFile {
+    pub plan: Plan,
+    pub base: Option<Snapshot>,
 }
 
 impl Builder {
@@ -91,13 +105,15 @@ impl Builder {
         Builder {
             decimal_comma,
             settings: Settings {
-                cells: [None, None, None],
+                cells: Default::default(),
                 decimal_comma,
             },
             plan: None,
             skus: HashMap::new(),
             seen: Vec::new(),
             capacity: BTreeMap::new(),
+            base_products: Vec::new(),
+            base_cells: Vec::new(),
         }
     }
 
@@ -118,7 +134,8 @@ impl Builder {
             )
         })?;
         let columns = record.columns();
-        if row.len() != columns.len() {
+        let short_ok = record.trailing_may_be_empty() && row.len() >= 4;
+        if row.len() != columns.len() && !(short_ok && row.len() < columns.len()) {
             return Err(row.error(
                 record,
                 0,
@@ -136,21 +153,211 @@ impl Builder {
             Record::Product => self.product(row),
             Record::Capacity => self.capacity(row),
             Record::Series => self.series(row),
+            Record::Note => self.note(row),
+            Record::Edited => self.edited(row),
+            Record::BaseProduct => {
+                let product = read_product(row, Record::BaseProduct, self.decimal_comma)?;
+                self.base_products.push(product);
+                Ok(())
+            }
+            Record::BaseSeries => self.base_series(row),
         }
     }
 
     /// The finished plan; `last_line` is where a missing setting is reported.
-    pub fn finish(mut self, last_line: usize) -> Result<Plan, PlanFileError> {
+    pub fn finish(mut self, last_line: usize) -> Result<PlanFile, PlanFileError> {
         let mut plan = match self.plan.take() {
             Some(plan) => plan,
             None => Plan::new(self.settings.calendar(last_line, None)?),
         };
-        plan.capacity = self
-            .capacity
+        plan.capacity = std::mem::take(&mut self.capacity)
             .into_iter()
             .map(|(family, (units, _))| (family, units))
             .collect();
-        Ok(plan)
+        let text = |s: Setting| {
+            self.settings.cells[s as usize]
+                .as_ref()
+                .map(|c| unprotect(&c.value).to_string())
+        };
+        plan.meta.id = text(Setting::PlanId).unwrap_or_default();
+        plan.meta.author = text(Setting::Author).unwrap_or_default();
+        plan.meta.base = text(Setting::BaseCheckin).filter(|b| !b.is_empty());
+        if let Some(cell) = &self.settings.cells[Setting::Revision as usize] {
+            plan.meta.revision = parse_whole(&cell.value, false)
+                .ok()
+                .and_then(|r| u64::try_from(r).ok())
+                .ok_or_else(|| {
+                    PlanFileError::new(
+                        cell.line,
+                        "value",
+                        cell.value.as_str(),
+                        "is not a revision (a whole number, 0 or more)",
+                    )
+                })?;
+        }
+        let base = match &plan.meta.base {
+            None => None,
+            Some(id) => Some(self.base(&plan, id.clone())?),
+        };
+        Ok(PlanFile { plan, base })
+    }
+
+    /// The base check-in: the plan with the base's own week as its current week, its
+    /// products and cells where the file says they differ.
+    fn base(&self, plan: &Plan, id: String) -> Result<Snapshot, PlanFileError> {
+        let cal = &plan.calendar;
+        let mut base = plan.clone();
+        if let Some(cell) = &self.settings.cells[Setting::BaseWeek as usize] {
+            let week = parse_iso_week(&cell.value)
+                .and_then(|monday| cal.index_of_date(monday))
+                .ok_or_else(|| {
+                    PlanFileError::new(
+                        cell.line,
+                        "value",
+                        cell.value.as_str(),
+                        format!(
+                            "is not a week of the plan ({} to {})",
+                            cal.label(0),
+                            cal.label(cal.len() as isize - 1)
+                        ),
+                    )
+                })?;
+            base.calendar = Calendar::around(cal.monday(week as isize), week, cal.len() - week)
+                .map_err(|e| PlanFileError::new(cell.line, "value", cell.value.as_str(), e))?;
+        }
+        for p in &self.base_products {
+            match base.sku_index(&p.sku) {
+                Some(i) => base.products[i] = p.clone(),
+                None => {
+                    base.add_product(p.clone());
+                }
+            }
+        }
+        for &(sku, field, week, value) in &self.base_cells {
+            base.series_mut(sku).set(field, week, value);
+        }
+        let text = |s: Setting| {
+            self.settings.cells[s as usize]
+                .as_ref()
+                .map(|c| unprotect(&c.value).to_string())
+                .unwrap_or_default()
+        };
+        Ok(Snapshot {
+            id,
+            taken: text(Setting::BaseTaken),
+            author: text(Setting::BaseAuthor),
+            plan: base,
+        })
+    }
+
+    fn note(&mut self, row: &Row) -> Result<(), PlanFileError> {
+        let r = Record::Note;
+        let cell = |i: usize| unprotect(row.get(i)).to_string();
+        let optional = |i: usize| Some(cell(i)).filter(|v| !v.is_empty());
+        let text = cell(6);
+        if text.trim().is_empty() {
+            return Err(row.error(r, 6, "is empty; a note needs its text"));
+        }
+        if text.chars().count() > MAX_NOTE {
+            return Err(row.error(r, 6, format!("is longer than {MAX_NOTE} characters")));
+        }
+        if cell(1).is_empty() {
+            return Err(row.error(r, 1, "is empty; a note belongs to a SKU, family or total"));
+        }
+        let plan = Builder::plan(&mut self.plan, &self.settings, row.line, r)?;
+        plan.notes.push(Note {
+            sku: cell(1),
+            period: optional(2),
+            measure: optional(3),
+            author: cell(4),
+            written: cell(5),
+            text,
+        });
+        Ok(())
+    }
+
+    fn edited(&mut self, row: &Row) -> Result<(), PlanFileError> {
+        let r = Record::Edited;
+        Builder::plan(&mut self.plan, &self.settings, row.line, r)?;
+        let &(index, _) = self
+            .skus
+            .get(unprotect(row.get(1)))
+            .ok_or_else(|| row.error(r, 1, "is not a product in this file"))?;
+        let slot = if row.get(2) == EDITED_PRODUCT {
+            Slot::Product
+        } else {
+            let field = series_from_key(row.get(2)).ok_or_else(|| {
+                row.error(
+                    r,
+                    2,
+                    format!(
+                        "is neither {EDITED_PRODUCT} nor a series ({})",
+                        one_of(SeriesField::ALL.map(series_key))
+                    ),
+                )
+            })?;
+            Slot::Cell(field, self.week_of(row, r, 4)?)
+        };
+        let by = unprotect(row.get(3));
+        if by.trim().is_empty() {
+            return Err(row.error(r, 3, "is empty; say who made the change"));
+        }
+        if let Some(plan) = self.plan.as_mut() {
+            plan.authors.insert((index, slot), std::sync::Arc::from(by));
+        }
+        Ok(())
+    }
+
+    fn base_series(&mut self, row: &Row) -> Result<(), PlanFileError> {
+        let r = Record::BaseSeries;
+        let dc = self.decimal_comma;
+        Builder::plan(&mut self.plan, &self.settings, row.line, r)?;
+        let &(index, _) = self
+            .skus
+            .get(unprotect(row.get(1)))
+            .ok_or_else(|| row.error(r, 1, "is not a product in this file"))?;
+        let field = series_from_key(row.get(2)).ok_or_else(|| {
+            row.error(
+                r,
+                2,
+                format!(
+                    "is not a series ({})",
+                    one_of(SeriesField::ALL.map(series_key))
+                ),
+            )
+        })?;
+        let week = self.week_of(row, r, 3)?;
+        let value = match row.get(4) {
+            "" => None,
+            raw => {
+                let v = parse_qty(raw, dc).map_err(|e| row.error(r, 4, e))?;
+                check_quantity(field.label(), v).map_err(|e| engine_error(row, r, e))?;
+                Some(v)
+            }
+        };
+        self.base_cells.push((index, field, week, value));
+        Ok(())
+    }
+
+    /// Cell `i` as a week of the plan.
+    fn week_of(&self, row: &Row, r: Record, i: usize) -> Result<usize, PlanFileError> {
+        let Some(plan) = &self.plan else {
+            return Err(row.error(r, 0, "comes before the settings"));
+        };
+        let cal = &plan.calendar;
+        let monday = parse_iso_week(row.get(i))
+            .ok_or_else(|| row.error(r, i, "is not an ISO week like 2026-W48"))?;
+        cal.index_of_date(monday).ok_or_else(|| {
+            row.error(
+                r,
+                i,
+                format!(
+                    "is outside the plan ({} to {})",
+                    cal.label(0),
+                    cal.label(cal.len() as isize - 1)
+                ),
+            )
+        })
     }
 
     fn setting(&mut self, row: &Row) -> Result<(), PlanFileError> {
@@ -199,40 +406,7 @@ impl Builder {
 
     fn product(&mut self, row: &Row) -> Result<(), PlanFileError> {
         let r = Record::Product;
-        let dc = self.decimal_comma;
-        let qty = |i: usize| parse_qty(row.get(i), dc).map_err(|e| row.error(r, i, e));
-        let money = |i: usize| parse_money(row.get(i), dc).map_err(|e| row.error(r, i, e));
-        let safety_stock = match row.get(8) {
-            SAFETY_UNITS => SafetyStock::Units(qty(7)?),
-            SAFETY_WEEKS => SafetyStock::WeeksOfCover(
-                parse_f64(row.get(7), dc).map_err(|e| row.error(r, 7, e))?,
-            ),
-            _ => {
-                return Err(row.error(
-                    r,
-                    8,
-                    format!("is not a safety stock unit ({SAFETY_UNITS}, {SAFETY_WEEKS})"),
-                ))
-            }
-        };
-        let lead_time_weeks = parse_whole(row.get(6), dc)
-            .map_err(|e| row.error(r, 6, e))
-            .and_then(|w| {
-                u32::try_from(w).map_err(|_| row.error(r, 6, "is not a number of weeks (0 to 104)"))
-            })?;
-        let product = Product {
-            sku: unprotect(row.get(1)).to_string(),
-            name: unprotect(row.get(2)).to_string(),
-            family: unprotect(row.get(3)).to_string(),
-            unit_cost: money(4)?,
-            unit_price: money(5)?,
-            lead_time_weeks,
-            safety_stock,
-            moq: qty(9)?,
-            order_multiple: qty(10)?,
-            on_hand: qty(11)?,
-        };
-        check_product(&product).map_err(|e| engine_error(row, r, e))?;
+        let product = read_product(row, r, self.decimal_comma)?;
         if let Some((_, first)) = self.skus.get(&product.sku) {
             return Err(row.error(
                 r,
@@ -326,8 +500,8 @@ impl Builder {
 impl Settings {
     /// `record` is the row that needs the calendar; `None` at the end of the file.
     fn calendar(&self, line: usize, record: Option<Record>) -> Result<Calendar, PlanFileError> {
-        let all = one_of(Setting::ALL.map(Setting::key));
-        let [first, current, weeks] = Setting::ALL.map(|s| {
+        let all = one_of(Setting::CALENDAR.map(Setting::key));
+        let [first, current, weeks] = Setting::CALENDAR.map(|s| {
             self.cells[s as usize].as_ref().ok_or_else(|| match record {
                 Some(r) => PlanFileError::new(
                     line,
@@ -396,6 +570,44 @@ impl Settings {
     }
 }
 
+/// A product row's cells as a checked product.
+fn read_product(row: &Row, r: Record, dc: bool) -> Result<Product, PlanFileError> {
+    let qty = |i: usize| parse_qty(row.get(i), dc).map_err(|e| row.error(r, i, e));
+    let money = |i: usize| parse_money(row.get(i), dc).map_err(|e| row.error(r, i, e));
+    let safety_stock = match row.get(8) {
+        SAFETY_UNITS => SafetyStock::Units(qty(7)?),
+        SAFETY_WEEKS => {
+            SafetyStock::WeeksOfCover(parse_f64(row.get(7), dc).map_err(|e| row.error(r, 7, e))?)
+        }
+        _ => {
+            return Err(row.error(
+                r,
+                8,
+                format!("is not a safety stock unit ({SAFETY_UNITS}, {SAFETY_WEEKS})"),
+            ))
+        }
+    };
+    let lead_time_weeks = parse_whole(row.get(6), dc)
+        .map_err(|e| row.error(r, 6, e))
+        .and_then(|w| {
+            u32::try_from(w).map_err(|_| row.error(r, 6, "is not a number of weeks (0 to 104)"))
+        })?;
+    let product = Product {
+        sku: unprotect(row.get(1)).to_string(),
+        name: unprotect(row.get(2)).to_string(),
+        family: unprotect(row.get(3)).to_string(),
+        unit_cost: money(4)?,
+        unit_price: money(5)?,
+        lead_time_weeks,
+        safety_stock,
+        moq: qty(9)?,
+        order_multiple: qty(10)?,
+        on_hand: qty(11)?,
+    };
+    check_product(&product).map_err(|e| engine_error(row, r, e))?;
+    Ok(product)
+}
+
 /// A heading row must name the columns of one record type, in order, so a column moved in a
 /// spreadsheet is caught here rather than read into the wrong attribute.
 fn check_heading(row: &Row) -> Result<(), PlanFileError> {
@@ -404,7 +616,9 @@ fn check_heading(row: &Row) -> Result<(), PlanFileError> {
             .take_while(|&i| r.columns().get(i) == Some(&row.get(i)))
             .count()
     };
-    let Some(best) = Record::ALL.into_iter().max_by_key(matching) else {
+    // The first record with the longest match (product before base-product, which share
+    // their columns).
+    let Some(best) = Record::ALL.into_iter().rev().max_by_key(matching) else {
         return Ok(());
     };
     let columns = best.columns();

@@ -2,9 +2,10 @@
 //! setting keys and the names of series and safety-stock units. Reader and writer both take
 //! every name from here, so they cannot drift apart.
 //!
-//! Later versions will add records for sharing (plan id, revision, author, base snapshot as
-//! settings; `note` and `decision` rows). A reader refuses a file newer than [`VERSION`]
-//! rather than silently dropping what it does not know.
+//! Version 2 added what sharing needs: the plan's identity as settings (plan id, revision,
+//! author, the base check-in), notes, who changed what, and the base check-in itself as the
+//! cells and products where it differs from the plan. A reader refuses a file newer than
+//! [`VERSION`] rather than silently dropping what it does not know.
 
 use crate::engine::{Measure, SeriesField};
 
@@ -13,7 +14,7 @@ use crate::engine::{Measure, SeriesField};
 pub const MAGIC: &str = "#sop-plan";
 
 /// The format version this app writes and the newest it reads.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 
 /// The first cell of a row of column headings. Headings are for people and pivot tables;
 /// the reader checks them so a reordered column is caught, not misread.
@@ -30,15 +31,28 @@ pub enum Record {
     Capacity,
     /// One input value of one SKU in one week (long layout).
     Series,
+    /// A note on a SKU or one of its cells.
+    Note,
+    /// Who last changed a SKU's product record or one of its cells.
+    Edited,
+    /// The base check-in's product record, where it differs from the plan's.
+    BaseProduct,
+    /// The base check-in's value of a cell, where it differs from the plan's (empty: a
+    /// consensus that was not set).
+    BaseSeries,
 }
 
 impl Record {
     /// In the order the writer emits them.
-    pub const ALL: [Record; 4] = [
+    pub const ALL: [Record; 8] = [
         Record::Setting,
         Record::Product,
         Record::Capacity,
         Record::Series,
+        Record::Note,
+        Record::Edited,
+        Record::BaseProduct,
+        Record::BaseSeries,
     ];
 
     pub fn key(self) -> &'static str {
@@ -47,6 +61,10 @@ impl Record {
             Record::Product => "product",
             Record::Capacity => "capacity",
             Record::Series => "series",
+            Record::Note => "note",
+            Record::Edited => "edited",
+            Record::BaseProduct => "base-product",
+            Record::BaseSeries => "base-series",
         }
     }
 
@@ -58,10 +76,17 @@ impl Record {
     pub fn columns(self) -> &'static [&'static str] {
         match self {
             Record::Setting => &SETTING_COLUMNS,
-            Record::Product => &PRODUCT_COLUMNS,
+            Record::Product | Record::BaseProduct => &PRODUCT_COLUMNS,
             Record::Capacity => &CAPACITY_COLUMNS,
-            Record::Series => &SERIES_COLUMNS,
+            Record::Series | Record::BaseSeries => &SERIES_COLUMNS,
+            Record::Note => &NOTE_COLUMNS,
+            Record::Edited => &EDITED_COLUMNS,
         }
+    }
+
+    /// Rows whose last cells may be empty (Excel drops trailing empty cells on a re-save).
+    pub fn trailing_may_be_empty(self) -> bool {
+        matches!(self, Record::BaseSeries | Record::Edited)
     }
 }
 
@@ -82,8 +107,15 @@ const PRODUCT_COLUMNS: [&str; 12] = [
 ];
 const CAPACITY_COLUMNS: [&str; 3] = [HEADING, "family", "units_per_week"];
 const SERIES_COLUMNS: [&str; 5] = [HEADING, "sku", "field", "week", "value"];
+const NOTE_COLUMNS: [&str; 7] = [
+    HEADING, "sku", "period", "measure", "author", "written", "text",
+];
+const EDITED_COLUMNS: [&str; 5] = [HEADING, "sku", "what", "by", "week"];
 
-/// Calendar settings, all required, in the order written.
+/// `edited` rows' `what` for a change to the product record.
+pub const EDITED_PRODUCT: &str = "product";
+
+/// Settings in the order written: the calendar's three are required, the rest optional.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Setting {
     /// ISO week of the oldest week in the plan.
@@ -92,16 +124,50 @@ pub enum Setting {
     CurrentWeek,
     /// Number of weeks in the plan (history + horizon).
     Weeks,
+    /// The id every copy of this plan keeps.
+    PlanId,
+    /// How many changes this copy has seen.
+    Revision,
+    /// Who saved the file.
+    Author,
+    /// The id of the last check-in this copy shares with the others.
+    BaseCheckin,
+    /// The day that check-in was taken.
+    BaseTaken,
+    /// Who started it.
+    BaseAuthor,
+    /// Its week (the current week when it was taken).
+    BaseWeek,
 }
 
 impl Setting {
-    pub const ALL: [Setting; 3] = [Setting::FirstWeek, Setting::CurrentWeek, Setting::Weeks];
+    pub const ALL: [Setting; 10] = [
+        Setting::FirstWeek,
+        Setting::CurrentWeek,
+        Setting::Weeks,
+        Setting::PlanId,
+        Setting::Revision,
+        Setting::Author,
+        Setting::BaseCheckin,
+        Setting::BaseTaken,
+        Setting::BaseAuthor,
+        Setting::BaseWeek,
+    ];
+    /// The calendar settings every plan file has.
+    pub const CALENDAR: [Setting; 3] = [Setting::FirstWeek, Setting::CurrentWeek, Setting::Weeks];
 
     pub fn key(self) -> &'static str {
         match self {
             Setting::FirstWeek => "first_week",
             Setting::CurrentWeek => "current_week",
             Setting::Weeks => "weeks",
+            Setting::PlanId => "plan_id",
+            Setting::Revision => "revision",
+            Setting::Author => "author",
+            Setting::BaseCheckin => "base_checkin",
+            Setting::BaseTaken => "base_taken",
+            Setting::BaseAuthor => "base_author",
+            Setting::BaseWeek => "base_week",
         }
     }
 

@@ -16,7 +16,8 @@ mod number;
 mod read;
 mod write;
 
+pub use build::PlanFile;
 pub use error::PlanFileError;
 pub use format::{MAGIC, VERSION};
-pub use read::{is_plan_file, read};
-pub use write::write;
+pub use read::{is_plan_file, read, read_shared};
+pub use write::{write, write_shared};

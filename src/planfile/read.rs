@@ -1,7 +1,7 @@
 //! Reading plan-file text: byte-order mark, version line, delimiter, line numbers and the
 //! padding Excel adds when it re-saves a file. What each row means is [`super::build`]'s job.
 
-use super::build::{Builder, Row};
+use super::build::{Builder, PlanFile, Row};
 use super::error::PlanFileError;
 use super::format::{MAGIC, VERSION};
 use super::number::parse_whole;
@@ -21,6 +21,11 @@ pub fn is_plan_file(text: &str) -> bool {
 /// trailing cells and lines Excel adds. The plan is checked with the engine's own rules, so
 /// what this returns is always a valid plan; anything else is an error naming line and column.
 pub fn read(text: &str) -> Result<Plan, PlanFileError> {
+    read_shared(text).map(|f| f.plan)
+}
+
+/// Reads a plan file with the check-in it names as its base (see [`read`]).
+pub fn read_shared(text: &str) -> Result<PlanFile, PlanFileError> {
     let text = text.strip_prefix(BOM).unwrap_or(text);
     let delimiter = delimiter(text)?;
     let mut csv = csv::ReaderBuilder::new()
@@ -143,7 +148,7 @@ fn not_a_plan_file(first_cell: &str) -> PlanFileError {
     )
 }
 
-/// The version line: `#sop-plan,1`. Newer versions are refused, not half read.
+/// The version line: `#sop-plan,2`. Newer versions are refused, not half read.
 fn check_version(row: &Row) -> Result<(), PlanFileError> {
     if row.get(0) != MAGIC {
         return Err(not_a_plan_file(row.get(0)));

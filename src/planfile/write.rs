@@ -2,9 +2,12 @@
 //! row (settings, products, capacity, series), as CSV with CRLF line ends (RFC 4180, what
 //! Excel writes), UTF-8 with a byte-order mark so Excel does not guess a code page.
 
-use super::format::{series_key, Record, Setting, MAGIC, SAFETY_UNITS, SAFETY_WEEKS, VERSION};
+use super::format::{
+    series_key, Record, Setting, EDITED_PRODUCT, MAGIC, SAFETY_UNITS, SAFETY_WEEKS, VERSION,
+};
 use super::inject::protect;
-use crate::engine::{Plan, Qty, SafetyStock, SeriesField};
+use crate::engine::checkin::Snapshot;
+use crate::engine::{Plan, Product, Qty, SafetyStock, SeriesField, Slot};
 
 /// The byte-order mark Excel needs to read the file as UTF-8.
 pub const BOM: char = '\u{feff}';
@@ -14,6 +17,13 @@ pub const BOM: char = '\u{feff}';
 /// Series cells are written only where they hold something: a non-zero value, or a consensus
 /// that is set (even to 0). A missing row reads back as zero, or as "not set" for consensus.
 pub fn write(plan: &Plan) -> String {
+    write_shared(plan, None)
+}
+
+/// The plan file to share: the plan, and the check-in it was last merged against (its
+/// `base`), written as the products and cells where the check-in differs from the plan, so
+/// whoever opens the file can merge it three ways even if they never had that check-in.
+pub fn write_shared(plan: &Plan, base: Option<&Snapshot>) -> String {
     let mut bytes = Vec::with_capacity(estimated_size(plan));
     let mut bom = [0u8; 4];
     bytes.extend_from_slice(BOM.encode_utf8(&mut bom).as_bytes());
@@ -23,7 +33,7 @@ pub fn write(plan: &Plan) -> String {
         .from_writer(bytes);
     // A csv writer over memory has no I/O that can fail, and `flexible` accepts rows of any
     // length, so neither call can return an error; nothing here depends on the plan's data.
-    write_rows(&mut w, plan).expect("an in-memory CSV writer cannot fail");
+    write_rows(&mut w, plan, base).expect("an in-memory CSV writer cannot fail");
     let bytes = w
         .into_inner()
         .expect("flushing an in-memory CSV writer cannot fail");
@@ -31,41 +41,42 @@ pub fn write(plan: &Plan) -> String {
     String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
-fn write_rows(w: &mut csv::Writer<Vec<u8>>, plan: &Plan) -> csv::Result<()> {
+fn write_rows(
+    w: &mut csv::Writer<Vec<u8>>,
+    plan: &Plan,
+    base: Option<&Snapshot>,
+) -> csv::Result<()> {
     let cal = &plan.calendar;
     w.write_record([MAGIC, &VERSION.to_string()])?;
 
     w.write_record(Record::Setting.columns())?;
+    let meta = &plan.meta;
     for s in Setting::ALL {
         let value = match s {
             Setting::FirstWeek => cal.label(0),
             Setting::CurrentWeek => cal.label(cal.current() as isize),
             Setting::Weeks => cal.len().to_string(),
+            Setting::PlanId => protect(&meta.id).into_owned(),
+            Setting::Revision if meta.revision == 0 => String::new(),
+            Setting::Revision => meta.revision.to_string(),
+            Setting::Author => protect(&meta.author).into_owned(),
+            Setting::BaseCheckin => base.map_or(String::new(), |b| protect(&b.id).into_owned()),
+            Setting::BaseTaken => base.map_or(String::new(), |b| b.taken.clone()),
+            Setting::BaseAuthor => base.map_or(String::new(), |b| protect(&b.author).into_owned()),
+            Setting::BaseWeek => base.map_or(String::new(), |b| {
+                let c = &b.plan.calendar;
+                c.label(c.current() as isize)
+            }),
         };
-        w.write_record([Record::Setting.key(), s.key(), &value])?;
+        // Optional settings are left out when empty (a new plan has no id yet).
+        if !value.is_empty() {
+            w.write_record([Record::Setting.key(), s.key(), &value])?;
+        }
     }
 
     w.write_record(Record::Product.columns())?;
     for p in &plan.products {
-        let (safety, unit) = match p.safety_stock {
-            SafetyStock::Units(q) => (q.to_string(), SAFETY_UNITS),
-            // `{}` of an f64 is the shortest text that parses back to the same bits.
-            SafetyStock::WeeksOfCover(weeks) => (format!("{weeks}"), SAFETY_WEEKS),
-        };
-        w.write_record([
-            Record::Product.key(),
-            &protect(&p.sku),
-            &protect(&p.name),
-            &protect(&p.family),
-            &p.unit_cost.to_string(),
-            &p.unit_price.to_string(),
-            &p.lead_time_weeks.to_string(),
-            &safety,
-            unit,
-            &p.moq.to_string(),
-            &p.order_multiple.to_string(),
-            &p.on_hand.to_string(),
-        ])?;
+        write_product(w, Record::Product, p)?;
     }
 
     w.write_record(Record::Capacity.columns())?;
@@ -86,8 +97,130 @@ fn write_rows(w: &mut csv::Writer<Vec<u8>>, plan: &Plan) -> csv::Result<()> {
             }
         }
     }
+
+    if !plan.notes.is_empty() {
+        w.write_record(Record::Note.columns())?;
+        for n in &plan.notes {
+            w.write_record([
+                Record::Note.key(),
+                &protect(&n.sku),
+                &protect(n.period.as_deref().unwrap_or("")),
+                &protect(n.measure.as_deref().unwrap_or("")),
+                &protect(&n.author),
+                &protect(&n.written),
+                &protect(&n.text),
+            ])?;
+        }
+    }
+
+    if !plan.authors.is_empty() {
+        w.write_record(Record::Edited.columns())?;
+        for ((sku, slot), by) in &plan.authors {
+            let Some(p) = plan.products.get(*sku) else {
+                continue;
+            };
+            let (what, week) = match slot {
+                Slot::Product => (EDITED_PRODUCT, String::new()),
+                Slot::Cell(field, week) => (series_key(*field), cal.label(*week as isize)),
+            };
+            w.write_record([
+                Record::Edited.key(),
+                &protect(&p.sku),
+                what,
+                &protect(by),
+                &week,
+            ])?;
+        }
+    }
+
+    if let Some(base) = base {
+        write_base(w, plan, &base.plan)?;
+    }
     w.flush()?;
     Ok(())
+}
+
+/// The base check-in where it differs from the plan: its products, then its cells (weeks
+/// matched by date; a consensus not set in the base is an empty value).
+fn write_base(w: &mut csv::Writer<Vec<u8>>, plan: &Plan, base: &Plan) -> csv::Result<()> {
+    let changed: Vec<&Product> = base
+        .products
+        .iter()
+        .filter(|b| {
+            plan.sku_index(&b.sku)
+                .is_none_or(|i| plan.products[i] != **b)
+        })
+        .collect();
+    if !changed.is_empty() {
+        w.write_record(Record::BaseProduct.columns())?;
+        for b in changed {
+            write_product(w, Record::BaseProduct, b)?;
+        }
+    }
+    let cal = &plan.calendar;
+    let mut heading = false;
+    for (i, p) in plan.products.iter().enumerate() {
+        let Some(bi) = base.sku_index(&p.sku) else {
+            continue;
+        };
+        let (ours, theirs) = (&plan.series[i], &base.series[bi]);
+        if std::sync::Arc::ptr_eq(ours, theirs) {
+            continue;
+        }
+        for field in SeriesField::ALL {
+            for week in 0..cal.len() {
+                let Some(bw) = base.calendar.index_of_date(cal.monday(week as isize)) else {
+                    continue;
+                };
+                let (now, then) = (ours.get(field, week), theirs.get(field, bw));
+                let zero = |v: Option<Qty>| {
+                    if field.is_optional() {
+                        v
+                    } else {
+                        v.or(Some(Qty::ZERO))
+                    }
+                };
+                if zero(now) == zero(then) {
+                    continue;
+                }
+                if !heading {
+                    w.write_record(Record::BaseSeries.columns())?;
+                    heading = true;
+                }
+                let value = then.map_or(String::new(), |v| v.to_string());
+                w.write_record([
+                    Record::BaseSeries.key(),
+                    &protect(&p.sku),
+                    series_key(field),
+                    &cal.label(week as isize),
+                    &value,
+                ])?;
+            }
+        }
+    }
+    Ok(())
+}
+
+fn write_product(w: &mut csv::Writer<Vec<u8>>, record: Record, p: &Product) -> csv::Result<()> {
+    let (safety, unit) = match p.safety_stock {
+        SafetyStock::Units(q) => (q.to_string(), SAFETY_UNITS),
+        // `{}` of an f64 is the shortest text that parses back to the same bits.
+        SafetyStock::WeeksOfCover(weeks) => (format!("{weeks}"), SAFETY_WEEKS),
+    };
+    w.write_record([
+        record.key(),
+        &protect(&p.sku),
+        &protect(&p.name),
+        &protect(&p.family),
+        &p.unit_cost.to_string(),
+        &p.unit_price.to_string(),
+        &p.lead_time_weeks.to_string(),
+        &safety,
+        unit,
+        &p.moq.to_string(),
+        &p.order_multiple.to_string(),
+        &p.on_hand.to_string(),
+    ])
 }
 
 /// The value a series row carries, if the cell needs a row at all.

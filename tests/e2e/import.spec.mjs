@@ -78,7 +78,7 @@ test('save the plan file, change the plan, open the file: the saved plan is back
   await page.getByTestId('save-plan').click();
   const file = await (await download).path();
   const text = readFileSync(file, 'utf8');
-  expect(text.startsWith('\uFEFF#sop-plan,1')).toBe(true);
+  expect(text.startsWith('\uFEFF#sop-plan,2')).toBe(true);
   await cell(page, 'CND-101', '2026-W49', 'forecast').click();
   await page.keyboard.type('999');
   await page.keyboard.press('Enter');
