@@ -278,24 +278,11 @@ impl Builder {
 
     fn edited(&mut self, row: &Row) -> Result<(), PlanFileError> {
         let r = Record::Edited;
-        Builder::plan(&mut self.plan, &self.settings, row.line, r)?;
-        let &(index, _) = self
-            .skus
-            .get(unprotect(row.get(1)))
-            .ok_or_else(|| row.error(r, 1, "is not a product in this file"))?;
+        let index = self.known_sku(row, r)?;
         let slot = if row.get(2) == EDITED_PRODUCT {
             Slot::Product
         } else {
-            let field = series_from_key(row.get(2)).ok_or_else(|| {
-                row.error(
-                    r,
-                    2,
-                    format!(
-                        "is neither {EDITED_PRODUCT} nor a series ({})",
-                        one_of(SeriesField::ALL.map(series_key))
-                    ),
-                )
-            })?;
+            let field = field_of(row, r, &format!("is neither {EDITED_PRODUCT} nor a series"))?;
             Slot::Cell(field, self.week_of(row, r, 4)?)
         };
         let by = unprotect(row.get(3));
@@ -311,21 +298,8 @@ impl Builder {
     fn base_series(&mut self, row: &Row) -> Result<(), PlanFileError> {
         let r = Record::BaseSeries;
         let dc = self.decimal_comma;
-        Builder::plan(&mut self.plan, &self.settings, row.line, r)?;
-        let &(index, _) = self
-            .skus
-            .get(unprotect(row.get(1)))
-            .ok_or_else(|| row.error(r, 1, "is not a product in this file"))?;
-        let field = series_from_key(row.get(2)).ok_or_else(|| {
-            row.error(
-                r,
-                2,
-                format!(
-                    "is not a series ({})",
-                    one_of(SeriesField::ALL.map(series_key))
-                ),
-            )
-        })?;
+        let index = self.known_sku(row, r)?;
+        let field = field_of(row, r, "is not a series")?;
         let week = self.week_of(row, r, 3)?;
         let value = match row.get(4) {
             "" => None,
@@ -337,6 +311,15 @@ impl Builder {
         };
         self.base_cells.push((index, field, week, value));
         Ok(())
+    }
+
+    /// The plan index of the SKU in cell 1, which must have a product row above.
+    fn known_sku(&mut self, row: &Row, r: Record) -> Result<usize, PlanFileError> {
+        Builder::plan(&mut self.plan, &self.settings, row.line, r)?;
+        self.skus
+            .get(unprotect(row.get(1)))
+            .map(|&(index, _)| index)
+            .ok_or_else(|| row.error(r, 1, "is not a product in this file"))
     }
 
     /// Cell `i` as a week of the plan.
@@ -568,6 +551,17 @@ impl Settings {
             )
         })
     }
+}
+
+/// Cell 2 as a series field; `reason` starts the message when it is not one.
+fn field_of(row: &Row, r: Record, reason: &str) -> Result<SeriesField, PlanFileError> {
+    series_from_key(row.get(2)).ok_or_else(|| {
+        row.error(
+            r,
+            2,
+            format!("{reason} ({})", one_of(SeriesField::ALL.map(series_key))),
+        )
+    })
 }
 
 /// A product row's cells as a checked product.
