@@ -5,6 +5,7 @@ pub mod attributes;
 pub mod edits;
 pub mod export;
 pub mod keymap;
+pub mod marks;
 pub mod number;
 pub mod periods;
 pub mod rows;

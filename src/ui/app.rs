@@ -3,6 +3,7 @@
 
 use super::files::download;
 use super::import_dialog::ImportDialog;
+use super::me::Me;
 use super::monthly::MonthlyView;
 use super::today::{bench_skus_from_query, query, today};
 use super::weekly::WeeklyView;
@@ -10,6 +11,7 @@ use crate::bench::{HISTORY, HORIZON, SKUS_PER_FAMILY};
 use crate::demo::demo_plan;
 use crate::demo::generated_plan;
 use crate::engine::Workbook;
+use crate::sheet::marks::CellMarks;
 use leptos::prelude::*;
 
 #[component]
@@ -19,7 +21,16 @@ pub fn App() -> impl IntoView {
         Some(n) => generated_plan(day, n, n.div_ceil(SKUS_PER_FAMILY), HISTORY, HORIZON),
         None => demo_plan(day),
     };
-    let workbook = RwSignal::new(Workbook::new(plan));
+    let mut wb = Workbook::new(plan);
+    let me = RwSignal::new(super::me::load());
+    if let Some(p) = me.get_untracked() {
+        wb.set_user(&p.signature());
+    }
+    let workbook = RwSignal::new(wb);
+    let marks = Memo::new(move |_| {
+        workbook.with(|wb| CellMarks::new(&wb.plan().notes, Default::default()))
+    });
+    provide_context(marks);
     let view = RwSignal::new(if query().contains("view=monthly") {
         View::Monthly
     } else {
@@ -64,6 +75,7 @@ pub fn App() -> impl IntoView {
                 {tab(View::Monthly, "tab-monthly", "Monthly deep dive")}
             </nav>
             <div class="spacer"></div>
+            <Me workbook=workbook me=me />
             <button class="top-button" data-testid="import" on:click=move |_| importing.set(true)>"Import / open…"</button>
             <button class="top-button" data-testid="save-plan" on:click=save>"Save plan file"</button>
             <div class="week" data-testid="current-week">"Week " {week}</div>

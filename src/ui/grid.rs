@@ -12,6 +12,7 @@ use super::row_label::row_label;
 use crate::engine::Workbook;
 use crate::sheet::edits::{block_edits, clear_edits, editable, fill_down_edits, Changes};
 use crate::sheet::keymap::{intent_for, starts_typing, Intent};
+use crate::sheet::marks::CellMarks;
 use crate::sheet::periods::Period;
 use crate::sheet::rows::{GridRow, RowOwner, RowSpec};
 use crate::sheet::selection::{Bounds, Pos, Selection};
@@ -53,6 +54,9 @@ pub fn Grid(
     let editing = RwSignal::new(None::<Editing>);
     let dragging = RwSignal::new(false);
     let dec = decimal_sep();
+    // Notes and changes since the last check-in, when the app provides them.
+    let marks =
+        use_context::<Memo<CellMarks>>().unwrap_or_else(|| Memo::new(|_| CellMarks::default()));
 
     let bounds = move || Bounds {
         rows: rows.with(|r| r.len()),
@@ -507,6 +511,9 @@ pub fn Grid(
                             let row = &rs[i];
                             let key = row.key(wb);
                             let label = row_label(wb, row, &collapsed);
+                            let row_note = (row.first && marks.with(|m| m.row_has_note(&key))).then(|| view! {
+                                <span class="note-marker" data-testid="row-note-marker" title="This row has a note: see Notes">"✎"</span>
+                            });
                             let cells = (c0..c1)
                                 .map(|j| {
                                     let period = &ps[j];
@@ -525,6 +532,13 @@ pub fn Grid(
                                     }
                                     if active {
                                         class.push_str(" active");
+                                    }
+                                    let note = marks.with(|m| m.has_note(&key, &period.key, row.measure.key()));
+                                    if note {
+                                        class.push_str(" has-note");
+                                    }
+                                    if marks.with(|m| m.changed(row, period)) {
+                                        class.push_str(" changed");
                                     }
                                     let editor = (active && ed.is_some()).then(|| {
                                         let text = ed.clone().map(|e| e.text).unwrap_or_default();
@@ -557,7 +571,7 @@ pub fn Grid(
                             view! {
                                 <div role="row" class=row_class aria-rowindex=i + 2
                                     style=format!("top:{}px;height:{}px", HEAD_H + i as f64 * ROW_H, ROW_H)>
-                                    <div role="rowheader" class="gl" style=format!("width:{LABEL_W}px")>{label}</div>
+                                    <div role="rowheader" class="gl" style=format!("width:{LABEL_W}px")>{label}{row_note}</div>
                                     {cells}
                                 </div>
                             }

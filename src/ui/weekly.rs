@@ -3,6 +3,7 @@
 
 use super::format;
 use super::grid::{Grid, COL_W};
+use super::notes::{NoteTarget, NotesPanel};
 use super::product_panel::ProductPanel;
 use super::toolbar::{ExportView, FilterBox, HorizonSelect, UndoRedo};
 use crate::engine::exceptions::{Exception, ExceptionKind};
@@ -125,6 +126,12 @@ pub fn WeeklyView(workbook: RwSignal<Workbook>) -> impl IntoView {
                         </button>
                     })
                 }}
+                <NotesPanel workbook=workbook target=Signal::derive(move || {
+                    let cur = selection.with(|s| s.cursor);
+                    let key = rows.with(|rs| rs.get(cur.row).map(|r| (r.clone(), workbook.with(|wb| r.key(wb)))));
+                    let period = periods.with(|ps| ps.get(cur.col).map(|p| p.key.clone()));
+                    key.zip(period).map(|((row, sku), period)| NoteTarget { sku, period, measure: row.measure.key().to_string() })
+                }) />
                 <ProductPanel workbook=workbook sku=Signal::derive(move || {
                     let r = selection.with(|s| s.cursor.row);
                     rows.with(|rs| match rs.get(r).map(|row| &row.owner) { Some(RowOwner::Sku(i)) => Some(*i), _ => None })

@@ -1,0 +1,80 @@
+//! Who is at this browser: a display name and a role (CEO, Sales, Operations), kept in local
+//! storage, shown in the top bar. Edits and notes are signed with it.
+
+use crate::engine::{Person, Role, Workbook};
+use gloo_storage::{LocalStorage, Storage};
+use leptos::prelude::*;
+
+const KEY: &str = "sop.me";
+
+/// The person saved in this browser, if any (unreadable data counts as nobody).
+pub fn load() -> Option<Person> {
+    LocalStorage::get::<Person>(KEY)
+        .ok()
+        .filter(|p| !p.name.trim().is_empty())
+}
+
+/// The top-bar button and the small form behind it.
+#[component]
+pub fn Me(workbook: RwSignal<Workbook>, me: RwSignal<Option<Person>>) -> impl IntoView {
+    let open = RwSignal::new(false);
+    let name = RwSignal::new(String::new());
+    let role = RwSignal::new(Role::Sales);
+    let message = RwSignal::new(None::<String>);
+    let show = move |_| {
+        if let Some(p) = me.get_untracked() {
+            name.set(p.name);
+            role.set(p.role);
+        }
+        message.set(None);
+        open.set(true);
+    };
+    let save = move |_| {
+        let n = name.get_untracked().trim().to_string();
+        if n.is_empty() {
+            message.set(Some(
+                "Type your name: edits and notes are signed with it.".to_string(),
+            ));
+            return;
+        }
+        if n.chars().count() > 40 {
+            message.set(Some("Keep the name to 40 characters.".to_string()));
+            return;
+        }
+        let p = Person {
+            name: n,
+            role: role.get_untracked(),
+        };
+        if let Err(e) = LocalStorage::set(KEY, &p) {
+            message.set(Some(format!(
+                "Could not keep your name in this browser: {e}"
+            )));
+        }
+        workbook.update(|wb| wb.set_user(&p.signature()));
+        me.set(Some(p));
+        open.set(false);
+    };
+    view! {
+        <button class="top-button me" data-testid="me" on:click=show>
+            {move || me.get().map_or_else(|| "Who are you?".to_string(), |p| p.signature())}
+        </button>
+        <Show when=move || open.get()>
+            <div class="popover me-form" data-testid="me-form">
+                <label>"Your name "<input data-testid="me-name" prop:value=move || name.get()
+                    on:input=move |ev| name.set(event_target_value(&ev)) /></label>
+                <label>"Role "<select data-testid="me-role" on:change=move |ev| {
+                    if let Some(r) = Role::parse(&event_target_value(&ev)) { role.set(r) }
+                }>
+                    {Role::ALL.into_iter().map(|r| view! {
+                        <option value=r.label() selected=move || role.get() == r>{r.label()}</option>
+                    }).collect_view()}
+                </select></label>
+                <div class="message" data-testid="me-message">{move || message.get()}</div>
+                <div class="actions">
+                    <button data-testid="me-cancel" on:click=move |_| open.set(false)>"Cancel"</button>
+                    <button class="primary" data-testid="me-save" on:click=save>"Save"</button>
+                </div>
+            </div>
+        </Show>
+    }
+}
