@@ -94,6 +94,7 @@ pub fn NotesPanel(
     view! {
         <div class="notes-panel" data-testid="notes-panel">
             <h3>"Notes " <span class="count">{move || workbook.with(|wb| wb.plan().notes.len())}</span></h3>
+            <ul class="notes">{list}</ul>
             <div class="note-target" data-testid="note-target">{move || target.get().map_or_else(
                 || "Select a cell to write a note on it.".to_string(),
                 |t| format!("On {} · {} · {}", t.sku, t.measure, t.period))}</div>
@@ -104,7 +105,6 @@ pub fn NotesPanel(
                 <button data-testid="note-add-sku" on:click=move |_| add(false)>"Note on the row"</button>
             </div>
             <div class="message" data-testid="note-message" role="status">{move || message.get()}</div>
-            <ul class="notes">{list}</ul>
         </div>
     }
 }
