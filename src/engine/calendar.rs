@@ -91,6 +91,34 @@ impl Calendar {
         format!("{}-W{:02}", w.year(), w.week())
     }
 
+    /// A set of weeks written compactly, runs joined: `2026-W50–W52, 2027-W03`. Change lists
+    /// and merge reports name weeks this way.
+    pub fn weeks_label(&self, weeks: &[usize]) -> String {
+        let mut sorted = weeks.to_vec();
+        sorted.sort_unstable();
+        sorted.dedup();
+        let mut runs: Vec<(usize, usize)> = Vec::new();
+        for w in sorted {
+            match runs.last_mut() {
+                Some((_, end)) if *end + 1 == w => *end = w,
+                _ => runs.push((w, w)),
+            }
+        }
+        let run_label = |&(a, b): &(usize, usize)| {
+            let (first, last) = (self.label(a as isize), self.label(b as isize));
+            let same_year = match (first.split_once("-W"), last.split_once("-W")) {
+                (Some((y1, _)), Some((y2, w2))) if y1 == y2 => Some(w2.to_string()),
+                _ => None,
+            };
+            match same_year {
+                _ if a == b => first,
+                Some(week) => format!("{first}–W{week}"),
+                None => format!("{first}–{last}"),
+            }
+        };
+        runs.iter().map(run_label).collect::<Vec<_>>().join(", ")
+    }
+
     /// The week index holding `date`, if it is in the plan.
     pub fn index_of_date(&self, date: NaiveDate) -> Option<usize> {
         let days = (monday_of(date) - self.first_monday).num_days();
@@ -196,6 +224,15 @@ mod tests {
         assert_eq!(months[1], ((2026, 11), 1..5)); // 2, 9, 16, 23 Nov
         assert_eq!(months[2], ((2026, 12), 5..6)); // 30 Nov (Thu 3 Dec)
         assert_eq!(month_label((2026, 12)), "2026-12");
+    }
+
+    #[test]
+    fn week_sets_are_written_as_runs() {
+        let cal = Calendar::around(d(2026, 12, 7), 0, 8).unwrap(); // W50 .. 2027-W04
+        assert_eq!(cal.weeks_label(&[2, 0, 1]), "2026-W50–W52");
+        assert_eq!(cal.weeks_label(&[3, 4, 7]), "2026-W53–2027-W01, 2027-W04");
+        assert_eq!(cal.weeks_label(&[5]), "2027-W02");
+        assert_eq!(cal.weeks_label(&[]), "");
     }
 
     #[test]

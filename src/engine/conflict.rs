@@ -1,0 +1,163 @@
+//! What a merge asks the planner: a value two copies of the plan changed differently, with
+//! both versions and who made them, so the planner can pick one.
+
+use super::product::{Product, SafetyStock};
+use super::qty::{Money, Qty};
+use super::series::SeriesField;
+use std::fmt;
+
+/// Which copy of the plan a value comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Side {
+    Ours,
+    Theirs,
+}
+
+impl Side {
+    /// The same pick seen from the other copy (their "ours" is our "theirs").
+    pub fn other(self) -> Side {
+        match self {
+            Side::Ours => Side::Theirs,
+            Side::Theirs => Side::Ours,
+        }
+    }
+}
+
+/// One field of a product record, so two copies can differ in one field and agree on the rest.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ProductField {
+    Name,
+    Family,
+    UnitCost,
+    UnitPrice,
+    LeadTime,
+    SafetyStock,
+    Moq,
+    OrderMultiple,
+    OnHand,
+}
+
+impl ProductField {
+    pub const ALL: [ProductField; 9] = [
+        ProductField::Name,
+        ProductField::Family,
+        ProductField::UnitCost,
+        ProductField::UnitPrice,
+        ProductField::LeadTime,
+        ProductField::SafetyStock,
+        ProductField::Moq,
+        ProductField::OrderMultiple,
+        ProductField::OnHand,
+    ];
+
+    /// The name a planner reads.
+    pub fn label(self) -> &'static str {
+        match self {
+            ProductField::Name => "name",
+            ProductField::Family => "family",
+            ProductField::UnitCost => "unit cost",
+            ProductField::UnitPrice => "unit price",
+            ProductField::LeadTime => "lead time",
+            ProductField::SafetyStock => "safety stock",
+            ProductField::Moq => "MOQ",
+            ProductField::OrderMultiple => "order multiple",
+            ProductField::OnHand => "on hand",
+        }
+    }
+
+    pub fn get(self, p: &Product) -> Value {
+        match self {
+            ProductField::Name => Value::Text(p.name.clone()),
+            ProductField::Family => Value::Text(p.family.clone()),
+            ProductField::UnitCost => Value::Money(p.unit_cost),
+            ProductField::UnitPrice => Value::Money(p.unit_price),
+            ProductField::LeadTime => Value::Weeks(p.lead_time_weeks),
+            ProductField::SafetyStock => Value::SafetyStock(p.safety_stock),
+            ProductField::Moq => Value::Qty(Some(p.moq)),
+            ProductField::OrderMultiple => Value::Qty(Some(p.order_multiple)),
+            ProductField::OnHand => Value::Qty(Some(p.on_hand)),
+        }
+    }
+
+    /// Writes a value read by [`ProductField::get`]; a value of another kind changes nothing.
+    pub fn set(self, p: &mut Product, v: &Value) {
+        match (self, v) {
+            (ProductField::Name, Value::Text(s)) => p.name = s.clone(),
+            (ProductField::Family, Value::Text(s)) => p.family = s.clone(),
+            (ProductField::UnitCost, Value::Money(m)) => p.unit_cost = *m,
+            (ProductField::UnitPrice, Value::Money(m)) => p.unit_price = *m,
+            (ProductField::LeadTime, Value::Weeks(w)) => p.lead_time_weeks = *w,
+            (ProductField::SafetyStock, Value::SafetyStock(s)) => p.safety_stock = *s,
+            (ProductField::Moq, Value::Qty(Some(q))) => p.moq = *q,
+            (ProductField::OrderMultiple, Value::Qty(Some(q))) => p.order_multiple = *q,
+            (ProductField::OnHand, Value::Qty(Some(q))) => p.on_hand = *q,
+            _ => {}
+        }
+    }
+}
+
+/// A value as the merge compares it: a cell (`None` = consensus not set), a capacity (`None` =
+/// no capacity) or one product field.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Value {
+    Qty(Option<Qty>),
+    Money(Money),
+    Weeks(u32),
+    Text(String),
+    SafetyStock(SafetyStock),
+}
+
+impl fmt::Display for Value {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Value::Qty(Some(q)) => write!(f, "{q}"),
+            Value::Qty(None) => write!(f, "not set"),
+            Value::Money(m) => write!(f, "{m}"),
+            Value::Weeks(1) => write!(f, "1 week"),
+            Value::Weeks(w) => write!(f, "{w} weeks"),
+            Value::Text(s) if s.is_empty() => write!(f, "(empty)"),
+            Value::Text(s) => write!(f, "{s}"),
+            Value::SafetyStock(SafetyStock::Units(u)) => write!(f, "{u} units"),
+            Value::SafetyStock(SafetyStock::WeeksOfCover(w)) => write!(f, "{w} weeks of cover"),
+        }
+    }
+}
+
+/// Where a conflicting value sits in the merged plan (SKU indices are the merged plan's).
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Place {
+    Cell {
+        sku: usize,
+        field: SeriesField,
+        week: usize,
+    },
+    Product {
+        sku: usize,
+        field: ProductField,
+    },
+    /// A family's weekly capacity.
+    Capacity(String),
+}
+
+/// A value both copies changed, differently, since the check-in they share.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Conflict {
+    /// The SKU code, or `family:<name>` for a family's capacity (the grid row's id).
+    pub sku: String,
+    /// What of it: "forecast 2026-W50", "on hand", "weekly capacity".
+    pub what: String,
+    pub at: Place,
+    /// At the check-in; `None` when there was none to compare with (a two-way merge, or a SKU
+    /// both copies added).
+    pub base: Option<Value>,
+    pub ours: Value,
+    pub theirs: Value,
+    /// The three values as a planner reads them ("not set" for an empty consensus).
+    pub base_shown: String,
+    pub ours_shown: String,
+    pub theirs_shown: String,
+    /// Who made each version: the plan's record of who changed it where known, else the name
+    /// of that copy's owner.
+    pub ours_by: String,
+    pub theirs_by: String,
+}
