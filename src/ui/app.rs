@@ -10,6 +10,7 @@ use super::weekly::WeeklyView;
 use crate::bench::{HISTORY, HORIZON, SKUS_PER_FAMILY};
 use crate::demo::demo_plan;
 use crate::demo::generated_plan;
+use crate::engine::checkin::Snapshot;
 use crate::engine::Workbook;
 use crate::sheet::marks::CellMarks;
 use leptos::prelude::*;
@@ -27,6 +28,7 @@ pub fn App() -> impl IntoView {
         wb.set_user(&p.signature());
     }
     let workbook = RwSignal::new(wb);
+    let snapshots = RwSignal::new(Vec::<Snapshot>::new());
     let marks = Memo::new(move |_| {
         workbook.with(|wb| CellMarks::new(&wb.plan().notes, Default::default()))
     });
@@ -83,7 +85,7 @@ pub fn App() -> impl IntoView {
         <div class="status" data-testid="status" role="status">{move || status.get().map(|s| view! {
             <span>{s}</span><button class="dismiss" data-testid="status-dismiss" on:click=move |_| status.set(None)>"×"</button>
         })}</div>
-        <ImportDialog workbook=workbook open=importing status=status />
+        <ImportDialog workbook=workbook snapshots=snapshots open=importing status=status />
         <main class="content">
             {move || match view.get() {
                 View::Weekly => view! { <WeeklyView workbook=workbook /> }.into_any(),

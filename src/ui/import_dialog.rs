@@ -6,6 +6,10 @@
 
 use super::files::{files_of, read_bytes};
 use super::format;
+use super::merge_view::{merge_section, opening, Opening};
+use crate::engine::checkin::{keep, Snapshot};
+use crate::engine::conflict::Side;
+use crate::planfile::PlanFile;
 use crate::engine::{Edit, Plan, Workbook};
 use crate::import::apply::{to_edit, Mode};
 use crate::import::{
@@ -25,7 +29,11 @@ struct Loaded {
     choices: Choices,
     preview: Arc<Preview>,
     /// A plan file, read (or why not).
-    plan: Option<Arc<Result<Plan, String>>>,
+    plan: Option<Arc<Result<PlanFile, String>>>,
+    /// For a plan file: replace the plan, or merge it (decided against the plan open here).
+    opening: Option<Arc<Opening>>,
+    /// One pick per merge conflict.
+    picks: RwSignal<Vec<Side>>,
     mode: Mode,
     add_unknown: bool,
     skip_errors: bool,
@@ -42,6 +50,8 @@ impl Loaded {
             choices,
             preview: Arc::new(Preview::default()),
             plan: None,
+            opening: None,
+            picks: RwSignal::new(Vec::new()),
             mode: Mode::Merge,
             add_unknown: true,
             skip_errors: false,
@@ -55,8 +65,22 @@ impl Loaded {
         self.preview = Arc::new(p);
         self.plan = (self.preview.kind == Some(Kind::PlanFile)).then(|| {
             let text = String::from_utf8_lossy(&self.bytes);
-            Arc::new(crate::planfile::read(&text).map_err(|e| e.to_string()))
+            Arc::new(crate::planfile::read_shared(&text).map_err(|e| e.to_string()))
         });
+    }
+
+    /// For a plan file: whether it opens as a replacement or merges into `ours`.
+    fn decide(&mut self, ours: &Plan, me: &str, snapshots: &[Snapshot]) {
+        self.opening = match self.plan.as_deref() {
+            Some(Ok(file)) => {
+                let o = opening(ours, me, snapshots, file);
+                if let Opening::Merge { merge, .. } = &o {
+                    self.picks.set(vec![Side::Ours; merge.conflicts.len()]);
+                }
+                Some(Arc::new(o))
+            }
+            _ => None,
+        };
     }
 }
 
@@ -121,6 +145,13 @@ fn megabytes(bytes: usize) -> String {
     format!("{:.1}", bytes as f64 / (1024.0 * 1024.0))
 }
 
+/// Keeps a check-in that came with a plan file, so later merges can use it.
+fn adopt(snapshots: RwSignal<Vec<Snapshot>>, base: Option<Snapshot>) {
+    if let Some(b) = base {
+        snapshots.update(|s| keep(s, b));
+    }
+}
+
 const MAPPING_KEY: &str = "sop.import.mapping.";
 
 fn remembered(signature: &str) -> Option<std::collections::BTreeMap<Field, Option<usize>>> {
@@ -154,6 +185,7 @@ fn remember(signature: &str, columns: &std::collections::BTreeMap<Field, Option<
 #[component]
 pub fn ImportDialog(
     workbook: RwSignal<Workbook>,
+    snapshots: RwSignal<Vec<Snapshot>>,
     open: RwSignal<bool>,
     status: RwSignal<Option<String>>,
 ) -> impl IntoView {
@@ -164,6 +196,13 @@ pub fn ImportDialog(
     // Bumped to cancel the files being read.
     let cancel = StoredValue::new(0usize);
 
+    let decide = move |l: &mut Loaded| {
+        workbook.with_untracked(|wb| {
+            snapshots.with_untracked(|s| {
+                l.decide(&wb.plan_to_save(), wb.user().unwrap_or("this copy"), s)
+            })
+        })
+    };
     let add_files = move |files: Vec<web_sys::File>| {
         for file in files {
             let name = file.name();
@@ -210,7 +249,8 @@ pub fn ImportDialog(
                     Some((choices, p)) => {
                         let id = next_id.get_value();
                         next_id.set_value(id + 1);
-                        let l = Loaded::new(id, name, bytes, choices, p);
+                        let mut l = Loaded::new(id, name, bytes, choices, p);
+                        decide(&mut l);
                         loaded.update(|v| v.push(l));
                     }
                     None => status.set(Some(format!(
@@ -254,13 +294,32 @@ pub fn ImportDialog(
         };
         let label = format!("Import {}", l.name);
         let result: Result<String, String> = match (&l.plan, l.preview.records(), l.preview.records_skipping_errors()) {
-            (Some(plan), _, _) => match plan.as_ref() {
-                Ok(p) => workbook
-                    .try_update(|wb| wb.apply(&format!("Open plan file {}", l.name), Edit::ReplacePlan(Box::new(p.clone()))))
-                    .unwrap_or(Ok(Default::default()))
-                    .map(|_| format!("Opened plan file {} ({} SKUs). Undo (Ctrl+Z) goes back to the plan before.", l.name, p.products.len()))
-                    .map_err(|e| e.to_string()),
-                Err(e) => Err(e.clone()),
+            (Some(plan), _, _) => match (plan.as_ref(), l.opening.as_deref()) {
+                (Ok(file), Some(Opening::Merge { merge, base })) => {
+                    let merged = merge.resolve(&l.picks.get_untracked());
+                    let result = workbook
+                        .try_update(|wb| wb.apply(&format!("Merge plan file {}", l.name), Edit::ReplacePlan(Box::new(merged))))
+                        .unwrap_or(Ok(Default::default()));
+                    if result.is_ok() {
+                        adopt(snapshots, base.clone());
+                    }
+                    result
+                        .map(|_| format!("Merged {} from {}: {} conflict(s) settled. Undo (Ctrl+Z) goes back to your plan before.",
+                            l.name, if file.plan.meta.author.is_empty() { "the other copy" } else { &file.plan.meta.author }, merge.conflicts.len()))
+                        .map_err(|e| e.to_string())
+                }
+                (Ok(file), _) => {
+                    let result = workbook
+                        .try_update(|wb| wb.apply(&format!("Open plan file {}", l.name), Edit::ReplacePlan(Box::new(file.plan.clone()))))
+                        .unwrap_or(Ok(Default::default()));
+                    if result.is_ok() {
+                        adopt(snapshots, file.base.clone());
+                    }
+                    result
+                        .map(|_| format!("Opened plan file {} ({} SKUs). Undo (Ctrl+Z) goes back to the plan before.", l.name, file.plan.products.len()))
+                        .map_err(|e| e.to_string())
+                }
+                (Err(e), _) => Err(e.clone()),
             },
             (_, Some(r), _) | (_, None, Some(r)) if l.preview.can_apply() || l.skip_errors => {
                 let applied = workbook.with_untracked(|wb| to_edit(wb, r, l.mode, l.add_unknown));
@@ -377,11 +436,26 @@ fn file_card(
         .iter()
         .map(|e| view! { <li>{e.to_string()}</li> })
         .collect_view();
-    let plan_view = l.plan.as_ref().map(|r| match r.as_ref() {
-        Ok(plan) => view! { <p class="summary" data-testid="import-summary">{format!(
-            "A plan of {} SKUs over {} weeks ({} to {}). Opening it replaces the whole plan; undo brings this one back.",
-            plan.products.len(), plan.calendar.len(), plan.calendar.label(0), plan.calendar.label(plan.calendar.len() as isize - 1))}</p> }.into_any(),
-        Err(e) => view! { <ul class="errors" data-testid="import-errors"><li>{e.clone()}</li></ul> }.into_any(),
+    let is_merge = matches!(l.opening.as_deref(), Some(Opening::Merge { .. }));
+    let plan_view = l.plan.as_ref().map(|r| match (r.as_ref(), l.opening.as_deref()) {
+        (Ok(file), Some(Opening::Merge { merge, base })) => {
+            let plan = &file.plan;
+            view! {
+                <p class="summary" data-testid="import-summary">{format!(
+                    "Your plan, as {} saved it (revision {}, {} SKUs).",
+                    if plan.meta.author.is_empty() { "someone" } else { &plan.meta.author }, plan.meta.revision, plan.products.len())}</p>
+                {merge_section(merge, base.as_ref(), l.picks)}
+            }.into_any()
+        }
+        (Ok(file), _) => {
+            let plan = &file.plan;
+            view! { <p class="summary" data-testid="import-summary">{format!(
+                "{} of {} SKUs over {} weeks ({} to {}){}. Opening it replaces the whole plan; undo brings this one back.",
+                if plan.meta.id.is_empty() { "A plan" } else { "Another plan" },
+                plan.products.len(), plan.calendar.len(), plan.calendar.label(0), plan.calendar.label(plan.calendar.len() as isize - 1),
+                if plan.meta.author.is_empty() { String::new() } else { format!(", saved by {}", plan.meta.author) })}</p> }.into_any()
+        }
+        (Err(e), _) => view! { <ul class="errors" data-testid="import-errors"><li>{e.clone()}</li></ul> }.into_any(),
     });
     let is_plan = l.plan.is_some();
     let headers = p.headers.clone();
@@ -506,7 +580,7 @@ fn file_card(
                 <span class="spacer"></span>
                 <button data-testid="import-remove" on:click=move |_| remove(id)>"Remove"</button>
                 <button class="primary" data-testid="import-apply" disabled=!ready on:click=move |_| apply(id)>
-                    {if is_plan { "Open this plan" } else { "Apply" }}</button>
+                    {if is_merge { "Merge" } else if is_plan { "Open this plan" } else { "Apply" }}</button>
             </div>
         </section>
     }

@@ -9,6 +9,7 @@ pub mod grid;
 pub mod import_dialog;
 pub mod locale;
 pub mod me;
+pub mod merge_view;
 pub mod monthly;
 pub mod notes;
 pub mod persist;

@@ -1,0 +1,123 @@
+//! Opening a plan file of the same plan: the merge, shown in the import dialog's file card.
+//! What was taken from the other copy is summed up; each conflict (a value both copies changed
+//! differently) is listed with both values and who made them, to pick one by one or all at
+//! once. Applying is one undoable change.
+
+use crate::engine::checkin::Snapshot;
+use crate::engine::conflict::Side;
+use crate::engine::merge::{three_way, two_way, Merge};
+use crate::engine::Plan;
+use crate::planfile::PlanFile;
+use leptos::prelude::*;
+
+/// How the file relates to the plan open here.
+#[derive(Clone, Debug)]
+pub enum Opening {
+    /// Another plan (or this one has no id yet): opening replaces it, undoably.
+    Replace,
+    /// The same plan: merged three ways against the shared check-in, or two ways without one.
+    Merge {
+        merge: Box<Merge>,
+        /// The check-in merged against (`None`: a two-way comparison).
+        base: Option<Snapshot>,
+    },
+}
+
+/// Decides how to open `file` here. The base is the check-in the file names, found among
+/// ours, or the copy the file carries when ours names the same check-in; failing both, the
+/// two copies are compared two ways.
+pub fn opening(ours: &Plan, me: &str, snapshots: &[Snapshot], file: &PlanFile) -> Opening {
+    let theirs = &file.plan;
+    if ours.meta.id.is_empty() || theirs.meta.id != ours.meta.id {
+        return Opening::Replace;
+    }
+    let by = if theirs.meta.author.is_empty() {
+        "the other copy".to_string()
+    } else {
+        theirs.meta.author.clone()
+    };
+    let base = theirs.meta.base.as_ref().and_then(|id| {
+        snapshots
+            .iter()
+            .find(|s| &s.id == id)
+            .cloned()
+            .or_else(|| file.base.clone().filter(|_| ours.meta.base.as_ref() == Some(id)))
+    });
+    let merge = match &base {
+        Some(b) => three_way(&b.plan, ours, theirs, me, &by),
+        None => two_way(ours, theirs, me, &by),
+    };
+    Opening::Merge {
+        merge: Box::new(merge),
+        base,
+    }
+}
+
+/// The merge part of a file card; `picks` holds one choice per conflict.
+pub fn merge_section(
+    merge: &Merge,
+    base: Option<&Snapshot>,
+    picks: RwSignal<Vec<Side>>,
+) -> impl IntoView {
+    let against = match base {
+        Some(b) => format!(
+            "Merged against the check-in of {} ({}).",
+            b.taken,
+            if b.author.is_empty() { "unknown" } else { &b.author }
+        ),
+        None => "No check-in in common was found: this is a two-way comparison, every difference is yours to pick.".to_string(),
+    };
+    let report = merge
+        .report
+        .iter()
+        .map(|r| view! { <li>{r.clone()}</li> })
+        .collect_view();
+    let n = merge.conflicts.len();
+    let rows = merge
+        .conflicts
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let pick = move |side: Side| {
+                picks.update(|p| {
+                    if let Some(slot) = p.get_mut(i) {
+                        *slot = side;
+                    }
+                })
+            };
+            let is = move |side: Side| picks.with(|p| p.get(i) == Some(&side));
+            let name = format!("conflict-{i}");
+            view! {
+                <tr data-testid="merge-conflict" data-sku=c.sku.clone()>
+                    <td><b>{c.sku.clone()}</b></td>
+                    <td>{c.what.clone()}</td>
+                    <td class="num">{c.base_shown.clone()}</td>
+                    <td class="num"><label><input type="radio" name=name.clone() data-testid="pick-ours"
+                        prop:checked=move || is(Side::Ours) on:change=move |_| pick(Side::Ours) />
+                        {format!(" {} ", c.ours_shown)}<span class="by">{c.ours_by.clone()}</span></label></td>
+                    <td class="num"><label><input type="radio" name=name data-testid="pick-theirs"
+                        prop:checked=move || is(Side::Theirs) on:change=move |_| pick(Side::Theirs) />
+                        {format!(" {} ", c.theirs_shown)}<span class="by">{c.theirs_by.clone()}</span></label></td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="merge" data-testid="merge">
+            <p class="summary" data-testid="merge-summary">{against}</p>
+            <ul class="report">{report}</ul>
+            {(n > 0).then(|| view! {
+                <div class="conflicts">
+                    <div class="conflict-head"><b>{format!("{n} conflict(s): both copies changed these differently")}</b>
+                        <button data-testid="merge-all-ours" on:click=move |_| picks.update(|p| p.iter_mut().for_each(|s| *s = Side::Ours))>"Keep all mine"</button>
+                        <button data-testid="merge-all-theirs" on:click=move |_| picks.update(|p| p.iter_mut().for_each(|s| *s = Side::Theirs))>"Take all theirs"</button>
+                    </div>
+                    <div class="sample"><table data-testid="merge-conflicts">
+                        <thead><tr><th>"SKU"</th><th>"What"</th><th>"At the check-in"</th><th>"Mine"</th><th>"Theirs"</th></tr></thead>
+                        <tbody>{rows}</tbody>
+                    </table></div>
+                </div>
+            })}
+        </div>
+    }
+}
