@@ -181,10 +181,10 @@ impl Workbook {
         plan
     }
 
-    /// Sets the plan's identity (its id the first time it is saved, the author of a saved
-    /// file, the shared check-in): not a change a planner undoes.
+    /// Sets the plan's identity (its id the first time it is saved, the shared check-in):
+    /// not a change a planner undoes, but a change to save, so the revision moves on.
     pub fn set_meta(&mut self, meta: super::meta::PlanMeta) {
-        self.revision = self.revision.max(meta.revision);
+        self.revision = self.revision.max(meta.revision) + 1;
         self.plan.meta = meta;
     }
 

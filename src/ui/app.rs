@@ -23,12 +23,21 @@ pub fn App() -> impl IntoView {
         None => demo_plan(day),
     };
     let mut wb = Workbook::new(plan);
+    // Every copy of a plan keeps the id it got here, so copies can be recognised and merged.
+    if wb.plan().meta.id.is_empty() {
+        let meta = crate::engine::PlanMeta {
+            id: format!("plan-{}", super::persist::new_token()),
+            ..wb.plan().meta.clone()
+        };
+        wb.set_meta(meta);
+    }
     let me = RwSignal::new(super::me::load());
     if let Some(p) = me.get_untracked() {
         wb.set_user(&p.signature());
     }
     let workbook = RwSignal::new(wb);
     let snapshots = RwSignal::new(Vec::<Snapshot>::new());
+    provide_context(snapshots);
     let marks = Memo::new(move |_| {
         workbook.with(|wb| CellMarks::new(&wb.plan().notes, Default::default()))
     });

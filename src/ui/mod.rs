@@ -3,6 +3,7 @@
 pub mod app;
 pub mod cell;
 pub mod chart;
+pub mod checkin;
 pub mod files;
 pub mod format;
 pub mod grid;

@@ -1,7 +1,9 @@
 //! The weekly check-in view: the last 4 weeks of actuals and the next weeks (13 by default),
 //! a headline strip, the ranked exceptions with their suggested orders, and the grid.
 
+use super::checkin::CheckinButton;
 use super::format;
+use crate::engine::checkin::Snapshot;
 use super::grid::{Grid, COL_W};
 use super::notes::{NoteTarget, NotesPanel};
 use super::product_panel::ProductPanel;
@@ -104,6 +106,7 @@ pub fn WeeklyView(workbook: RwSignal<Workbook>) -> impl IntoView {
                     </label>
                     <HorizonSelect label="Weeks ahead" testid="horizon" choices=&[13, 26, 52] value=horizon />
                     <span class="spacer"></span>
+                    {use_context::<RwSignal<Vec<Snapshot>>>().map(|snapshots| view! { <CheckinButton workbook=workbook snapshots=snapshots /> })}
                     <ExportView workbook=workbook rows=rows periods=periods view_name="weekly" message=message />
                     <UndoRedo workbook=workbook />
                 </div>
