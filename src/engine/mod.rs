@@ -22,6 +22,7 @@ pub mod note;
 pub mod plan;
 pub mod product;
 pub mod qty;
+pub mod roll;
 pub mod series;
 pub mod split;
 pub mod suggest;
