@@ -14,6 +14,7 @@ pub mod error;
 pub mod exceptions;
 pub mod history;
 pub mod kpi;
+pub mod lag;
 pub mod measure;
 pub mod merge;
 pub mod meta;
