@@ -1,0 +1,74 @@
+//! The weekly roll: a plan saved last week and opened today must start from today's week.
+//! The weeks that went by join the past with every value kept (their forecast stays, so
+//! it can be scored against the actuals), the same number of empty weeks join the end so
+//! the horizon keeps its length, and the oldest weeks go once the history is full.
+
+use super::calendar::{monday_of, Calendar, MAX_HISTORY};
+use super::plan::{Plan, Slot};
+use super::series::{SeriesField, SkuSeries};
+use chrono::NaiveDate;
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+/// The plan with its current week moved to the week holding `today`; unchanged when today
+/// is not after its current week. Products, notes and meta are kept as they are (on hand
+/// is what the planner last entered: the roll does not guess the stock).
+pub fn roll_to(plan: &Plan, today: NaiveDate) -> Plan {
+    let cal = &plan.calendar;
+    let current = cal.monday(cal.current() as isize);
+    let weeks = (monday_of(today) - current).num_weeks();
+    if weeks <= 0 {
+        return plan.clone();
+    }
+    let history = usize::try_from(weeks)
+        .unwrap_or(usize::MAX)
+        .saturating_add(cal.history())
+        .min(MAX_HISTORY);
+    let Ok(rolled) = Calendar::around(today, history, cal.horizon()) else {
+        return plan.clone();
+    };
+    // Where each week of the new calendar was in the old one (None: a new week).
+    let from: Vec<Option<usize>> = (0..rolled.len())
+        .map(|w| cal.index_of_date(rolled.monday(w as isize)))
+        .collect();
+    let mut out = plan.clone();
+    out.series = plan
+        .series
+        .iter()
+        .map(|s| Arc::new(moved(s, &from)))
+        .collect();
+    let to: BTreeMap<usize, usize> = from
+        .iter()
+        .enumerate()
+        .filter_map(|(new, old)| Some(((*old)?, new)))
+        .collect();
+    out.authors = plan
+        .authors
+        .iter()
+        .filter_map(|(&(sku, slot), who)| {
+            let slot = match slot {
+                Slot::Product => Slot::Product,
+                Slot::Cell(field, w) => Slot::Cell(field, *to.get(&w)?),
+            };
+            Some(((sku, slot), who.clone()))
+        })
+        .collect();
+    out.calendar = rolled;
+    out
+}
+
+/// A SKU's series on the new calendar: each week's values from its old week, or empty.
+fn moved(s: &SkuSeries, from: &[Option<usize>]) -> SkuSeries {
+    let mut out = SkuSeries::zeros(from.len());
+    for (new, old) in from.iter().enumerate() {
+        let Some(old) = *old else { continue };
+        for field in SeriesField::ALL {
+            let value = match field {
+                SeriesField::Consensus => s.consensus.get(old).copied().flatten(),
+                _ => s.get(field, old),
+            };
+            out.set(field, new, value);
+        }
+    }
+    out
+}
