@@ -9,12 +9,12 @@ use super::format;
 use super::merge_view::{merge_section, opening, Opening};
 use crate::engine::checkin::{keep, Snapshot};
 use crate::engine::conflict::Side;
-use crate::planfile::PlanFile;
 use crate::engine::{Edit, Plan, Workbook};
 use crate::import::apply::{to_edit, Mode};
 use crate::import::{
     Choices, DateOrder, Field, Kind, Preview, PreviewJob, Progress, Step, MAX_BYTES,
 };
+use crate::planfile::PlanFile;
 use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -293,12 +293,21 @@ pub fn ImportDialog(
             return;
         };
         let label = format!("Import {}", l.name);
-        let result: Result<String, String> = match (&l.plan, l.preview.records(), l.preview.records_skipping_errors()) {
+        let result: Result<String, String> = match (
+            &l.plan,
+            l.preview.records(),
+            l.preview.records_skipping_errors(),
+        ) {
             (Some(plan), _, _) => match (plan.as_ref(), l.opening.as_deref()) {
                 (Ok(file), Some(Opening::Merge { merge, base })) => {
                     let merged = merge.resolve(&l.picks.get_untracked());
                     let result = workbook
-                        .try_update(|wb| wb.apply(&format!("Merge plan file {}", l.name), Edit::ReplacePlan(Box::new(merged))))
+                        .try_update(|wb| {
+                            wb.apply(
+                                &format!("Merge plan file {}", l.name),
+                                Edit::ReplacePlan(Box::new(merged)),
+                            )
+                        })
                         .unwrap_or(Ok(Default::default()));
                     if result.is_ok() {
                         adopt(snapshots, base.clone());
@@ -310,7 +319,12 @@ pub fn ImportDialog(
                 }
                 (Ok(file), _) => {
                     let result = workbook
-                        .try_update(|wb| wb.apply(&format!("Open plan file {}", l.name), Edit::ReplacePlan(Box::new(file.plan.clone()))))
+                        .try_update(|wb| {
+                            wb.apply(
+                                &format!("Open plan file {}", l.name),
+                                Edit::ReplacePlan(Box::new(file.plan.clone())),
+                            )
+                        })
                         .unwrap_or(Ok(Default::default()));
                     if result.is_ok() {
                         adopt(snapshots, file.base.clone());
@@ -340,7 +354,10 @@ pub fn ImportDialog(
                     })
                     .map_err(|e| e.to_string())
             }
-            _ => Err(format!("{}: fix the errors listed, or choose to skip those rows", l.name)),
+            _ => Err(format!(
+                "{}: fix the errors listed, or choose to skip those rows",
+                l.name
+            )),
         };
         match result {
             Ok(msg) => {

@@ -37,11 +37,11 @@ pub fn opening(ours: &Plan, me: &str, snapshots: &[Snapshot], file: &PlanFile) -
         theirs.meta.author.clone()
     };
     let base = theirs.meta.base.as_ref().and_then(|id| {
-        snapshots
-            .iter()
-            .find(|s| &s.id == id)
-            .cloned()
-            .or_else(|| file.base.clone().filter(|_| ours.meta.base.as_ref() == Some(id)))
+        snapshots.iter().find(|s| &s.id == id).cloned().or_else(|| {
+            file.base
+                .clone()
+                .filter(|_| ours.meta.base.as_ref() == Some(id))
+        })
     });
     let merge = match &base {
         Some(b) => three_way(&b.plan, ours, theirs, me, &by),

@@ -8,9 +8,11 @@ use super::grid::Grid;
 use super::product_panel::ProductPanel;
 use super::toolbar::{ExportView, FilterBox, HorizonSelect, UndoRedo};
 use super::weekly::{exception_text, headline};
+use crate::engine::checkin::Snapshot;
 use crate::engine::kpi::Scope;
+use crate::engine::lag;
 use crate::engine::split::SPLIT_RULE;
-use crate::engine::{CellValue, Measure, Workbook};
+use crate::engine::{CellValue, Measure, Product, Workbook};
 use crate::sheet::periods::{month_columns, Period};
 use crate::sheet::rows::{build_rows, RowSpec};
 use crate::sheet::selection::Selection;
@@ -85,6 +87,8 @@ pub fn MonthlyView(workbook: RwSignal<Workbook>) -> impl IntoView {
         })
     });
     // The chart and KPIs follow the row of the active cell.
+    let snapshots =
+        use_context::<RwSignal<Vec<Snapshot>>>().unwrap_or_else(|| RwSignal::new(Vec::new()));
     let scope = Memo::new(move |_| {
         let r = selection.with(|s| s.cursor.row);
         rows.with(|rs| rs.get(r).map_or(Scope::Total, |row| row.owner.clone()))
@@ -103,7 +107,7 @@ pub fn MonthlyView(workbook: RwSignal<Workbook>) -> impl IntoView {
 
     view! {
         <section class="headline deep-kpis" data-testid="deep-dive-kpis">
-            {move || { let sc = scope.get(); workbook.with(|wb| kpis(wb, &sc)) }}
+            {move || { let sc = scope.get(); snapshots.with(|snaps| workbook.with(|wb| kpis(wb, &sc, snaps))) }}
         </section>
         <section class="print-summary" data-testid="print-summary">
             {move || workbook.with(|wb| ahead.with(|a| summary(wb, a)))}
@@ -154,8 +158,11 @@ fn signed_pct(v: Option<f64>) -> String {
     v.map_or("—".to_string(), |v| format!("{:+.1}%", v * 100.0))
 }
 
+/// Lags scored from check-ins: next week's plan, and the plan purchasing ordered on.
+const LAGS: [usize; 2] = [1, 4];
+
 /// Forecast accuracy over the last 3 and 6 months, inventory turns and weeks of cover.
-fn kpis(wb: &Workbook, scope: &Scope) -> impl IntoView {
+fn kpis(wb: &Workbook, scope: &Scope, snapshots: &[Snapshot]) -> impl IntoView {
     let c = wb.plan().calendar.current();
     let accuracy = KPI_WEEKS
         .iter()
@@ -166,6 +173,37 @@ fn kpis(wb: &Workbook, scope: &Scope) -> impl IntoView {
                 <div class="kpi" data-testid=format!("kpi-wmape-{tag}")><span class="k">{format!("Forecast error, last {name}")}</span>
                     <span class="v">{pct(a.wmape)}</span>
                     <span class="s" data-testid=format!("kpi-bias-{tag}")>{format!("WMAPE · bias {}", signed_pct(a.bias))}</span></div>
+            }
+        })
+        .collect_view();
+    // By lag, from the check-ins: what the call planned 1 and 4 weeks ahead against what sold.
+    let plan = wb.plan();
+    let in_scope = |p: &Product| match scope {
+        Scope::Total => true,
+        Scope::Family(f) => &p.family == f,
+        Scope::Sku(i) => plan.products.get(*i).is_some_and(|s| s.sku == p.sku),
+    };
+    let by_lag = LAGS
+        .iter()
+        .map(|&lag| {
+            let a = lag::accuracy(snapshots, plan, lag, in_scope);
+            let (v, sub) = match &a {
+                Some(a) => (
+                    pct(Some(a.wmape)),
+                    format!(
+                        "bias {} · {} check-in week(s)",
+                        signed_pct(Some(a.bias)),
+                        a.weeks_scored
+                    ),
+                ),
+                None => (
+                    "—".to_string(),
+                    format!("needs a check-in {lag} week(s) back"),
+                ),
+            };
+            view! {
+                <div class="kpi" data-testid=format!("kpi-lag-{lag}")><span class="k">{format!("Forecast error at lag {lag}")}</span>
+                    <span class="v">{v}</span><span class="s" data-testid=format!("kpi-lag-{lag}-detail")>{sub}</span></div>
             }
         })
         .collect_view();
@@ -180,6 +218,7 @@ fn kpis(wb: &Workbook, scope: &Scope) -> impl IntoView {
         <div class="kpi scope"><span class="k">"Showing"</span><span class="v" data-testid="kpi-scope">{scope_name(wb, scope)}</span>
             <span class="s">"select a row to change it"</span></div>
         {accuracy}
+        {by_lag}
         <div class="kpi" data-testid="kpi-turns"><span class="k">"Inventory turns"</span><span class="v">{turns}</span><span class="s">"next 52 weeks, at cost"</span></div>
         <div class="kpi" data-testid="kpi-cover"><span class="k">"Weeks of cover now"</span><span class="v">{cover}</span></div>
     }

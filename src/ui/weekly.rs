@@ -3,11 +3,11 @@
 
 use super::checkin::CheckinButton;
 use super::format;
-use crate::engine::checkin::Snapshot;
 use super::grid::{Grid, COL_W};
 use super::notes::{NoteTarget, NotesPanel};
 use super::product_panel::ProductPanel;
 use super::toolbar::{ExportView, FilterBox, HorizonSelect, UndoRedo};
+use crate::engine::checkin::Snapshot;
 use crate::engine::exceptions::{Exception, ExceptionKind};
 use crate::engine::kpi::Scope;
 use crate::engine::qty::Amount;
