@@ -64,11 +64,18 @@ pub fn App() -> impl IntoView {
     let status = RwSignal::new(None::<String>);
     let save = move |_| {
         let (text, name) = workbook.with_untracked(|wb| {
-            let cal = &wb.plan().calendar;
-            (
-                crate::planfile::write(wb.plan()),
-                format!("sop-plan-{}.csv", cal.label(cal.current() as isize)),
-            )
+            snapshots.with_untracked(|snaps| {
+                let mut plan = wb.plan_to_save();
+                plan.meta.author = wb.user().unwrap_or("").to_string();
+                let base = plan
+                    .meta
+                    .base
+                    .as_ref()
+                    .and_then(|id| snaps.iter().find(|s| &s.id == id));
+                let cal = &plan.calendar;
+                let name = format!("sop-plan-{}.csv", cal.label(cal.current() as isize));
+                (crate::planfile::write_shared(&plan, base), name)
+            })
         });
         status.set(Some(
             match download(&name, &text, "text/csv;charset=utf-8") {

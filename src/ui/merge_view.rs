@@ -32,7 +32,7 @@ pub fn opening(ours: &Plan, me: &str, snapshots: &[Snapshot], file: &PlanFile) -
         return Opening::Replace;
     }
     let by = if theirs.meta.author.is_empty() {
-        "the other copy".to_string()
+        "someone".to_string()
     } else {
         theirs.meta.author.clone()
     };
