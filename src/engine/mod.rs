@@ -6,6 +6,7 @@
 pub mod aggregate;
 pub mod calendar;
 pub mod capacity;
+pub mod changes;
 pub mod checkin;
 pub mod conflict;
 pub mod cover;
