@@ -398,3 +398,17 @@ fn odd_inputs_do_not_panic() {
     let _ = two_way(&empty, &far, "Ana", "Ben");
     let _ = two_way(&far, &empty, "Ana", "Ben").resolve(&[Side::Theirs; 9]);
 }
+
+#[test]
+fn merging_a_copy_nobody_touched_changes_nothing_and_a_touched_one_fast_forwards() {
+    let base = base();
+    let (ours, theirs) = forecast_here_receipts_there(&base);
+    let same = three_way(&base, &ours, &base, "Ana", "Ben");
+    let mut expected = ours.clone();
+    expected.meta.revision = 12;
+    assert_eq!(same.plan_ours_default, expected);
+    assert_eq!((same.applied_from_ours, same.applied_from_theirs), (1, 0));
+    let forward = three_way(&base, &base, &theirs, "Ana", "Ben");
+    assert_eq!(forward.plan_ours_default.series, theirs.series);
+    assert_eq!(forward.plan_ours_default.authors, theirs.authors);
+}

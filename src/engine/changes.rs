@@ -18,7 +18,6 @@ use super::calendar::Calendar;
 use super::plan::{Plan, Slot};
 use super::qty::{Amount, Qty, MILLI};
 use super::series::{SeriesField, SkuSeries};
-use super::validate::check_plan;
 use super::workbook::Workbook;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -77,10 +76,8 @@ pub fn since(snapshot: &Plan, now: &Workbook) -> Changes {
     for (j, p) in snapshot.products.iter().enumerate() {
         then_index.entry(p.sku.as_str()).or_insert(j);
     }
-    // The snapshot's projection; a snapshot that is not a valid plan has none to compare.
-    let then_wb = check_plan(snapshot)
-        .is_ok()
-        .then(|| Workbook::new(snapshot.clone()));
+    // The snapshot's projection; a snapshot not shaped like a plan has none to compare.
+    let then_wb = well_formed(snapshot).then(|| Workbook::new(snapshot.clone()));
     let mut out = Changes::default();
     let mut ranked: Vec<(Amount, ChangeItem)> = Vec::new();
     for (i, p) in plan.products.iter().enumerate() {
@@ -380,6 +377,24 @@ impl SkuView<'_> {
         let values = [before.unwrap_or(Qty::ZERO), after, units];
         items.push(self.item(ChangeKind::NewStockout, week, values, None, text));
     }
+}
+
+/// One series per product, one value per week: what projecting a plan relies on. (Cheaper
+/// than a full `check_plan`, which formats a label for every cell it checks.)
+fn well_formed(plan: &Plan) -> bool {
+    let n = plan.calendar.len();
+    plan.series.len() == plan.products.len()
+        && plan.series.iter().all(|s| {
+            [
+                s.actual.len(),
+                s.forecast.len(),
+                s.consensus.len(),
+                s.confirmed_receipts.len(),
+                s.planned_receipts.len(),
+            ]
+            .iter()
+            .all(|&len| len == n)
+        })
 }
 
 /// An empty cell: zero, or for the consensus not set.
