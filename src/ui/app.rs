@@ -10,10 +10,12 @@ use super::weekly::WeeklyView;
 use crate::bench::{HISTORY, HORIZON, SKUS_PER_FAMILY};
 use crate::demo::demo_plan;
 use crate::demo::generated_plan;
+use crate::engine::changes::since;
 use crate::engine::checkin::Snapshot;
 use crate::engine::Workbook;
 use crate::sheet::marks::CellMarks;
 use leptos::prelude::*;
+use std::sync::Arc;
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -38,8 +40,17 @@ pub fn App() -> impl IntoView {
     let workbook = RwSignal::new(wb);
     let snapshots = RwSignal::new(Vec::<Snapshot>::new());
     provide_context(snapshots);
+    // What changed since the last check-in (none before the first).
+    let changes = Memo::new(move |_| {
+        snapshots.with(|s| {
+            s.last()
+                .map(|snap| workbook.with(|wb| Arc::new(since(&snap.plan, wb))))
+        })
+    });
+    provide_context(changes);
     let marks = Memo::new(move |_| {
-        workbook.with(|wb| CellMarks::new(&wb.plan().notes, Default::default()))
+        let changed = changes.with(|c| c.as_ref().map(|c| c.cells.clone()).unwrap_or_default());
+        workbook.with(|wb| CellMarks::new(&wb.plan().notes, changed))
     });
     provide_context(marks);
     let view = RwSignal::new(if query().contains("view=monthly") {

@@ -16,6 +16,7 @@ pub mod notes;
 pub mod persist;
 pub mod product_panel;
 pub mod row_label;
+pub mod since;
 pub mod today;
 pub mod toolbar;
 pub mod weekly;

@@ -6,7 +6,9 @@ use super::format;
 use super::grid::{Grid, COL_W};
 use super::notes::{NoteTarget, NotesPanel};
 use super::product_panel::ProductPanel;
+use super::since::SinceCheckin;
 use super::toolbar::{ExportView, FilterBox, HorizonSelect, UndoRedo};
+use crate::engine::changes::Changes;
 use crate::engine::checkin::Snapshot;
 use crate::engine::exceptions::{Exception, ExceptionKind};
 use crate::engine::kpi::Scope;
@@ -16,6 +18,7 @@ use crate::sheet::periods::week_columns;
 use crate::sheet::rows::{build_rows, GridRow, RowOwner, RowSpec};
 use crate::sheet::selection::Selection;
 use leptos::prelude::*;
+use std::sync::Arc;
 
 /// Exceptions listed before "show all".
 pub const EXCEPTIONS_SHOWN: usize = 25;
@@ -114,6 +117,8 @@ pub fn WeeklyView(workbook: RwSignal<Workbook>) -> impl IntoView {
                 <Grid workbook=workbook rows=rows periods=periods col_w=COL_W spec=spec selection=selection message=message />
             </div>
             <aside class="exceptions" data-testid="exceptions">
+                {use_context::<Memo<Option<Arc<Changes>>>>().zip(use_context::<RwSignal<Vec<Snapshot>>>())
+                    .map(|(changes, snapshots)| view! { <SinceCheckin changes=changes snapshots=snapshots /> })}
                 <h2>"Exceptions " <span class="count">{move || exceptions.with(|e| e.len())}</span></h2>
                 <ol>
                     {move || workbook.with(|wb| exceptions.with(|ex| ex.iter().take(shown.get()).map(|e| {
