@@ -7,6 +7,8 @@
 //!   pure Rust, tested natively.
 //! - [`planfile`]: the app's own plan file, one CSV that holds a whole plan (pure, tested natively).
 //! - [`sheet`]: keyboard, selection, number and clipboard rules of the grid (pure, tested natively).
+//! - [`storage`]: the whole plan and its check-ins as one compact, versioned, checked string
+//!   for the browser's local storage (pure, tested natively).
 //! - [`ui`]: the Leptos components, a thin layer over the engine.
 
 pub mod bench;
@@ -15,4 +17,5 @@ pub mod engine;
 pub mod import;
 pub mod planfile;
 pub mod sheet;
+pub mod storage;
 pub mod ui;

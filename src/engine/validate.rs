@@ -5,6 +5,7 @@ use super::calendar::MAX_HORIZON;
 use super::error::PlanError;
 use super::product::{Product, SafetyStock};
 use super::qty::{Money, Qty, MAX_PRICE};
+use super::series::SeriesField;
 
 /// Safety stock in weeks of cover is at most a year.
 pub const MAX_SAFETY_WEEKS: f64 = 52.0;
@@ -17,12 +18,25 @@ fn bad(what: &str, value: impl ToString, reason: &str) -> PlanError {
     }
 }
 
+/// [`super::qty::MAX_UNITS`] in thousandths.
+const MAX_QTY: i64 = super::qty::MAX_UNITS as i64 * super::qty::MILLI;
+
+/// Whether [`check_quantity`] accepts `q`; cheap, for scanning whole series.
+fn in_bounds(q: Qty) -> bool {
+    (0..=MAX_QTY).contains(&q.0)
+}
+
+/// The length of a series and the first week whose value is out of bounds.
+fn first_bad(values: &[Qty]) -> (usize, Option<usize>) {
+    (values.len(), values.iter().position(|&q| !in_bounds(q)))
+}
+
 /// A quantity that must be zero or more and within [`super::qty::MAX_UNITS`].
 pub fn check_quantity(what: &str, q: Qty) -> Result<(), PlanError> {
     if q.is_negative() {
         return Err(bad(what, q, "is negative; quantities must be zero or more"));
     }
-    if q.to_f64() > super::qty::MAX_UNITS {
+    if q.0 > MAX_QTY {
         return Err(bad(what, q, "is too large (at most 100,000,000 units)"));
     }
     Ok(())
@@ -86,13 +100,18 @@ pub fn check_plan(plan: &super::plan::Plan) -> Result<(), PlanError> {
         if !seen.insert(p.sku.as_str()) {
             return Err(bad("SKU", &p.sku, "appears twice in the plan"));
         }
-        for field in super::series::SeriesField::ALL {
-            let len = match field {
-                super::series::SeriesField::Actual => s.actual.len(),
-                super::series::SeriesField::Forecast => s.forecast.len(),
-                super::series::SeriesField::Consensus => s.consensus.len(),
-                super::series::SeriesField::ConfirmedReceipts => s.confirmed_receipts.len(),
-                super::series::SeriesField::PlannedReceipts => s.planned_receipts.len(),
+        for field in SeriesField::ALL {
+            let (len, wrong) = match field {
+                SeriesField::Actual => first_bad(&s.actual),
+                SeriesField::Forecast => first_bad(&s.forecast),
+                SeriesField::Consensus => (
+                    s.consensus.len(),
+                    s.consensus
+                        .iter()
+                        .position(|q| q.is_some_and(|q| !in_bounds(q))),
+                ),
+                SeriesField::ConfirmedReceipts => first_bad(&s.confirmed_receipts),
+                SeriesField::PlannedReceipts => first_bad(&s.planned_receipts),
             };
             if len != weeks {
                 return Err(bad(
@@ -101,18 +120,17 @@ pub fn check_plan(plan: &super::plan::Plan) -> Result<(), PlanError> {
                     &format!("weeks are held but the plan has {weeks}"),
                 ));
             }
-            for w in 0..weeks {
-                if let Some(q) = s.get(field, w) {
-                    check_quantity(
-                        &format!(
-                            "{} of {} in {}",
-                            field.label(),
-                            p.sku,
-                            plan.calendar.label(w as isize)
-                        ),
-                        q,
-                    )?;
-                }
+            // The week's label is made only for the error: a plan has millions of cells.
+            if let Some(w) = wrong {
+                check_quantity(
+                    &format!(
+                        "{} of {} in {}",
+                        field.label(),
+                        p.sku,
+                        plan.calendar.label(w as isize)
+                    ),
+                    s.get(field, w).unwrap_or_default(),
+                )?;
             }
         }
     }

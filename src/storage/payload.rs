@@ -1,0 +1,79 @@
+//! The binary payload of format 1: the string table, the live plan (written against
+//! nothing), then the snapshots newest first, each written against the plan next newer than
+//! it (the newest against the live plan), so a week's snapshot costs what changed that week.
+//! Every plan read is checked with the engine's rules before the next is read against it.
+
+use super::error::{corrupt, StoreError};
+use super::wire::{Reader, Writer};
+use super::{plan, Stored};
+use crate::engine::checkin::Snapshot;
+use crate::engine::validate::check_plan;
+use crate::engine::{Plan, Slot};
+
+pub fn write(stored: &Stored) -> Vec<u8> {
+    let mut w = Writer::default();
+    plan::write(&mut w, &stored.plan, None);
+    w.usize(stored.snapshots.len());
+    let mut newer = &stored.plan;
+    for s in stored.snapshots.iter().rev() {
+        w.shared(&s.id);
+        w.shared(&s.taken);
+        w.shared(&s.author);
+        plan::write(&mut w, &s.plan, Some(newer));
+        newer = &s.plan;
+    }
+    w.finish()
+}
+
+pub fn read(bytes: &[u8]) -> Result<Stored, StoreError> {
+    let mut r = Reader::new(bytes)?;
+    let live = plan::read(&mut r, None)?;
+    check(&live, "the plan")?;
+    let n = r.count("snapshots")?;
+    let mut snapshots: Vec<Snapshot> = Vec::with_capacity(n);
+    for _ in 0..n {
+        let id = r.shared_string("snapshot")?;
+        let taken = r.shared_string("snapshot")?;
+        let author = r.shared_string("snapshot")?;
+        let newer = snapshots.last().map_or(&live, |s| &s.plan);
+        let plan = plan::read(&mut r, Some(newer))?;
+        check(&plan, &format!("the check-in of {taken}"))?;
+        snapshots.push(Snapshot {
+            id,
+            taken,
+            author,
+            plan,
+        });
+    }
+    if !r.at_end() {
+        return Err(corrupt("unexpected bytes after the last check-in"));
+    }
+    snapshots.reverse();
+    Ok(Stored {
+        plan: live,
+        snapshots,
+    })
+}
+
+/// The engine's rules, and that every signed change names a SKU and week of the plan.
+fn check(plan: &Plan, which: &str) -> Result<(), StoreError> {
+    let invalid = |what: String| StoreError::Invalid {
+        what: format!("in {which}, {what}"),
+    };
+    check_plan(plan).map_err(|e| invalid(e.to_string()))?;
+    let weeks = plan.calendar.len();
+    for (sku, slot) in plan.authors.keys() {
+        let week = match slot {
+            Slot::Product => None,
+            Slot::Cell(_, week) => Some(*week),
+        };
+        if *sku >= plan.products.len() || week.is_some_and(|w| w >= weeks) {
+            return Err(invalid(format!(
+                "a change is signed for SKU {} week {}, which the plan does not have",
+                sku + 1,
+                week.map_or("-".to_string(), |w| (w + 1).to_string())
+            )));
+        }
+    }
+    Ok(())
+}
