@@ -89,22 +89,25 @@ pub fn Autosave(
     snapshots: RwSignal<Vec<Snapshot>>,
     banner: RwSignal<Option<Banner>>,
     pointer: Option<String>,
+    /// The plan came from storage as it is: nothing to save until it changes (a second tab
+    /// opening must not save over the first).
+    restored: bool,
 ) -> impl IntoView {
     let seen = StoredValue::new(pointer);
-    // (revision, check-ins) last written; `None` until the first save.
-    let saved = StoredValue::new(None::<(u64, usize)>);
+    let state = move || {
+        (
+            workbook.with_untracked(|wb| wb.revision()),
+            snapshots.with_untracked(|s| s.last().map(|c| c.id.clone())),
+        )
+    };
+    // (revision, latest check-in) last written; `None` until the first save.
+    let saved = StoredValue::new(restored.then(state));
     let timer = StoredValue::new(None::<TimeoutHandle>);
     // Saving stops while the stored data is unreadable and unbacked, or another tab saved.
     let paused = move || {
         matches!(
             banner.get_untracked(),
             Some(Banner::OtherTab | Banner::UnreadableNotKept(_))
-        )
-    };
-    let state = move || {
-        (
-            workbook.with_untracked(|wb| wb.revision()),
-            snapshots.with_untracked(|s| s.len()),
         )
     };
 
@@ -149,7 +152,7 @@ pub fn Autosave(
     // Every change (edit, undo, import, check-in) restarts the timer.
     Effect::new(move |_| {
         workbook.with(|wb| wb.revision());
-        snapshots.with(|s| s.len());
+        snapshots.with(|s| s.last().map(|c| c.id.clone()));
         if let Some(h) = timer.get_value() {
             h.clear();
         }

@@ -310,7 +310,7 @@ pub fn ImportDialog(
                         })
                         .unwrap_or(Ok(Default::default()));
                     if result.is_ok() {
-                        adopt(snapshots, base.clone());
+                        adopt(snapshots, base.as_deref().cloned());
                     }
                     result
                         .map(|_| format!("Merged {} from {}: {} conflict(s) settled. Undo (Ctrl+Z) goes back to your plan before.",
@@ -461,7 +461,7 @@ fn file_card(
                 <p class="summary" data-testid="import-summary">{format!(
                     "Your plan, as {} saved it (revision {}, {} SKUs).",
                     if plan.meta.author.is_empty() { "someone" } else { &plan.meta.author }, plan.meta.revision, plan.products.len())}</p>
-                {merge_section(merge, base.as_ref(), l.picks)}
+                {merge_section(merge, base.as_deref(), l.picks)}
             }.into_any()
         }
         (Ok(file), _) => {

@@ -19,7 +19,7 @@ pub enum Opening {
     Merge {
         merge: Box<Merge>,
         /// The check-in merged against (`None`: a two-way comparison).
-        base: Option<Snapshot>,
+        base: Option<Box<Snapshot>>,
     },
 }
 
@@ -36,13 +36,18 @@ pub fn opening(ours: &Plan, me: &str, snapshots: &[Snapshot], file: &PlanFile) -
     } else {
         theirs.meta.author.clone()
     };
-    let base = theirs.meta.base.as_ref().and_then(|id| {
-        snapshots.iter().find(|s| &s.id == id).cloned().or_else(|| {
-            file.base
-                .clone()
-                .filter(|_| ours.meta.base.as_ref() == Some(id))
+    let base: Option<Box<Snapshot>> = theirs
+        .meta
+        .base
+        .as_ref()
+        .and_then(|id| {
+            snapshots.iter().find(|s| &s.id == id).cloned().or_else(|| {
+                file.base
+                    .clone()
+                    .filter(|_| ours.meta.base.as_ref() == Some(id))
+            })
         })
-    });
+        .map(Box::new);
     let merge = match &base {
         Some(b) => three_way(&b.plan, ours, theirs, me, &by),
         None => two_way(ours, theirs, me, &by),

@@ -1,6 +1,7 @@
 //! The browser layer: Leptos components that read from and write to the engine.
 
 pub mod app;
+pub mod autosave;
 pub mod cell;
 pub mod chart;
 pub mod checkin;

@@ -21,7 +21,7 @@ fn kind_label(k: ChangeKind) -> (&'static str, &'static str) {
 
 #[component]
 pub fn SinceCheckin(
-    changes: Memo<Option<Arc<Changes>>>,
+    changes: RwSignal<Option<Arc<Changes>>>,
     snapshots: RwSignal<Vec<Snapshot>>,
 ) -> impl IntoView {
     let all = RwSignal::new(false);

@@ -117,7 +117,7 @@ pub fn WeeklyView(workbook: RwSignal<Workbook>) -> impl IntoView {
                 <Grid workbook=workbook rows=rows periods=periods col_w=COL_W spec=spec selection=selection message=message />
             </div>
             <aside class="exceptions" data-testid="exceptions">
-                {use_context::<Memo<Option<Arc<Changes>>>>().zip(use_context::<RwSignal<Vec<Snapshot>>>())
+                {use_context::<RwSignal<Option<Arc<Changes>>>>().zip(use_context::<RwSignal<Vec<Snapshot>>>())
                     .map(|(changes, snapshots)| view! { <SinceCheckin changes=changes snapshots=snapshots /> })}
                 <h2>"Exceptions " <span class="count">{move || exceptions.with(|e| e.len())}</span></h2>
                 <ol>

@@ -2,7 +2,7 @@
 // is kept under a backup key, a full storage keeps working in memory, a second tab never
 // overwrites silently.
 import { test, expect } from './fixtures.mjs';
-import { cell, open, only } from './helpers.mjs';
+import { cell, open, only, reveal } from './helpers.mjs';
 import { readFileSync } from 'node:fs';
 
 const POINTER = 'sop.plan.current';
@@ -154,4 +154,36 @@ test('two tabs: the other tab says so instead of overwriting; keep mine or reloa
   await a.getByTestId('other-tab-keep').click();
   await expect(a.getByTestId('banner-other-tab')).toHaveCount(0);
   await expect(b.getByTestId('banner-other-tab')).toBeVisible();
+});
+
+test('check-ins kept over weeks score the forecast by lag in the deep dive', async ({ page }) => {
+  const day = async (d) => {
+    await page.goto(`/?today=${d}`);
+    await page.locator('[role="gridcell"]').first().waitFor();
+  };
+  // W48: check-in. The demo forecast of CND-101 for W49 is 111.
+  await day('2026-11-23');
+  await page.getByTestId('checkin-start').click();
+  await saved(page);
+  // A week later the plan has rolled on to W49; another check-in.
+  await day('2026-11-30');
+  await expect(page.getByTestId('current-week')).toHaveText('Week 2026-W49');
+  await expect(page.getByTestId('checkin-last')).toHaveText('Last check-in 2026-11-23');
+  await page.getByTestId('checkin-start').click();
+  await saved(page);
+  // W50: last week's actual comes in at 100 against the 111 the first check-in planned.
+  await day('2026-12-07');
+  await page.getByTestId('filter').fill('CND-101');
+  await cell(page, 'CND-101', '2026-W49', 'actual').waitFor();
+  await type(page, 'CND-101', '2026-W49', 'actual', 100);
+  await page.getByTestId('tab-monthly').click();
+  await page.getByTestId('filter').fill('CND-101');
+  await page.getByTestId('expand-all').click();
+  await (await reveal(page, 'CND-101', '2026-12', 'forecast')).click();
+  await expect(page.getByTestId('kpi-scope')).toContainText('CND-101');
+  // Lag 1: |100 − 111| / 100 = 11.0 %, bias (111 − 100) / 100 = +11.0 %, one check-in scored
+  // (the W49 check-in's week W50 is not over yet).
+  await expect(page.getByTestId('kpi-lag-1')).toContainText('11.0%');
+  await expect(page.getByTestId('kpi-lag-1-detail')).toHaveText('bias +11.0% · 1 check-in week(s)');
+  await expect(page.getByTestId('kpi-lag-4-detail')).toHaveText('needs a check-in 4 week(s) back');
 });

@@ -1,0 +1,63 @@
+// Saving and restoring a 2,000-SKU x 156-week plan with 8 check-ins in headless Chromium,
+// against the release build in dist/ (run by scripts/bench). Prints medians; asserts nothing.
+// Save: the app's own autosave after an edit (encode + write + read back + switch), as timed
+// by the app (window.__sop_timings.save_ms). Restore: reading and decoding at start
+// (restore_ms). Cold start: from the app starting (wasm loaded) to the first frame with the
+// grid drawn (ready_ms).
+import { openBench } from './browser.mjs';
+
+const { page, origin, close } = await openBench();
+const errors = [];
+page.on('pageerror', (e) => errors.push(e.message));
+page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+const SKUS = Number(process.env.BENCH_SKUS ?? 2000);
+const timings = () => page.evaluate(() => ({ ...(window.__sop_timings ?? {}) }));
+const stats = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return { median: s[Math.floor(s.length / 2)], max: s[s.length - 1], n: s.length };
+};
+
+await page.goto(`${origin}/?today=2026-11-23&bench=${SKUS}`);
+await page.locator('[role="gridcell"]').first().waitFor({ timeout: 60_000 });
+await page.waitForFunction(() => window.__sop_timings?.save_ms !== undefined, null, { timeout: 60_000 });
+
+// Eight weekly check-ins, a few forecast edits between them.
+const edit = async (i) => {
+  const c = page.locator('[role="gridcell"][data-measure="forecast"].current').first();
+  await c.click();
+  await page.keyboard.type(String(100 + i));
+  await page.keyboard.press('Enter');
+};
+for (let i = 0; i < 8; i++) {
+  await edit(i);
+  await page.getByTestId('checkin-start').click();
+}
+// Saves after single edits, each timed by the app.
+const saves = [];
+for (let i = 0; i < 11; i++) {
+  await page.evaluate(() => { delete window.__sop_timings.save_ms; });
+  await edit(20 + i);
+  await page.waitForFunction(() => window.__sop_timings?.save_ms !== undefined, null, { timeout: 30_000 });
+  saves.push((await timings()).save_ms);
+}
+const { saved_chars: chars } = await timings();
+
+// Restores: reload (no bench parameter) and let the app read what it saved.
+const restores = [];
+const ready = [];
+for (let i = 0; i < 11; i++) {
+  await page.goto(`${origin}/?today=2026-11-23`);
+  await page.locator('[role="gridcell"]').first().waitFor({ timeout: 60_000 });
+  await page.waitForFunction(() => window.__sop_timings?.ready_ms !== undefined);
+  const t = await timings();
+  restores.push(t.restore_ms);
+  ready.push(t.ready_ms);
+}
+const skus = await page.evaluate(() => document.querySelectorAll('[data-testid^="toggle-family-"]').length);
+const s = stats(saves), r = stats(restores), c = stats(ready);
+console.log(`${SKUS} SKUs x 156 weeks + 8 check-ins: stored ${chars.toLocaleString('en')} characters (quota 5,242,880)`);
+console.log(`save (encode, write, verify, switch): median ${s.median.toFixed(1)} ms, max ${s.max.toFixed(1)} ms over ${s.n}`);
+console.log(`restore (read, decode): median ${r.median.toFixed(1)} ms, max ${r.max.toFixed(1)} ms over ${r.n}`);
+console.log(`cold start to a drawn grid after the wasm loaded: median ${c.median.toFixed(0)} ms, max ${c.max.toFixed(0)} ms (${skus} families shown)`);
+if (errors.length) console.log('page errors:', errors);
+await close();
