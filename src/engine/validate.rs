@@ -26,27 +26,37 @@ fn in_bounds(q: Qty) -> bool {
     (0..=MAX_QTY).contains(&q.0)
 }
 
-/// The length of a series and the first week whose value is out of bounds.
+/// The length of a series and the first week whose value is out of bounds. The whole series
+/// is scanned without stopping first (a loop the compiler vectorises), then searched only if
+/// a value is out of bounds.
 fn first_bad(values: &[Qty]) -> (usize, Option<usize>) {
-    (values.len(), values.iter().position(|&q| !in_bounds(q)))
+    // As unsigned, a negative value is above the bound too: one comparison per value.
+    let any = values
+        .iter()
+        .fold(0u64, |any, q| any | u64::from(q.0 as u64 > MAX_QTY as u64))
+        != 0;
+    let at = any.then(|| values.iter().position(|&q| !in_bounds(q)));
+    (values.len(), at.flatten())
+}
+
+/// Why a quantity is refused, if it is.
+fn quantity_problem(q: Qty) -> Option<&'static str> {
+    if q.is_negative() {
+        Some("is negative; quantities must be zero or more")
+    } else if q.0 > MAX_QTY {
+        Some("is too large (at most 100,000,000 units)")
+    } else {
+        None
+    }
 }
 
 /// A quantity that must be zero or more and within [`super::qty::MAX_UNITS`].
 pub fn check_quantity(what: &str, q: Qty) -> Result<(), PlanError> {
-    if q.is_negative() {
-        return Err(bad(what, q, "is negative; quantities must be zero or more"));
-    }
-    if q.0 > MAX_QTY {
-        return Err(bad(what, q, "is too large (at most 100,000,000 units)"));
-    }
-    Ok(())
+    quantity_problem(q).map_or(Ok(()), |reason| Err(bad(what, q, reason)))
 }
 
-fn check_price(what: &str, m: Money) -> Result<(), PlanError> {
-    if m.0 < 0 || m.to_f64() > MAX_PRICE {
-        return Err(bad(what, m, "must be between 0 and 1,000,000"));
-    }
-    Ok(())
+fn price_ok(m: Money) -> bool {
+    m.0 >= 0 && m.to_f64() <= MAX_PRICE
 }
 
 /// Checks a product record on its own (uniqueness of the SKU is the workbook's job).
@@ -55,9 +65,13 @@ pub fn check_product(p: &Product) -> Result<(), PlanError> {
     if sku.is_empty() {
         return Err(bad("SKU", &p.sku, "is empty"));
     }
+    // Field names are formatted only for an error: whole plans are checked on load.
     let at = |field: &str| format!("{field} of {sku}");
-    check_price(&at("unit cost"), p.unit_cost)?;
-    check_price(&at("unit price"), p.unit_price)?;
+    for (field, m) in [("unit cost", p.unit_cost), ("unit price", p.unit_price)] {
+        if !price_ok(m) {
+            return Err(bad(&at(field), m, "must be between 0 and 1,000,000"));
+        }
+    }
     if p.lead_time_weeks as usize > MAX_HORIZON {
         return Err(bad(
             &at("lead time"),
@@ -65,19 +79,28 @@ pub fn check_product(p: &Product) -> Result<(), PlanError> {
             "is longer than 104 weeks",
         ));
     }
-    check_quantity(&at("MOQ"), p.moq)?;
-    check_quantity(&at("order multiple"), p.order_multiple)?;
-    check_quantity(&at("on hand"), p.on_hand)?;
-    match p.safety_stock {
-        SafetyStock::Units(u) => check_quantity(&at("safety stock"), u)?,
-        SafetyStock::WeeksOfCover(w) => {
-            if !w.is_finite() || !(0.0..=MAX_SAFETY_WEEKS).contains(&w) {
-                return Err(bad(
-                    &at("safety stock (weeks of cover)"),
-                    w,
-                    "must be between 0 and 52 weeks",
-                ));
-            }
+    let units = match p.safety_stock {
+        SafetyStock::Units(u) => Some(u),
+        SafetyStock::WeeksOfCover(_) => None,
+    };
+    let quantities = [
+        ("MOQ", Some(p.moq)),
+        ("order multiple", Some(p.order_multiple)),
+        ("on hand", Some(p.on_hand)),
+        ("safety stock", units),
+    ];
+    for (field, q) in quantities {
+        if let Some((q, reason)) = q.and_then(|q| Some((q, quantity_problem(q)?))) {
+            return Err(bad(&at(field), q, reason));
+        }
+    }
+    if let SafetyStock::WeeksOfCover(w) = p.safety_stock {
+        if !w.is_finite() || !(0.0..=MAX_SAFETY_WEEKS).contains(&w) {
+            return Err(bad(
+                &at("safety stock (weeks of cover)"),
+                w,
+                "must be between 0 and 52 weeks",
+            ));
         }
     }
     Ok(())
@@ -138,4 +161,44 @@ pub fn check_plan(plan: &super::plan::Plan) -> Result<(), PlanError> {
         check_quantity(&format!("capacity of {family}"), *q)?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::{Calendar, Plan};
+    use chrono::NaiveDate;
+
+    fn plan() -> Plan {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        let mut plan = Plan::new(Calendar::around(today, 1, 3).unwrap());
+        plan.add_product(Product::new("A-1", "A", "F"));
+        plan
+    }
+
+    #[test]
+    fn a_plan_names_the_first_series_value_out_of_bounds_with_its_week() {
+        assert_eq!(check_plan(&plan()), Ok(()));
+        let mut p = plan();
+        p.series_mut(0).forecast[2] = Qty(-1);
+        p.series_mut(0).forecast[3] = Qty(-5);
+        assert_eq!(
+            check_plan(&p).unwrap_err().to_string(),
+            "forecast of A-1 in 2026-W49: '-0.001' is negative; quantities must be zero or more"
+        );
+        let mut p = plan();
+        p.series_mut(0).consensus[1] = Some(Qty(MAX_QTY + 1));
+        assert!(check_plan(&p)
+            .unwrap_err()
+            .to_string()
+            .starts_with("consensus of A-1 in 2026-W48: '100000000.001' is too large"));
+        let mut p = plan();
+        p.series_mut(0).planned_receipts[0] = Qty(MAX_QTY);
+        assert_eq!(check_plan(&p), Ok(()));
+        p.products[0].on_hand = Qty(i64::MIN);
+        assert!(check_plan(&p)
+            .unwrap_err()
+            .to_string()
+            .starts_with("on hand of A-1"));
+    }
 }

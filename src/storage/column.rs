@@ -87,12 +87,12 @@ impl<T: Cell> Prediction<'_, T> {
 
     /// The whole predicted column.
     pub fn cells(&self) -> Vec<T> {
-        let mut out = vec![T::EMPTY; self.weeks];
         let (lo, hi) = self.overlap();
         let src = self.base_range(lo, hi);
-        if let Some(dst) = out.get_mut(lo..lo + src.len()) {
-            dst.copy_from_slice(src);
-        }
+        let mut out = Vec::with_capacity(self.weeks);
+        out.resize(lo, T::EMPTY);
+        out.extend_from_slice(src);
+        out.resize(self.weeks, T::EMPTY);
         out
     }
 

@@ -204,20 +204,26 @@ pub fn write(w: &mut Writer, t: &Plan, base: Option<&Plan>) {
     if flags & AUTHORS_SAME == 0 {
         write_authors(w, &t.authors);
     }
-    let index: HashMap<&str, usize> = base.map_or_else(HashMap::new, |b| {
-        b.products
-            .iter()
-            .enumerate()
-            .map(|(i, p)| (p.sku.as_str(), i))
-            .collect()
-    });
+    // SKU codes to base indices, built only if a product is not where it is expected.
+    let mut index: Option<HashMap<&str, usize>> = None;
     let off = base.map_or(0, |b| offset(&t.calendar, &b.calendar));
     w.usize(t.products.len());
     // The base index expected next: products keep their order, so the step is usually zero.
     let mut expected = 0isize;
     for (p, s) in t.products.iter().zip(&t.series) {
         let matched = base.and_then(|b| {
-            let j = *index.get(p.sku.as_str())?;
+            let j = match b.products.get(expected as usize) {
+                Some(bp) if bp.sku == p.sku => expected as usize,
+                _ => *index
+                    .get_or_insert_with(|| {
+                        b.products
+                            .iter()
+                            .enumerate()
+                            .map(|(i, p)| (p.sku.as_str(), i))
+                            .collect()
+                    })
+                    .get(p.sku.as_str())?,
+            };
             Some((j, b.products.get(j)?, b.series.get(j)?))
         });
         match matched {
