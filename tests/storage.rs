@@ -9,7 +9,7 @@ use sop_grid::engine::{
     Calendar, Money, Note, Plan, PlanMeta, Product, Qty, SafetyStock, SeriesField, Slot,
 };
 use sop_grid::storage::bench::{sample, BUDGET, QUOTA};
-use sop_grid::storage::{decode, encode, schema_of, StoreError, Stored, SCHEMA};
+use sop_grid::storage::{decode, decode_in_steps, encode, schema_of, StoreError, Stored, SCHEMA};
 use std::sync::Arc;
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -385,4 +385,21 @@ fn a_2000_sku_plan_with_eight_check_ins_fits_twice_in_the_quota() {
         alone.len(),
         text.len()
     );
+}
+
+#[test]
+fn the_plan_reads_first_then_one_check_in_per_step() {
+    let stored = sample(40, 4, 3);
+    let text = encode(&stored);
+    let mut reading = decode_in_steps(&text).unwrap();
+    // What the grid needs is there before any check-in is read.
+    assert_eq!(reading.plan(), &stored.plan);
+    assert_eq!(reading.left(), 3);
+    reading.step().unwrap();
+    assert_eq!(reading.left(), 2);
+    assert_eq!(reading.finish().unwrap(), stored);
+    // A damaged check-in is still caught, by the step that reads it: the envelope's checksum
+    // is checked before the plan is read, so a cut or changed text never gets that far.
+    let cut = &text[..text.len() - 20];
+    assert!(decode_in_steps(cut).is_err());
 }

@@ -29,6 +29,7 @@ mod fuzz;
 pub use bench::{sample, StorageFigures};
 pub use envelope::schema_of;
 pub use error::StoreError;
+pub use payload::Reading;
 
 use crate::engine::checkin::Snapshot;
 use crate::engine::Plan;
@@ -50,7 +51,13 @@ pub fn encode(stored: &Stored) -> String {
 
 /// The saved text back to the plan and snapshots, checked; never panics, whatever the text.
 pub fn decode(text: &str) -> Result<Stored, StoreError> {
+    decode_in_steps(text)?.finish()
+}
+
+/// As [`decode`], in steps: the envelope is checked (length, checksum, version) and the live
+/// plan read at once; the check-ins one per [`Reading::step`].
+pub fn decode_in_steps(text: &str) -> Result<Reading, StoreError> {
     let (version, bytes) = envelope::open(text)?;
     let bytes = migrate::upgrade(version, bytes)?;
-    payload::read(&bytes)
+    Reading::start(bytes)
 }

@@ -25,34 +25,86 @@ pub fn write(stored: &Stored) -> Vec<u8> {
     w.finish()
 }
 
-pub fn read(bytes: &[u8]) -> Result<Stored, StoreError> {
-    let mut r = Reader::new(bytes)?;
-    let live = plan::read(&mut r, None)?;
-    check(&live, "the plan")?;
-    let n = r.count("snapshots")?;
-    let mut snapshots: Vec<Snapshot> = Vec::with_capacity(n);
-    for _ in 0..n {
+/// A payload read in steps: the live plan first (all the grid needs to open), then one
+/// check-in per [`Reading::step`], so a page can draw before the check-ins are in.
+pub struct Reading {
+    bytes: Vec<u8>,
+    pos: usize,
+    table: Vec<std::sync::Arc<str>>,
+    live: Plan,
+    /// Read so far, newest first.
+    snapshots: Vec<Snapshot>,
+    left: usize,
+}
+
+impl Reading {
+    /// Reads the string table and the live plan.
+    pub fn start(bytes: Vec<u8>) -> Result<Reading, StoreError> {
+        let mut r = Reader::new(&bytes)?;
+        let live = plan::read(&mut r, None)?;
+        check(&live, "the plan")?;
+        let left = r.count("snapshots")?;
+        let (pos, table) = r.detach();
+        Ok(Reading {
+            bytes,
+            pos,
+            table,
+            live,
+            snapshots: Vec::with_capacity(left.min(64)),
+            left,
+        })
+    }
+
+    pub fn plan(&self) -> &Plan {
+        &self.live
+    }
+
+    /// Check-ins still to read.
+    pub fn left(&self) -> usize {
+        self.left
+    }
+
+    /// Reads the next (older) check-in.
+    pub fn step(&mut self) -> Result<(), StoreError> {
+        if self.left == 0 {
+            return Ok(());
+        }
+        let mut r = Reader::resume(&self.bytes, self.pos, std::mem::take(&mut self.table));
         let id = r.shared_string("snapshot")?;
         let taken = r.shared_string("snapshot")?;
         let author = r.shared_string("snapshot")?;
-        let newer = snapshots.last().map_or(&live, |s| &s.plan);
+        let newer = self.snapshots.last().map_or(&self.live, |s| &s.plan);
         let plan = plan::read(&mut r, Some(newer))?;
         check(&plan, &format!("the check-in of {taken}"))?;
-        snapshots.push(Snapshot {
+        self.snapshots.push(Snapshot {
             id,
             taken,
             author,
             plan,
         });
+        self.left -= 1;
+        let at_end = r.at_end();
+        (self.pos, self.table) = r.detach();
+        if self.left == 0 && !at_end {
+            return Err(corrupt("unexpected bytes after the last check-in"));
+        }
+        Ok(())
     }
-    if !r.at_end() {
-        return Err(corrupt("unexpected bytes after the last check-in"));
+
+    /// Reads what is left; the plan and its check-ins, oldest first.
+    pub fn finish(mut self) -> Result<Stored, StoreError> {
+        while self.left > 0 {
+            self.step()?;
+        }
+        if self.snapshots.is_empty() && self.pos != self.bytes.len() {
+            return Err(corrupt("unexpected bytes after the last check-in"));
+        }
+        self.snapshots.reverse();
+        Ok(Stored {
+            plan: self.live,
+            snapshots: self.snapshots,
+        })
     }
-    snapshots.reverse();
-    Ok(Stored {
-        plan: live,
-        snapshots,
-    })
 }
 
 /// The engine's rules, and that every signed change names a SKU and week of the plan.

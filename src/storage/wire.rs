@@ -115,6 +115,20 @@ impl<'a> Reader<'a> {
         Ok(r)
     }
 
+    /// Where reading stopped and the string table, to resume later ([`Reader::resume`]).
+    pub fn detach(self) -> (usize, Vec<Arc<str>>) {
+        (self.pos, self.table)
+    }
+
+    /// Goes on reading `bytes` from `pos` with the table read before.
+    pub fn resume(bytes: &'a [u8], pos: usize, table: Vec<Arc<str>>) -> Reader<'a> {
+        Reader {
+            bytes,
+            pos: pos.min(bytes.len()),
+            table,
+        }
+    }
+
     pub fn at_end(&self) -> bool {
         self.pos == self.bytes.len()
     }

@@ -1,7 +1,7 @@
 //! The app shell: builds the workbook (the demo plan for now) and switches between the
 //! weekly check-in and the monthly deep dive, which share it (and its undo history).
 
-use super::autosave::{publish_timing, restore, Autosave};
+use super::autosave::{publish_timing, read_checkins, restore, Autosave};
 use super::files::download;
 use super::import_dialog::ImportDialog;
 use super::me::Me;
@@ -36,14 +36,12 @@ pub fn App() -> impl IntoView {
     if let Some(r) = &restored {
         publish_timing("restore_ms", r.ms);
     }
-    let was_restored = restored.as_ref().is_some_and(|r| r.stored.is_some());
-    let (plan, kept) = match (bench, restored.and_then(|r| r.stored)) {
-        (Some(n), _) => (
-            generated_plan(day, n, n.div_ceil(SKUS_PER_FAMILY), HISTORY, HORIZON),
-            Vec::new(),
-        ),
-        (None, Some(stored)) => (roll_to(&stored.plan, day), stored.snapshots),
-        (None, None) => (demo_plan(day), Vec::new()),
+    let was_restored = restored.as_ref().is_some_and(|r| r.reading.is_some());
+    let (reading, text) = restored.map_or((None, None), |r| (r.reading, r.text));
+    let plan = match (bench, &reading) {
+        (Some(n), _) => generated_plan(day, n, n.div_ceil(SKUS_PER_FAMILY), HISTORY, HORIZON),
+        (None, Some(r)) => roll_to(r.plan(), day),
+        (None, None) => demo_plan(day),
     };
     let mut wb = Workbook::new(plan);
     // Every copy of a plan keeps the id it got here, so copies can be recognised and merged.
@@ -59,7 +57,12 @@ pub fn App() -> impl IntoView {
         wb.set_user(&p.signature());
     }
     let workbook = RwSignal::new(wb);
-    let snapshots = RwSignal::new(kept);
+    let snapshots = RwSignal::new(Vec::new());
+    // The check-ins are read after the grid is drawn.
+    let loading = RwSignal::new(false);
+    if let (Some(r), Some(t)) = (reading, text) {
+        read_checkins(r, t, snapshots, banner, loading);
+    }
     provide_context(snapshots);
     // What changed since the last check-in (none before the first). Worked out a moment
     // after the last edit, not inside it: it projects the check-in's plan again (tens of ms
@@ -160,7 +163,7 @@ pub fn App() -> impl IntoView {
         <div class="status" data-testid="status" role="status">{move || status.get().map(|s| view! {
             <span>{s}</span><button class="dismiss" data-testid="status-dismiss" on:click=move |_| status.set(None)>"×"</button>
         })}</div>
-        <Autosave workbook=workbook snapshots=snapshots banner=banner pointer=pointer restored=was_restored />
+        <Autosave workbook=workbook snapshots=snapshots banner=banner pointer=pointer restored=was_restored loading=loading />
         <ImportDialog workbook=workbook snapshots=snapshots open=importing status=status />
         <main class="content">
             {move || match view.get() {

@@ -11,7 +11,7 @@ use super::files::download;
 use super::persist::{self, SaveError};
 use crate::engine::checkin::Snapshot;
 use crate::engine::Workbook;
-use crate::storage::{decode, encode, Stored};
+use crate::storage::{decode_in_steps, encode, Reading, Stored};
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -30,9 +30,11 @@ pub enum Banner {
     Refused(String),
 }
 
-/// What was found in storage at start.
+/// What was found in storage at start: the plan read, its check-ins still to read.
 pub struct Restored {
-    pub stored: Option<Stored>,
+    pub reading: Option<Reading>,
+    /// The stored text, kept until the check-ins are read (to back it up if one is damaged).
+    pub text: Option<String>,
     pub banner: Option<Banner>,
     /// The pointer found (this tab's view of the last save).
     pub pointer: Option<String>,
@@ -44,28 +46,74 @@ pub fn restore() -> Restored {
     let start = js_sys::Date::now();
     let Some((text, pointer)) = persist::load() else {
         return Restored {
-            stored: None,
+            reading: None,
+            text: None,
             banner: None,
             pointer: persist::pointer(),
             ms: js_sys::Date::now() - start,
         };
     };
-    let (stored, banner) = match decode(&text) {
-        Ok(stored) => (Some(stored), None),
-        Err(e) => {
-            let reason = e.to_string();
-            match persist::keep_backup(&text) {
-                Ok(()) => (None, Some(Banner::Unreadable(reason))),
-                Err(_) => (None, Some(Banner::UnreadableNotKept(reason))),
-            }
-        }
+    let (reading, banner) = match decode_in_steps(&text) {
+        Ok(reading) => (Some(reading), None),
+        Err(e) => (None, Some(unreadable(&text, e.to_string()))),
     };
     Restored {
-        stored,
+        reading,
+        text: Some(text),
         banner,
         pointer: Some(pointer),
         ms: js_sys::Date::now() - start,
     }
+}
+
+/// Keeps unreadable stored text as a backup; the banner that says so.
+pub fn unreadable(text: &str, reason: String) -> Banner {
+    match persist::keep_backup(text) {
+        Ok(()) => Banner::Unreadable(reason),
+        Err(_) => Banner::UnreadableNotKept(reason),
+    }
+}
+
+/// Reads the check-ins left in `reading`, one per browser task after the grid is drawn;
+/// `loading` is true until they are all in (nothing is saved meanwhile: a save would drop
+/// the check-ins not yet read).
+pub fn read_checkins(
+    reading: Reading,
+    text: String,
+    snapshots: RwSignal<Vec<Snapshot>>,
+    banner: RwSignal<Option<Banner>>,
+    loading: RwSignal<bool>,
+) {
+    fn next(
+        mut reading: Reading,
+        text: String,
+        snapshots: RwSignal<Vec<Snapshot>>,
+        banner: RwSignal<Option<Banner>>,
+        loading: RwSignal<bool>,
+    ) {
+        if reading.left() == 0 {
+            match reading.finish() {
+                Ok(stored) => snapshots.set(stored.snapshots),
+                Err(e) => banner.set(Some(unreadable(&text, e.to_string()))),
+            }
+            loading.set(false);
+            return;
+        }
+        if let Err(e) = reading.step() {
+            banner.set(Some(unreadable(&text, e.to_string())));
+            loading.set(false);
+            return;
+        }
+        set_timeout(
+            move || next(reading, text, snapshots, banner, loading),
+            Duration::ZERO,
+        );
+    }
+    loading.set(true);
+    set_timeout(
+        move || next(reading, text, snapshots, banner, loading),
+        Duration::ZERO,
+    );
 }
 
 /// Publishes a timing for the benchmark (`window.__sop_timings[name] = ms`).
@@ -92,6 +140,8 @@ pub fn Autosave(
     /// The plan came from storage as it is: nothing to save until it changes (a second tab
     /// opening must not save over the first).
     restored: bool,
+    /// Check-ins still being read: saving waits.
+    loading: RwSignal<bool>,
 ) -> impl IntoView {
     let seen = StoredValue::new(pointer);
     let state = move || {
@@ -117,6 +167,10 @@ pub fn Autosave(
             timer.set_value(None);
         }
         if !force && (paused() || saved.get_value() == Some(state())) {
+            return;
+        }
+        if loading.get_untracked() {
+            // The timer starts again once the check-ins are in (the effect below tracks it).
             return;
         }
         let start = js_sys::Date::now();
@@ -149,10 +203,22 @@ pub fn Autosave(
         }
     };
 
+    // Check-ins read from storage are not a change: what is stored already holds them.
+    Effect::new(move |_| {
+        if !loading.get() {
+            if let Some((rev, _)) = saved.get_value() {
+                let now = state();
+                if now.0 == rev {
+                    saved.set_value(Some(now));
+                }
+            }
+        }
+    });
     // Every change (edit, undo, import, check-in) restarts the timer.
     Effect::new(move |_| {
         workbook.with(|wb| wb.revision());
         snapshots.with(|s| s.last().map(|c| c.id.clone()));
+        loading.track();
         if let Some(h) = timer.get_value() {
             h.clear();
         }

@@ -66,6 +66,17 @@ test('an edit is saved within half a second and again when the tab is hidden', a
   // Only one copy is kept once the save is verified.
   const keys = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('sop.plan.')).sort());
   expect(keys.length).toBe(2);
+  // Hidden right after an edit: saved at once, before the timer would fire.
+  const stored = await storedText(page);
+  await type(page, 'CND-101', '2026-W51', 'forecast', 223);
+  const changedAtOnce = await page.evaluate((b) => {
+    Object.defineProperty(document, 'hidden', { value: true, configurable: true });
+    Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+    document.dispatchEvent(new Event('visibilitychange', { bubbles: true }));
+    const p = localStorage.getItem('sop.plan.current');
+    return localStorage.getItem(p.startsWith('a') ? 'sop.plan.a' : 'sop.plan.b') !== b;
+  }, stored);
+  expect(changedAtOnce).toBe(true);
 });
 
 for (const [name, damage, reason] of [
