@@ -84,19 +84,25 @@ pub fn read_checkins(
     banner: RwSignal<Option<Banner>>,
     loading: RwSignal<bool>,
 ) {
+    /// When reading began and the longest step, for the benchmark.
+    type Clock = (f64, f64);
     fn next(
         mut reading: Reading,
         text: String,
         snapshots: RwSignal<Vec<Snapshot>>,
         banner: RwSignal<Option<Banner>>,
         loading: RwSignal<bool>,
+        (began, longest): Clock,
     ) {
+        let t = js_sys::Date::now();
         if reading.left() == 0 {
             match reading.finish() {
                 Ok(stored) => snapshots.set(stored.snapshots),
                 Err(e) => banner.set(Some(unreadable(&text, e.to_string()))),
             }
             loading.set(false);
+            publish_timing("checkins_ms", js_sys::Date::now() - began);
+            publish_timing("checkin_step_max_ms", longest.max(js_sys::Date::now() - t));
             return;
         }
         if let Err(e) = reading.step() {
@@ -104,14 +110,16 @@ pub fn read_checkins(
             loading.set(false);
             return;
         }
+        let clock = (began, longest.max(js_sys::Date::now() - t));
         set_timeout(
-            move || next(reading, text, snapshots, banner, loading),
+            move || next(reading, text, snapshots, banner, loading, clock),
             Duration::ZERO,
         );
     }
     loading.set(true);
+    let clock = (js_sys::Date::now(), 0.0);
     set_timeout(
-        move || next(reading, text, snapshots, banner, loading),
+        move || next(reading, text, snapshots, banner, loading, clock),
         Duration::ZERO,
     );
 }
