@@ -282,7 +282,7 @@ pub fn Autosave(
                 let kept = matches!(banner.get_untracked(), Some(Banner::Unreadable(_)));
                 view! {
                     <div class="banner bad" data-testid="banner-restore" role="alert">
-                        <span>{format!("The plan saved in this browser could not be read: {reason}. ")}
+                        <span>{format!("The plan saved in this browser could not be read: {}. ", reason.trim_end_matches('.'))}
                             {if kept {
                                 "It is kept untouched as a backup; you are looking at the demo plan. Download the backup to keep it or send it for help."
                             } else {

@@ -1,7 +1,7 @@
 // Autosave to local storage and every way it can fail: nothing typed is lost, unreadable data
 // is kept under a backup key, a full storage keeps working in memory, a second tab never
 // overwrites silently.
-import { test, expect } from './fixtures.mjs';
+import { test, expect, SCREENSHOTS } from './fixtures.mjs';
 import { cell, open, only, reveal } from './helpers.mjs';
 import { readFileSync } from 'node:fs';
 
@@ -99,6 +99,7 @@ for (const [name, damage, reason] of [
     await page.locator('[role="gridcell"]').first().waitFor();
     const banner = page.getByTestId('banner-restore');
     await expect(banner).toContainText(reason);
+    if (name === 'corrupt JSON') await page.screenshot({ path: SCREENSHOTS + 'banner-unreadable.png' });
     expect(await page.evaluate(() => localStorage.getItem('sop.plan.backup'))).toBe(bad);
     const d = page.waitForEvent('download');
     await page.getByTestId('restore-download').click();
@@ -123,6 +124,7 @@ test('storage full: work goes on in memory, a banner offers the plan file, savin
   await only(page, 'CND-101');
   await type(page, 'CND-101', '2026-W50', 'forecast', 333);
   await expect(page.getByTestId('banner-quota')).toBeVisible();
+  await page.screenshot({ path: SCREENSHOTS + 'banner-quota.png' });
   await expect(cell(page, 'CND-101', '2026-W50', 'forecast')).toHaveText('333');
   const d = page.waitForEvent('download');
   await page.getByTestId('quota-save-file').click();
