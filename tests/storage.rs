@@ -6,7 +6,7 @@
 use chrono::NaiveDate;
 use sop_grid::engine::checkin::Snapshot;
 use sop_grid::engine::{
-    Calendar, Money, Note, Plan, PlanMeta, Product, Qty, SafetyStock, SeriesField, Slot,
+    Calendar, Decision, Money, Note, Plan, PlanMeta, Product, Qty, SafetyStock, SeriesField, Slot,
 };
 use sop_grid::storage::bench::{sample, BUDGET, QUOTA};
 use sop_grid::storage::{decode, decode_in_steps, encode, schema_of, StoreError, Stored, SCHEMA};
@@ -330,12 +330,12 @@ fn each_way_a_save_fails_is_told_apart_in_words() {
     assert!(matches!(decode(&broken), Err(StoreError::Corrupt { .. })));
     assert!(message(&decode(&broken).unwrap_err()).contains("it is not valid JSON"));
 
-    let newer = text.replacen("\"schema\":1,", "\"schema\":3,", 1);
+    let newer = text.replacen("\"schema\":2,", "\"schema\":3,", 1);
     assert_eq!(schema_of(&newer), Some(3));
     assert_eq!(decode(&newer), Err(StoreError::Newer { version: 3 }));
     assert_eq!(
         message(&StoreError::Newer { version: 3 }),
-        "The saved plan was written by a newer version of the app (format 3; this one reads up to 1)."
+        "The saved plan was written by a newer version of the app (format 3; this one reads up to 2)."
     );
     // Even cut short, a newer save is recognised as newer, not as damaged.
     assert_eq!(decode(&newer[..60]), Err(StoreError::Newer { version: 3 }));
@@ -360,12 +360,12 @@ fn each_way_a_save_fails_is_told_apart_in_words() {
 #[test]
 fn schema_of_peeks_without_reading_the_payload() {
     let text = encode(&fixture_state());
-    assert_eq!(SCHEMA, 1);
+    assert_eq!(SCHEMA, 2);
     assert_eq!(schema_of(&text), Some(SCHEMA));
     assert_eq!(schema_of(&text[..30]), Some(SCHEMA));
     assert_eq!(schema_of("{\"app\":\"other\",\"schema\":1}"), None);
     assert_eq!(schema_of("not json"), None);
-    assert!(text.starts_with("{\"app\":\"sop-grid\",\"schema\":1,\"len\":"));
+    assert!(text.starts_with("{\"app\":\"sop-grid\",\"schema\":2,\"len\":"));
 }
 
 #[test]
@@ -402,4 +402,31 @@ fn the_plan_reads_first_then_one_check_in_per_step() {
     // is checked before the plan is read, so a cut or changed text never gets that far.
     let cut = &text[..text.len() - 20];
     assert!(decode_in_steps(cut).is_err());
+}
+
+#[test]
+fn decisions_are_saved_and_a_format_1_save_reads_with_none() {
+    let mut state = fixture_state();
+    state.plan.decisions.push(Decision {
+        id: "d-1".to_string(),
+        text: "Expedite PO 4471 by air".to_string(),
+        owner: "Olu (Operations)".to_string(),
+        due: "2026-11-27".to_string(),
+        skus: vec!["CND-101".to_string(), "family:Candles".to_string()],
+        weeks: "2026-W49–W50".to_string(),
+        author: "Kim (CEO)".to_string(),
+        made: "2026-11-23".to_string(),
+        closed: None,
+    });
+    // The newest check-in held the decision too, closed: written as its own difference.
+    let mut closed = state.plan.decisions[0].clone();
+    closed.closed = Some("2026-11-24".to_string());
+    state.snapshots.last_mut().unwrap().plan.decisions = vec![closed];
+    assert_eq!(decode(&encode(&state)), Ok(state));
+    // The committed format-1 fixture has no decisions and still reads (identity upgrade).
+    let v1 = include_str!("fixtures/storage/v1.json");
+    assert_eq!(schema_of(v1), Some(1));
+    let old = decode(v1).unwrap();
+    assert!(old.plan.decisions.is_empty());
+    assert!(old.snapshots.iter().all(|s| s.plan.decisions.is_empty()));
 }

@@ -1,6 +1,7 @@
 //! Undo and redo. Every change is a list of [`Diff`]s holding both the old and the new value,
 //! so undo and redo restore exactly, whatever happened in between.
 
+use super::decision::Decision;
 use super::note::Note;
 use super::plan::{Plan, Slot};
 use super::product::Product;
@@ -38,6 +39,12 @@ pub enum Diff {
         slot: Slot,
         old: Option<Arc<str>>,
         new: Option<Arc<str>>,
+    },
+    /// A decision recorded (`old` is `None`) at `index`, or changed (closed, reopened).
+    Decision {
+        index: usize,
+        old: Option<Box<Decision>>,
+        new: Option<Box<Decision>>,
     },
     /// A note added (`old` is `None`) at `index`, or taken away (`new` is `None`).
     Note {
@@ -89,6 +96,11 @@ impl Diff {
             } => Diff::Author {
                 sku: *sku,
                 slot: *slot,
+                old: new.clone(),
+                new: old.clone(),
+            },
+            Diff::Decision { index, old, new } => Diff::Decision {
+                index: *index,
                 old: new.clone(),
                 new: old.clone(),
             },

@@ -10,6 +10,7 @@ pub mod changes;
 pub mod checkin;
 pub mod conflict;
 pub mod cover;
+pub mod decision;
 pub mod derived;
 pub mod error;
 pub mod exceptions;
@@ -32,6 +33,7 @@ pub mod validate;
 pub mod workbook;
 
 pub use calendar::Calendar;
+pub use decision::Decision;
 pub use error::PlanError;
 pub use measure::{CellValue, Measure};
 pub use meta::{Person, PlanMeta, Role};

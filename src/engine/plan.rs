@@ -2,6 +2,7 @@
 //! nothing derived (that lives in [`super::workbook::Workbook`]).
 
 use super::calendar::Calendar;
+use super::decision::Decision;
 use super::meta::PlanMeta;
 use super::note::Note;
 use super::product::Product;
@@ -29,6 +30,8 @@ pub struct Plan {
     pub capacity: BTreeMap<String, Qty>,
     pub meta: PlanMeta,
     pub notes: Vec<Note>,
+    /// Decisions of the check-ins, open and closed, in the order recorded.
+    pub decisions: Vec<Decision>,
     /// Who last changed what ("Ana (Sales)"), by SKU index; only changes made by someone who
     /// had said who they are.
     pub authors: BTreeMap<(usize, Slot), Arc<str>>,
@@ -43,6 +46,7 @@ impl Plan {
             capacity: BTreeMap::new(),
             meta: PlanMeta::default(),
             notes: Vec::new(),
+            decisions: Vec::new(),
             authors: BTreeMap::new(),
         }
     }

@@ -5,6 +5,7 @@
 //! and the total.
 
 use super::aggregate::Agg;
+use super::decision::{Decision, MAX_DECISION};
 use super::derived::{Scratch, SkuDerived};
 use super::error::PlanError;
 use super::history::{Change, Diff, History};
@@ -44,6 +45,10 @@ pub enum Edit {
     AddNote(Note),
     /// The note at this index taken away.
     RemoveNote(usize),
+    /// A decision recorded.
+    Decide(Decision),
+    /// The decision at this index replaced (closed or reopened).
+    UpdateDecision(usize, Decision),
     /// Several edits as one undoable step (a paste over forecast and safety stock rows, an
     /// import). At most one `Product` edit per SKU: each is checked against the plan as it is.
     Batch(Vec<Edit>),
@@ -389,6 +394,41 @@ impl Workbook {
                     new: Some(Box::new(note)),
                 }])
             }
+            Edit::Decide(d) => {
+                check_decision(&d)?;
+                if self.plan.decisions.iter().any(|x| x.id == d.id) {
+                    return Err(PlanError::BadValue {
+                        what: "decision".to_string(),
+                        value: d.id,
+                        reason: "is already recorded".to_string(),
+                    });
+                }
+                Ok(vec![Diff::Decision {
+                    index: self.plan.decisions.len(),
+                    old: None,
+                    new: Some(Box::new(d)),
+                }])
+            }
+            Edit::UpdateDecision(index, d) => {
+                check_decision(&d)?;
+                let old = self
+                    .plan
+                    .decisions
+                    .get(index)
+                    .ok_or_else(|| PlanError::BadValue {
+                        what: "decision".to_string(),
+                        value: format!("#{}", index + 1),
+                        reason: "is not in the plan".to_string(),
+                    })?;
+                if *old == d {
+                    return Ok(Vec::new());
+                }
+                Ok(vec![Diff::Decision {
+                    index,
+                    old: Some(Box::new(old.clone())),
+                    new: Some(Box::new(d)),
+                }])
+            }
             Edit::RemoveNote(index) => {
                 let note = self
                     .plan
@@ -536,6 +576,28 @@ impl Workbook {
     }
 }
 
+/// A decision needs its text (not too long) and an owner.
+fn check_decision(d: &Decision) -> Result<(), PlanError> {
+    let bad = |value: &str, reason: &str| PlanError::BadValue {
+        what: "decision".to_string(),
+        value: value.to_string(),
+        reason: reason.to_string(),
+    };
+    if d.text.trim().is_empty() {
+        return Err(bad("", "needs a text: what was decided"));
+    }
+    if d.text.chars().count() > MAX_DECISION {
+        return Err(bad(
+            &format!("{} characters", d.text.chars().count()),
+            &format!("is longer than {MAX_DECISION} characters"),
+        ));
+    }
+    if d.owner.trim().is_empty() {
+        return Err(bad(&d.text, "needs an owner"));
+    }
+    Ok(())
+}
+
 /// Writes one validated diff into the plan (nothing derived).
 fn apply_diff(plan: &mut Plan, d: &Diff) {
     match d {
@@ -562,6 +624,22 @@ fn apply_diff(plan: &mut Plan, d: &Diff) {
             None => {
                 plan.authors.remove(&(*sku, *slot));
             }
+        },
+        Diff::Decision { index, old, new } => match (old, new) {
+            (None, Some(d)) => plan
+                .decisions
+                .insert((*index).min(plan.decisions.len()), (**d).clone()),
+            (Some(_), Some(d)) => {
+                if let Some(slot) = plan.decisions.get_mut(*index) {
+                    *slot = (**d).clone();
+                }
+            }
+            (Some(_), None) => {
+                if *index < plan.decisions.len() {
+                    plan.decisions.remove(*index);
+                }
+            }
+            (None, None) => {}
         },
         Diff::Note { index, old, new } => match (old, new) {
             (None, Some(note)) => plan

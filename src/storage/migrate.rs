@@ -1,7 +1,8 @@
 //! Reading saves written by older versions of the app: a table of upgrades, each turning a
 //! payload of one format into the next, applied in turn up to [`SCHEMA`].
 //!
-//! Format 1 is the only one so far, so the table is empty. To change the format:
+//! Format 2 added decisions, behind a plan flag format 1 never set, so a format 1 payload is
+//! a format 2 payload without decisions: its upgrade is the identity. To change the format:
 //!
 //! 1. Raise [`SCHEMA`] to N and change the writer and reader to format N.
 //! 2. Keep the old reader: move format N−1's payload code to `src/storage/vN-1/` (or write
@@ -21,7 +22,12 @@ use super::SCHEMA;
 pub type Upgrade = fn(Vec<u8>) -> Result<Vec<u8>, StoreError>;
 
 /// `(from, upgrade)`: one entry for every format from 1 to `SCHEMA − 1`.
-pub const MIGRATIONS: &[(u32, Upgrade)] = &[];
+pub const MIGRATIONS: &[(u32, Upgrade)] = &[(1, v1_to_v2)];
+
+/// Format 1 → 2: the same bytes (decisions are a new flag, unset in format 1).
+fn v1_to_v2(payload: Vec<u8>) -> Result<Vec<u8>, StoreError> {
+    Ok(payload)
+}
 
 /// Upgrades a payload of format `version` to the current format.
 pub fn upgrade(version: u32, mut payload: Vec<u8>) -> Result<Vec<u8>, StoreError> {

@@ -10,7 +10,7 @@ use super::error::{corrupt, StoreError};
 use super::wire::{Reader, Result, Writer};
 use super::{product, series};
 use crate::engine::calendar::MAX_HISTORY;
-use crate::engine::{Calendar, Note, Plan, PlanMeta, Product, Qty, SeriesField, Slot};
+use crate::engine::{Calendar, Decision, Note, Plan, PlanMeta, Product, Qty, SeriesField, Slot};
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
@@ -19,6 +19,9 @@ const META_SAME: u8 = 1;
 const NOTES_SAME: u8 = 2;
 const CAPACITY_SAME: u8 = 4;
 const AUTHORS_SAME: u8 = 8;
+/// Format 2: decisions follow (else they are the base's, or none). Format 1 never set it, so
+/// its payloads read unchanged as format 2.
+const DECISIONS_WRITTEN: u8 = 16;
 
 /// Years a stored calendar may start in (the app's dates are four-digit years from 1900;
 /// far dates would overflow the plan's week arithmetic).
@@ -104,6 +107,52 @@ fn read_notes(r: &mut Reader) -> Result<Vec<Note>> {
     Ok(notes)
 }
 
+fn write_decisions(w: &mut Writer, decisions: &[Decision]) {
+    w.usize(decisions.len());
+    for d in decisions {
+        w.shared(&d.id);
+        w.text(&d.text);
+        w.shared(&d.owner);
+        w.shared(&d.due);
+        w.usize(d.skus.len());
+        for sku in &d.skus {
+            w.shared(sku);
+        }
+        w.shared(&d.weeks);
+        w.shared(&d.author);
+        w.shared(&d.made);
+        w.shared_opt(d.closed.as_deref());
+    }
+}
+
+fn read_decisions(r: &mut Reader) -> Result<Vec<Decision>> {
+    let n = r.count("decisions")?;
+    let mut decisions = Vec::with_capacity(n.min(4096));
+    for _ in 0..n {
+        let id = r.shared_string("decision")?;
+        let text = r.text("decision")?.to_string();
+        let owner = r.shared_string("decision")?;
+        let due = r.shared_string("decision")?;
+        let k = r.count("decision SKUs")?;
+        let mut skus = Vec::with_capacity(k.min(4096));
+        for _ in 0..k {
+            skus.push(r.shared_string("decision")?);
+        }
+        decisions.push(Decision {
+            id,
+            text,
+            owner,
+            due,
+            skus,
+            weeks: r.shared_string("decision")?,
+            author: r.shared_string("decision")?,
+            made: r.shared_string("decision")?,
+            closed: r.shared_opt("decision")?,
+        });
+    }
+    Ok(decisions)
+}
+
 fn write_capacity(w: &mut Writer, capacity: &BTreeMap<String, Qty>) {
     w.usize(capacity.len());
     for (family, q) in capacity {
@@ -177,7 +226,15 @@ fn read_authors(r: &mut Reader) -> Result<Authors> {
 /// Writes `t`, as differences from `base` where there is one.
 pub fn write(w: &mut Writer, t: &Plan, base: Option<&Plan>) {
     write_calendar(w, &t.calendar);
-    let flags = base.map_or(0, |b| {
+    let decisions_written = match base {
+        Some(b) => t.decisions != b.decisions,
+        None => !t.decisions.is_empty(),
+    };
+    let flags = (if decisions_written {
+        DECISIONS_WRITTEN
+    } else {
+        0
+    }) | base.map_or(0, |b| {
         (if t.meta == b.meta { META_SAME } else { 0 })
             | (if t.notes == b.notes { NOTES_SAME } else { 0 })
             | (if t.capacity == b.capacity {
@@ -203,6 +260,9 @@ pub fn write(w: &mut Writer, t: &Plan, base: Option<&Plan>) {
     }
     if flags & AUTHORS_SAME == 0 {
         write_authors(w, &t.authors);
+    }
+    if decisions_written {
+        write_decisions(w, &t.decisions);
     }
     // SKU codes to base indices, built only if a product is not where it is expected.
     let mut index: Option<HashMap<&str, usize>> = None;
@@ -254,7 +314,7 @@ pub fn write(w: &mut Writer, t: &Plan, base: Option<&Plan>) {
 pub fn read(r: &mut Reader, base: Option<&Plan>) -> Result<Plan> {
     let calendar = read_calendar(r)?;
     let flags = r.u8("plan flags")?;
-    if flags > 15 || (base.is_none() && flags != 0) {
+    if flags > 31 || (base.is_none() && flags & 15 != 0) {
         return Err(corrupt(format!("plan: unknown flags {flags}")));
     }
     let same = |bit: u8| flags & bit != 0;
@@ -273,6 +333,11 @@ pub fn read(r: &mut Reader, base: Option<&Plan>) -> Result<Plan> {
     let authors = match base {
         Some(b) if same(AUTHORS_SAME) => b.authors.clone(),
         _ => read_authors(r)?,
+    };
+    let decisions = if same(DECISIONS_WRITTEN) {
+        read_decisions(r)?
+    } else {
+        base.map_or_else(Vec::new, |b| b.decisions.clone())
     };
     let off = base.map_or(0, |b| offset(&calendar, &b.calendar));
     let weeks = calendar.len();
@@ -308,6 +373,7 @@ pub fn read(r: &mut Reader, base: Option<&Plan>) -> Result<Plan> {
         products.push(p);
     }
     Ok(Plan {
+        decisions,
         calendar,
         products,
         series: all_series,
