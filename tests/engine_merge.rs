@@ -412,3 +412,40 @@ fn merging_a_copy_nobody_touched_changes_nothing_and_a_touched_one_fast_forwards
     assert_eq!(forward.plan_ours_default.series, theirs.series);
     assert_eq!(forward.plan_ours_default.authors, theirs.authors);
 }
+
+#[test]
+fn decisions_are_the_union_of_both_copies_and_closed_wins() {
+    use sop_grid::engine::Decision;
+    let d = |id: &str, made: &str, closed: Option<&str>| Decision {
+        id: id.to_string(),
+        text: format!("decision {id}"),
+        owner: "Olu (Operations)".to_string(),
+        due: "2026-12-01".to_string(),
+        skus: vec!["CND-101".to_string()],
+        weeks: String::new(),
+        author: "Kim (CEO)".to_string(),
+        made: made.to_string(),
+        closed: closed.map(str::to_string),
+    };
+    let base = sop_grid::demo::demo_plan(chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap());
+    let mut ours = base.clone();
+    let mut theirs = base.clone();
+    ours.decisions = vec![d("a", "2026-11-23", None), d("b", "2026-11-24", None)];
+    theirs.decisions = vec![
+        d("a", "2026-11-23", Some("2026-11-25")),
+        d("c", "2026-11-20", None),
+    ];
+    let one = sop_grid::engine::merge::three_way(&base, &ours, &theirs, "A", "B");
+    let two = sop_grid::engine::merge::three_way(&base, &theirs, &ours, "B", "A");
+    let ids: Vec<(&str, Option<&str>)> = one
+        .plan_ours_default
+        .decisions
+        .iter()
+        .map(|d| (d.id.as_str(), d.closed.as_deref()))
+        .collect();
+    assert_eq!(ids, [("c", None), ("a", Some("2026-11-25")), ("b", None)]);
+    assert_eq!(
+        one.plan_ours_default.decisions,
+        two.plan_ours_default.decisions
+    );
+}

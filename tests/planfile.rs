@@ -9,7 +9,7 @@ use proptest::strategy::ValueTree;
 use sop_grid::demo::{demo_plan, generated_plan};
 use sop_grid::engine::checkin::Snapshot;
 use sop_grid::engine::{
-    Calendar, Money, Note, Plan, PlanMeta, Product, Qty, SafetyStock, SeriesField, Slot,
+    Calendar, Decision, Money, Note, Plan, PlanMeta, Product, Qty, SafetyStock, SeriesField, Slot,
 };
 use sop_grid::planfile::{is_plan_file, read, read_shared, write, write_shared};
 use std::sync::Arc;
@@ -317,7 +317,7 @@ fn refuses_an_unknown_record_type() {
         10,
         "capacityy,Candles,900",
         "line 10, column record: 'capacityy' is not a record type (setting, product, capacity, \
-         series, note, edited, base-product, base-series)",
+         series, note, decision, edited, base-product, base-series)",
     )]);
 }
 
@@ -841,6 +841,17 @@ fn shared_example() -> (Plan, Snapshot) {
         author: "Olu (Operations)".to_string(),
         written: "2026-11-17".to_string(),
     });
+    plan.decisions.push(Decision {
+        id: "d-7f3a-1".to_string(),
+        text: "Expedite PO 4471 by air, +@cost".to_string(),
+        owner: "Olu (Operations)".to_string(),
+        due: "2026-11-27".to_string(),
+        skus: vec!["CND-101".to_string(), "family:Candles".to_string()],
+        weeks: "2026-W49–W50".to_string(),
+        author: "Kim (CEO)".to_string(),
+        made: "2026-11-18".to_string(),
+        closed: None,
+    });
     plan.authors.insert(
         (0, Slot::Cell(SeriesField::Consensus, 3)),
         Arc::from("Ana (Sales)"),
@@ -875,6 +886,7 @@ fn a_shared_plan_file_carries_identity_notes_authors_and_its_base_check_in() {
         "note,CND-101,2026-W48,consensus,Ana (Sales),2026-11-18,\"'=promo with Boots, confirmed\nby phone\"",
         "edited,CND-101,consensus,Ana (Sales),2026-W48",
         "edited,GFT-201,product,Olu (Operations),",
+        "decision,d-7f3a-1,2026-11-18,Kim (CEO),Olu (Operations),2026-11-27,\"Expedite PO 4471 by air, +@cost\",CND-101 family:Candles,2026-W49–W50,",
         "base-product,GFT-201,\"'@Home \"\"Duo\"\"\",'-Gifts,18.40,39.00,6,40,units,0,0,12.5",
         "base-series,CND-101,forecast,2026-W47,25",
         "base-series,CND-101,consensus,2026-W48,",

@@ -13,7 +13,8 @@
 //!   as new weeks and new SKUs start out.
 //! - SKUs are never removed: one added in either copy is added, one missing from a copy but
 //!   in the check-in is kept and reported.
-//! - Notes are the union of both copies' notes.
+//! - Notes are the union of both copies' notes; so are decisions (by id), and a decision
+//!   closed in either copy is closed.
 //! - Who changed a value is taken from the copy whose value won.
 //! - Symmetric: merging their copy into ours or ours into theirs, with the same value picked
 //!   for each conflict, gives the same plan (only the author in its meta differs). So in a
@@ -21,6 +22,7 @@
 
 use super::calendar::Calendar;
 use super::conflict::{Conflict, Place, ProductField, Side, Value};
+use super::decision::Decision;
 use super::note::Note;
 use super::plan::{Plan, Slot};
 use super::product::Product;
@@ -352,6 +354,7 @@ impl<'a> Run<'a> {
         notes.sort_by(|a, b| a.written.cmp(&b.written).then_with(|| a.cmp(b)));
         notes.dedup();
         run.out.notes = notes;
+        run.out.decisions = decisions(&ours.decisions, &theirs.decisions);
         run
     }
 
@@ -568,4 +571,31 @@ impl<'a> Run<'a> {
             }
         }
     }
+}
+
+/// Both copies' decisions by id, in the order recorded (then by id, the same from either
+/// side); one closed in either copy stays closed (the earlier closing date).
+fn decisions(ours: &[Decision], theirs: &[Decision]) -> Vec<Decision> {
+    let mut by_id: BTreeMap<&str, Decision> = BTreeMap::new();
+    for d in ours.iter().chain(theirs) {
+        match by_id.get_mut(d.id.as_str()) {
+            None => {
+                by_id.insert(&d.id, d.clone());
+            }
+            Some(kept) => {
+                let closed = match (&kept.closed, &d.closed) {
+                    (Some(a), Some(b)) => Some(a.min(b).clone()),
+                    (a, b) => a.clone().or_else(|| b.clone()),
+                };
+                // The same decision either way round: the smaller record wins a difference.
+                if *d < *kept {
+                    *kept = d.clone();
+                }
+                kept.closed = closed;
+            }
+        }
+    }
+    let mut all: Vec<Decision> = by_id.into_values().collect();
+    all.sort_by(|a, b| a.made.cmp(&b.made).then_with(|| a.id.cmp(&b.id)));
+    all
 }

@@ -9,12 +9,13 @@
 use super::error::PlanFileError;
 use super::format::{
     one_of, series_from_key, series_key, Record, Setting, EDITED_PRODUCT, HEADING, SAFETY_UNITS,
-    SAFETY_WEEKS,
+    SAFETY_WEEKS, SKU_LIST,
 };
 use super::inject::unprotect;
 use super::number::{parse_f64, parse_money, parse_qty, parse_whole};
 use crate::engine::calendar::parse_iso_week;
 use crate::engine::checkin::Snapshot;
+use crate::engine::decision::{Decision, MAX_DECISION};
 use crate::engine::note::{Note, MAX_NOTE};
 use crate::engine::validate::{check_product, check_quantity};
 use crate::engine::{Calendar, Plan, PlanError, Product, Qty, SafetyStock, SeriesField, Slot};
@@ -154,6 +155,7 @@ impl Builder {
             Record::Capacity => self.capacity(row),
             Record::Series => self.series(row),
             Record::Note => self.note(row),
+            Record::Decision => self.decision(row),
             Record::Edited => self.edited(row),
             Record::BaseProduct => {
                 let product = read_product(row, Record::BaseProduct, self.decimal_comma)?;
@@ -273,6 +275,40 @@ impl Builder {
             written: cell(5),
             text,
         });
+        Ok(())
+    }
+
+    fn decision(&mut self, row: &Row) -> Result<(), PlanFileError> {
+        let r = Record::Decision;
+        let cell = |i: usize| unprotect(row.get(i)).to_string();
+        let d = Decision {
+            id: cell(1),
+            made: cell(2),
+            author: cell(3),
+            owner: cell(4),
+            due: cell(5),
+            text: cell(6),
+            skus: cell(7)
+                .split(SKU_LIST)
+                .filter(|s| !s.is_empty())
+                .map(str::to_string)
+                .collect(),
+            weeks: cell(8),
+            closed: Some(cell(9)).filter(|c| !c.is_empty()),
+        };
+        for (i, what) in [(1, "an id"), (4, "an owner"), (6, "a text")] {
+            if row.get(i).trim().is_empty() {
+                return Err(row.error(r, i, format!("is empty; a decision needs {what}")));
+            }
+        }
+        if d.text.chars().count() > MAX_DECISION {
+            return Err(row.error(r, 6, format!("is longer than {MAX_DECISION} characters")));
+        }
+        let plan = Builder::plan(&mut self.plan, &self.settings, row.line, r)?;
+        if plan.decisions.iter().any(|x| x.id == d.id) {
+            return Err(row.error(r, 1, "is a second decision with this id"));
+        }
+        plan.decisions.push(d);
         Ok(())
     }
 

@@ -33,6 +33,8 @@ pub enum Record {
     Series,
     /// A note on a SKU or one of its cells.
     Note,
+    /// A decision of a check-in.
+    Decision,
     /// Who last changed a SKU's product record or one of its cells.
     Edited,
     /// The base check-in's product record, where it differs from the plan's.
@@ -44,12 +46,13 @@ pub enum Record {
 
 impl Record {
     /// In the order the writer emits them.
-    pub const ALL: [Record; 8] = [
+    pub const ALL: [Record; 9] = [
         Record::Setting,
         Record::Product,
         Record::Capacity,
         Record::Series,
         Record::Note,
+        Record::Decision,
         Record::Edited,
         Record::BaseProduct,
         Record::BaseSeries,
@@ -62,6 +65,7 @@ impl Record {
             Record::Capacity => "capacity",
             Record::Series => "series",
             Record::Note => "note",
+            Record::Decision => "decision",
             Record::Edited => "edited",
             Record::BaseProduct => "base-product",
             Record::BaseSeries => "base-series",
@@ -80,13 +84,14 @@ impl Record {
             Record::Capacity => &CAPACITY_COLUMNS,
             Record::Series | Record::BaseSeries => &SERIES_COLUMNS,
             Record::Note => &NOTE_COLUMNS,
+            Record::Decision => &DECISION_COLUMNS,
             Record::Edited => &EDITED_COLUMNS,
         }
     }
 
     /// Rows whose last cells may be empty (Excel drops trailing empty cells on a re-save).
     pub fn trailing_may_be_empty(self) -> bool {
-        matches!(self, Record::BaseSeries | Record::Edited)
+        matches!(self, Record::BaseSeries | Record::Edited | Record::Decision)
     }
 }
 
@@ -110,6 +115,11 @@ const SERIES_COLUMNS: [&str; 5] = [HEADING, "sku", "field", "week", "value"];
 const NOTE_COLUMNS: [&str; 7] = [
     HEADING, "sku", "period", "measure", "author", "written", "text",
 ];
+const DECISION_COLUMNS: [&str; 10] = [
+    HEADING, "id", "made", "author", "owner", "due", "text", "skus", "weeks", "closed",
+];
+/// Between the SKUs of a decision's `skus` cell.
+pub const SKU_LIST: char = ' ';
 const EDITED_COLUMNS: [&str; 5] = [HEADING, "sku", "what", "by", "week"];
 
 /// `edited` rows' `what` for a change to the product record.

@@ -3,7 +3,8 @@
 //! Excel writes), UTF-8 with a byte-order mark so Excel does not guess a code page.
 
 use super::format::{
-    series_key, Record, Setting, EDITED_PRODUCT, MAGIC, SAFETY_UNITS, SAFETY_WEEKS, VERSION,
+    series_key, Record, Setting, EDITED_PRODUCT, MAGIC, SAFETY_UNITS, SAFETY_WEEKS, SKU_LIST,
+    VERSION,
 };
 use super::inject::protect;
 use crate::engine::checkin::Snapshot;
@@ -109,6 +110,25 @@ fn write_rows(
                 &protect(&n.author),
                 &protect(&n.written),
                 &protect(&n.text),
+            ])?;
+        }
+    }
+
+    if !plan.decisions.is_empty() {
+        w.write_record(Record::Decision.columns())?;
+        for d in &plan.decisions {
+            let skus = d.skus.join(&SKU_LIST.to_string());
+            w.write_record([
+                Record::Decision.key(),
+                &protect(&d.id),
+                &protect(&d.made),
+                &protect(&d.author),
+                &protect(&d.owner),
+                &protect(&d.due),
+                &protect(&d.text),
+                &protect(&skus),
+                &protect(&d.weeks),
+                &protect(d.closed.as_deref().unwrap_or("")),
             ])?;
         }
     }
