@@ -5,6 +5,7 @@ pub mod autosave;
 pub mod cell;
 pub mod chart;
 pub mod checkin;
+pub mod decisions;
 pub mod files;
 pub mod format;
 pub mod grid;

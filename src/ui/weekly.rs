@@ -2,6 +2,7 @@
 //! a headline strip, the ranked exceptions with their suggested orders, and the grid.
 
 use super::checkin::CheckinButton;
+use super::decisions::DecisionsPanel;
 use super::format;
 use super::grid::{Grid, COL_W};
 use super::notes::{NoteTarget, NotesPanel};
@@ -95,6 +96,20 @@ pub fn WeeklyView(workbook: RwSignal<Workbook>) -> impl IntoView {
         }
     };
 
+    // The selected cell, for notes and decisions.
+    let target = Signal::derive(move || {
+        let cur = selection.with(|s| s.cursor);
+        let key = rows.with(|rs| {
+            rs.get(cur.row)
+                .map(|r| (r.clone(), workbook.with(|wb| r.key(wb))))
+        });
+        let period = periods.with(|ps| ps.get(cur.col).map(|p| p.key.clone()));
+        key.zip(period).map(|((row, sku), period)| NoteTarget {
+            sku,
+            period,
+            measure: row.measure.key().to_string(),
+        })
+    });
     view! {
         <section class="headline" data-testid="headline">{move || workbook.with(|wb| headline(wb, horizon.get()))}</section>
         <div class="weekly">
@@ -119,6 +134,7 @@ pub fn WeeklyView(workbook: RwSignal<Workbook>) -> impl IntoView {
             <aside class="exceptions" data-testid="exceptions">
                 {use_context::<RwSignal<Option<Arc<Changes>>>>().zip(use_context::<RwSignal<Vec<Snapshot>>>())
                     .map(|(changes, snapshots)| view! { <SinceCheckin changes=changes snapshots=snapshots /> })}
+                <DecisionsPanel workbook=workbook target=target />
                 <h2>"Exceptions " <span class="count">{move || exceptions.with(|e| e.len())}</span></h2>
                 <ol>
                     {move || workbook.with(|wb| exceptions.with(|ex| ex.iter().take(shown.get()).map(|e| {
@@ -134,12 +150,7 @@ pub fn WeeklyView(workbook: RwSignal<Workbook>) -> impl IntoView {
                         </button>
                     })
                 }}
-                <NotesPanel workbook=workbook target=Signal::derive(move || {
-                    let cur = selection.with(|s| s.cursor);
-                    let key = rows.with(|rs| rs.get(cur.row).map(|r| (r.clone(), workbook.with(|wb| r.key(wb)))));
-                    let period = periods.with(|ps| ps.get(cur.col).map(|p| p.key.clone()));
-                    key.zip(period).map(|((row, sku), period)| NoteTarget { sku, period, measure: row.measure.key().to_string() })
-                }) />
+                <NotesPanel workbook=workbook target=target />
                 <ProductPanel workbook=workbook sku=Signal::derive(move || {
                     let r = selection.with(|s| s.cursor.row);
                     rows.with(|rs| match rs.get(r).map(|row| &row.owner) { Some(RowOwner::Sku(i)) => Some(*i), _ => None })
