@@ -75,3 +75,24 @@ export async function reveal(page, sku, period, measure) {
   });
   return target;
 }
+
+/** A person in their own browser (a fresh context): the app opened, name and role set. */
+export async function person(browser, name, role) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`/?today=${TODAY}`);
+  await page.locator('[role="gridcell"]').first().waitFor();
+  await page.getByTestId('me').click();
+  await page.getByTestId('me-name').fill(name);
+  await page.getByTestId('me-role').selectOption(role);
+  await page.getByTestId('me-save').click();
+  return { context, page };
+}
+
+/** Clicks "Save plan file" and returns the downloaded file's text. */
+export async function saveFile(page) {
+  const { readFileSync } = await import('node:fs');
+  const d = page.waitForEvent('download');
+  await page.getByTestId('save-plan').click();
+  return readFileSync(await (await d).path(), 'utf8');
+}

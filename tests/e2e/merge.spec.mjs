@@ -2,26 +2,7 @@
 // exchange plan files; both end with the same merged plan. Conflicts are listed with both
 // values and who made them, and picked.
 import { test, expect, SCREENSHOTS } from './fixtures.mjs';
-import { cell, only, TODAY } from './helpers.mjs';
-import { readFileSync } from 'node:fs';
-
-async function person(browser, name, role) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto(`/?today=${TODAY}`);
-  await page.locator('[role="gridcell"]').first().waitFor();
-  await page.getByTestId('me').click();
-  await page.getByTestId('me-name').fill(name);
-  await page.getByTestId('me-role').selectOption(role);
-  await page.getByTestId('me-save').click();
-  return { context, page };
-}
-
-async function saveFile(page) {
-  const d = page.waitForEvent('download');
-  await page.getByTestId('save-plan').click();
-  return readFileSync(await (await d).path(), 'utf8');
-}
+import { cell, only, person, saveFile } from './helpers.mjs';
 
 async function openFile(page, text, name = 'plan.csv') {
   await page.getByTestId('import').click();
