@@ -237,6 +237,23 @@ fn summary(wb: &Workbook, ahead: &[Period]) -> impl IntoView {
             view! { <li><b>{kind}" "{p.sku.clone()}</b>" "{p.name.clone()}" — "{what}{order.map(|o| format!(" — {o}"))}</li> }
         })
         .collect_view();
+    let decisions: Vec<_> = wb
+        .plan()
+        .decisions
+        .iter()
+        .filter(|d| d.is_open())
+        .map(|d| {
+            let concerns = d.skus.join(", ");
+            view! { <li><b>{d.text.clone()}</b>{format!(" — {} by {}{}", d.owner, d.due,
+                if concerns.is_empty() { String::new() } else { format!(" ({concerns})") })}</li> }
+        })
+        .collect();
+    let decisions = (!decisions.is_empty()).then(|| {
+        view! {
+            <h2>"Open decisions"</h2>
+            <ol class="print-exceptions" data-testid="print-decisions">{decisions}</ol>
+        }
+    });
     let months: Vec<&Period> = ahead.iter().take(6).collect();
     let head = months
         .iter()
@@ -268,6 +285,7 @@ fn summary(wb: &Workbook, ahead: &[Period]) -> impl IntoView {
         <div class="headline">{headline(wb, 13)}</div>
         <h2>"Top exceptions (next 13 weeks)"</h2>
         <ol class="print-exceptions">{top}</ol>
+        {decisions}
         <h2>"Families, next 6 months"</h2>
         <table class="family-table"><thead><tr><th>"Family"</th><th></th>{head}</tr></thead><tbody>{body}</tbody></table>
     }

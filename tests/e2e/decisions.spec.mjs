@@ -34,6 +34,11 @@ test('a decision recorded in one browser appears in another after a file exchang
   await expect(kims).toContainText('Expedite PO 4471 by air');
   await expect(kims).toContainText('Olu (Operations) · due 2026-11-30 · CND-101 · 2026-W50');
   await kim.page.screenshot({ path: SCREENSHOTS + 'weekly-decisions.png' });
+  // The printed one-page summary lists it.
+  await kim.page.getByTestId('tab-monthly').click();
+  await expect(kim.page.getByTestId('print-decisions'))
+    .toContainText('Expedite PO 4471 by air — Olu (Operations) by 2026-11-30 (CND-101)');
+  await kim.page.getByTestId('tab-weekly').click();
 
   // Ana opens Kim's file: the decision is in her weekly view.
   await openFile(ana.page, await saveFile(kim.page));
