@@ -245,7 +245,7 @@ fn summary(wb: &Workbook, ahead: &[Period]) -> impl IntoView {
         .map(|d| {
             let concerns = d.skus.join(", ");
             view! { <li><b>{d.text.clone()}</b>{format!(" — {} by {}{}", d.owner, d.due,
-                if concerns.is_empty() { String::new() } else { format!(" ({concerns})") })}</li> }
+            if concerns.is_empty() { String::new() } else { format!(" ({concerns})") })}</li> }
         })
         .collect();
     let decisions = (!decisions.is_empty()).then(|| {
