@@ -10,6 +10,7 @@ pub mod files;
 pub mod format;
 pub mod grid;
 pub mod import_dialog;
+pub mod import_file;
 pub mod locale;
 pub mod me;
 pub mod merge_view;
