@@ -126,3 +126,67 @@ pub fn merge_section(
         </div>
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::demo::demo_plan;
+    use chrono::NaiveDate;
+
+    fn plans() -> (Plan, Snapshot) {
+        let mut ours = demo_plan(NaiveDate::from_ymd_opt(2026, 11, 23).unwrap_or_default());
+        ours.meta.id = "plan-1".to_string();
+        let check_in = Snapshot {
+            id: "plan-1-W48-a".to_string(),
+            taken: "2026-11-23".to_string(),
+            author: "Kim (CEO)".to_string(),
+            plan: ours.clone(),
+        };
+        (ours, check_in)
+    }
+
+    fn file(plan: Plan, base: Option<Snapshot>) -> PlanFile {
+        PlanFile { plan, base }
+    }
+
+    #[test]
+    fn the_base_is_ours_or_the_files_copy_when_shared_else_a_two_way_comparison() {
+        let (mut ours, check_in) = plans();
+        let mut theirs = ours.clone();
+        theirs.meta.base = Some(check_in.id.clone());
+        let base_of = |o: &Opening| match o {
+            Opening::Merge { base, .. } => Some(base.as_ref().map(|b| b.id.clone())),
+            Opening::Replace => None,
+        };
+        // We kept that check-in: merged against it.
+        let o = opening(
+            &ours,
+            "Ana (Sales)",
+            std::slice::from_ref(&check_in),
+            &file(theirs.clone(), None),
+        );
+        assert_eq!(base_of(&o), Some(Some(check_in.id.clone())));
+        // We do not have it, but it is ours too (our base names it): the file's copy is used.
+        ours.meta.base = Some(check_in.id.clone());
+        let o = opening(
+            &ours,
+            "Ana (Sales)",
+            &[],
+            &file(theirs.clone(), Some(check_in.clone())),
+        );
+        assert_eq!(base_of(&o), Some(Some(check_in.id.clone())));
+        // A check-in we never shared (our base is another one): unknown, so two ways.
+        ours.meta.base = Some("plan-1-W47-z".to_string());
+        let o = opening(
+            &ours,
+            "Ana (Sales)",
+            &[],
+            &file(theirs.clone(), Some(check_in)),
+        );
+        assert_eq!(base_of(&o), Some(None));
+        // Another plan: replace, whatever its check-ins.
+        theirs.meta.id = "plan-2".to_string();
+        let o = opening(&ours, "Ana (Sales)", &[], &file(theirs, None));
+        assert_eq!(base_of(&o), None);
+    }
+}
