@@ -56,15 +56,20 @@ export async function reveal(page, sku, period, measure) {
   const grid = page.getByTestId('plan-grid');
   const target = cell(page, sku, period, measure);
   await grid.evaluate((el) => { el.scrollTop = 0; });
-  for (let i = 0; i < 400; i++) {
+  // A third of the view per step, and a few frames for the rows to be drawn: on a busy
+  // machine two frames were not always enough, and a half-view step could pass a row unseen.
+  for (let i = 0; i < 600; i++) {
     if (await target.count()) break;
     const moved = await grid.evaluate(async (el) => {
       const before = el.scrollTop;
-      el.scrollTop += Math.floor(el.clientHeight / 2);
-      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      el.scrollTop += Math.floor(el.clientHeight / 3);
+      for (let k = 0; k < 3; k++) await new Promise((r) => requestAnimationFrame(r));
       return el.scrollTop !== before;
     });
-    if (!moved && !(await target.count())) break;
+    if (!moved) {
+      await target.first().waitFor({ timeout: 2000 }).catch(() => {});
+      break;
+    }
   }
   // Centre its row in the grid (the sticky header would hide a row scrolled to the top edge).
   await target.evaluate(async (c) => {
