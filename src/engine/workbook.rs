@@ -625,37 +625,30 @@ fn apply_diff(plan: &mut Plan, d: &Diff) {
                 plan.authors.remove(&(*sku, *slot));
             }
         },
-        Diff::Decision { index, old, new } => match (old, new) {
-            (None, Some(d)) => plan
-                .decisions
-                .insert((*index).min(plan.decisions.len()), (**d).clone()),
-            (Some(_), Some(d)) => {
-                if let Some(slot) = plan.decisions.get_mut(*index) {
-                    *slot = (**d).clone();
-                }
+        Diff::Decision { index, old, new } => apply_to_list(&mut plan.decisions, *index, old, new),
+        Diff::Note { index, old, new } => apply_to_list(&mut plan.notes, *index, old, new),
+    }
+}
+
+/// A list entry added (`old` is `None`), replaced, or taken away (`new` is `None`) at `index`.
+fn apply_to_list<T: Clone>(
+    list: &mut Vec<T>,
+    index: usize,
+    old: &Option<Box<T>>,
+    new: &Option<Box<T>>,
+) {
+    match (old, new) {
+        (None, Some(item)) => list.insert(index.min(list.len()), (**item).clone()),
+        (Some(_), Some(item)) => {
+            if let Some(slot) = list.get_mut(index) {
+                *slot = (**item).clone();
             }
-            (Some(_), None) => {
-                if *index < plan.decisions.len() {
-                    plan.decisions.remove(*index);
-                }
+        }
+        (Some(_), None) => {
+            if index < list.len() {
+                list.remove(index);
             }
-            (None, None) => {}
-        },
-        Diff::Note { index, old, new } => match (old, new) {
-            (None, Some(note)) => plan
-                .notes
-                .insert((*index).min(plan.notes.len()), (**note).clone()),
-            (Some(_), Some(note)) => {
-                if let Some(slot) = plan.notes.get_mut(*index) {
-                    *slot = (**note).clone();
-                }
-            }
-            (Some(_), None) => {
-                if *index < plan.notes.len() {
-                    plan.notes.remove(*index);
-                }
-            }
-            (None, None) => {}
-        },
+        }
+        (None, None) => {}
     }
 }
