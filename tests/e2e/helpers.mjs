@@ -55,20 +55,31 @@ export async function copy(page) {
 export async function reveal(page, sku, period, measure) {
   const grid = page.getByTestId('plan-grid');
   const target = cell(page, sku, period, measure);
-  await grid.evaluate((el) => { el.scrollTop = 0; });
-  // A third of the view per step, and a few frames for the rows to be drawn: on a busy
-  // machine two frames were not always enough, and a half-view step could pass a row unseen.
-  for (let i = 0; i < 600; i++) {
-    if (await target.count()) break;
-    const moved = await grid.evaluate(async (el) => {
-      const before = el.scrollTop;
-      el.scrollTop += Math.floor(el.clientHeight / 3);
-      for (let k = 0; k < 3; k++) await new Promise((r) => requestAnimationFrame(r));
-      return el.scrollTop !== before;
-    });
-    if (!moved) {
-      await target.first().waitFor({ timeout: 2000 }).catch(() => {});
-      break;
+  // Two passes: a pass that reaches the bottom without seeing the row starts again from the top.
+  for (let pass = 0; pass < 2 && !(await target.count()); pass++) {
+    await grid.evaluate((el) => { el.scrollTop = 0; });
+    for (let i = 0; i < 600; i++) {
+      if (await target.count()) break;
+      // A third of the view per step; then wait (up to ~2 s of frames) until the drawn rows
+      // actually cover the view, so a slow repaint on a busy machine cannot pass a row unseen.
+      const moved = await grid.evaluate(async (el) => {
+        const frame = () => new Promise((r) => requestAnimationFrame(r));
+        const before = el.scrollTop;
+        el.scrollTop += Math.floor(el.clientHeight / 3);
+        const covered = () => {
+          const top = el.scrollTop;
+          const bottom = Math.min(top + el.clientHeight, el.scrollHeight) - 1;
+          const rows = [...el.querySelectorAll('[role="row"]:not([aria-rowindex="1"])')];
+          const spans = (y) => rows.some((r) => r.offsetTop <= y && y < r.offsetTop + r.offsetHeight);
+          return rows.length > 0 && spans(bottom) && spans(Math.max(top, bottom - el.clientHeight / 2));
+        };
+        for (let k = 0; k < 120 && (k < 2 || !covered()); k++) await frame();
+        return el.scrollTop !== before;
+      });
+      if (!moved) {
+        await target.first().waitFor({ timeout: 2000 }).catch(() => {});
+        break;
+      }
     }
   }
   // Centre its row in the grid (the sticky header would hide a row scrolled to the top edge).
