@@ -4,6 +4,7 @@
 //! [`workbook::Workbook`] derives everything else and is the single edit API.
 
 pub mod aggregate;
+pub mod baseline;
 pub mod calendar;
 pub mod capacity;
 pub mod changes;
@@ -14,12 +15,14 @@ pub mod decision;
 pub mod derived;
 pub mod error;
 pub mod exceptions;
+pub mod forecast_methods;
 pub mod history;
 pub mod kpi;
 pub mod lag;
 pub mod measure;
 pub mod merge;
 pub mod meta;
+pub mod method_selection;
 pub mod money;
 pub mod note;
 pub mod plan;
