@@ -125,7 +125,7 @@ fn the_plan_baseline_forecasts_every_future_week_from_actuals() {
 }
 
 #[test]
-fn a_new_product_gets_the_family_profile() {
+fn a_new_product_gets_the_family_profile_and_its_typed_launch_curve_stays_on_top() {
     let mut p = plan(20, 4);
     sku(&mut p, "A", "Candles", &[100.0; 20]);
     sku(&mut p, "B", "Candles", &[200.0; 20]);
@@ -133,14 +133,22 @@ fn a_new_product_gets_the_family_profile() {
     let alone = sku(&mut p, "D", "Soaps", &[]);
     // The average Candles SKU: (100 + 200) / 2.
     assert_baseline(&p, new, Method::FamilyProfile, &[150; 4]);
-    // A launch estimate of 40 units over the horizon keeps its total, takes the shape.
+    // A launch curve typed as consensus is demand; the re-forecast leaves it alone.
     let c = p.calendar.current();
     for w in 0..4 {
-        p.series_mut(new).forecast[c + w] = Qty::units([5, 15, 10, 10][w]);
+        p.series_mut(new).consensus[c + w] = Some(Qty::units([5, 15, 30, 40][w]));
     }
-    assert_baseline(&p, new, Method::FamilyProfile, &[10; 4]);
+    let mut wb = Workbook::new(p);
+    wb.apply("Re-forecast", Edit::Cells(reforecast(wb.plan())))
+        .unwrap();
+    let s = &wb.plan().series[new];
+    assert_eq!(s.forecast[c..], units(&[150; 4])[..]);
+    let demand: Vec<Qty> = (c..c + 4).map(|w| s.demand_plan(w)).collect();
+    assert_eq!(demand, units(&[5, 15, 30, 40]));
+    // Once written, the family profile is still read as one (not as something typed).
+    assert_baseline(wb.plan(), new, Method::FamilyProfile, &[150; 4]);
     // No history in the family: zero.
-    assert_baseline(&p, alone, Method::Zero, &[0; 4]);
+    assert_baseline(wb.plan(), alone, Method::Zero, &[0; 4]);
 }
 
 #[test]

@@ -1,11 +1,15 @@
 //! The statistical baseline forecast of a plan: per SKU, from its weekly actual sales, a
 //! forecast for the current week and after (method picked by backtest, see
-//! [`super::method_selection`]). A SKU without sales of its own gets its family's average
-//! weekly profile, scaled to the SKU.
+//! [`super::method_selection`]). A SKU without sales of its own (a new product) gets its
+//! family's average weekly profile; its launch curve is typed as consensus, which stays on
+//! top. (A launch curve typed into the forecast itself could not be told apart, a week
+//! later, from a family profile written by the last re-forecast.)
 //!
 //! [`reforecast`] writes the baselines into the `forecast` series of future weeks only, as
 //! cell edits the UI applies as one undoable change; the consensus is never touched, so
-//! overrides stay on top and survive a re-forecast.
+//! overrides stay on top and survive a re-forecast. Fitting takes a few milliseconds a SKU,
+//! so the UI fits SKUs a few at a time ([`own`]) and then [`complete`]s and writes them
+//! ([`edits`]).
 
 use super::forecast_methods::{Method, Settings};
 use super::method_selection::select;
@@ -19,7 +23,7 @@ pub struct Baseline {
     pub method: Method,
     /// WMAPE on the 13 held-out weeks; `None` when not scored (short or no history).
     pub backtest_error: Option<f64>,
-    /// One value per future week (the current week first); never negative.
+    /// One value per future week (the current week first), in whole units; never negative.
     pub forecast: Vec<Qty>,
 }
 
@@ -31,18 +35,19 @@ fn history(plan: &Plan, sku: usize) -> Vec<f64> {
     past[start..].iter().map(|q| q.to_f64()).collect()
 }
 
-/// A float as a quantity: finite, 0 to [`MAX_UNITS`], rounded to the thousandth.
+/// A float as a quantity: finite, 0 to [`MAX_UNITS`], in whole units (a forecast of
+/// 2,458.5 candles reads as false precision and leaves fractions in every total).
 fn to_qty(v: f64) -> Qty {
     let v = if v.is_finite() {
-        v.clamp(0.0, MAX_UNITS)
+        v.clamp(0.0, MAX_UNITS).round()
     } else {
         0.0
     };
     Qty::from_f64(v).unwrap_or(Qty::ZERO)
 }
 
-/// The baseline of a SKU with history; `None` when it has none.
-fn own_baseline(plan: &Plan, sku: usize) -> Option<Baseline> {
+/// The baseline of a SKU from its own history; `None` when it has none (a new product).
+pub fn own(plan: &Plan, sku: usize) -> Option<Baseline> {
     let s = select(
         &history(plan, sku),
         plan.calendar.horizon(),
@@ -55,11 +60,9 @@ fn own_baseline(plan: &Plan, sku: usize) -> Option<Baseline> {
     })
 }
 
-/// A new product's baseline from the baselines of its family's SKUs that have history
-/// (`siblings`): their average week by week, scaled so its total matches the forecast the
-/// SKU already holds for those weeks (a launch estimate), or the average SKU when it holds
-/// none.
-fn family_baseline(plan: &Plan, sku: usize, siblings: &[&Baseline]) -> Baseline {
+/// A new product's baseline: the average, week by week, of the baselines of its family's
+/// SKUs that have history (`siblings`), or zero when there are none.
+fn new_product(plan: &Plan, siblings: &[&Baseline]) -> Baseline {
     let weeks = plan.calendar.horizon();
     if siblings.is_empty() {
         return Baseline {
@@ -68,69 +71,69 @@ fn family_baseline(plan: &Plan, sku: usize, siblings: &[&Baseline]) -> Baseline 
             forecast: vec![Qty::ZERO; weeks],
         };
     }
-    let profile: Vec<f64> = (0..weeks)
+    let forecast = (0..weeks)
         .map(|w| siblings.iter().map(|b| b.forecast[w].to_f64()).sum::<f64>())
-        .map(|total| total / siblings.len() as f64)
+        .map(|total| to_qty(total / siblings.len() as f64))
         .collect();
-    let held: f64 = plan.series[sku].forecast[plan.calendar.future()]
-        .iter()
-        .map(|q| q.to_f64())
-        .sum();
-    let profile_total: f64 = profile.iter().sum();
-    let scale = if held > 0.0 && profile_total > 0.0 {
-        held / profile_total
-    } else {
-        1.0
-    };
     Baseline {
         method: Method::FamilyProfile,
         backtest_error: None,
-        forecast: profile.into_iter().map(|v| to_qty(v * scale)).collect(),
+        forecast,
     }
 }
 
-/// Baselines of all SKUs, in product order.
-pub fn baselines(plan: &Plan) -> Vec<Baseline> {
-    let own: Vec<Option<Baseline>> = (0..plan.products.len())
-        .map(|i| own_baseline(plan, i))
-        .collect();
-    (0..plan.products.len())
-        .map(|i| match &own[i] {
+/// Every SKU's baseline from the [`own`] ones (in product order): new products get theirs
+/// from the family.
+pub fn complete(plan: &Plan, own: Vec<Option<Baseline>>) -> Vec<Baseline> {
+    let products = &plan.products;
+    (0..products.len())
+        .map(|i| match own.get(i).and_then(Option::as_ref) {
             Some(b) => b.clone(),
             None => {
-                let family = &plan.products[i].family;
-                let siblings: Vec<&Baseline> = (0..plan.products.len())
-                    .filter(|&j| &plan.products[j].family == family)
-                    .filter_map(|j| own[j].as_ref())
+                let siblings: Vec<&Baseline> = (0..products.len())
+                    .filter(|&j| products[j].family == products[i].family)
+                    .filter_map(|j| own.get(j).and_then(Option::as_ref))
                     .collect();
-                family_baseline(plan, i, &siblings)
+                new_product(plan, &siblings)
             }
         })
         .collect()
 }
 
-/// One SKU's baseline (a new product's needs its family's, which are computed too).
+/// Baselines of all SKUs, in product order.
+pub fn baselines(plan: &Plan) -> Vec<Baseline> {
+    complete(
+        plan,
+        (0..plan.products.len()).map(|i| own(plan, i)).collect(),
+    )
+}
+
+/// One SKU's baseline (a new product's needs its family's, which are fitted too).
 pub fn baseline(plan: &Plan, sku: usize) -> Baseline {
-    if let Some(b) = own_baseline(plan, sku) {
+    if let Some(b) = own(plan, sku) {
         return b;
     }
     let family = &plan.products[sku].family;
     let siblings: Vec<Baseline> = (0..plan.products.len())
         .filter(|&j| j != sku && &plan.products[j].family == family)
-        .filter_map(|j| own_baseline(plan, j))
+        .filter_map(|j| own(plan, j))
         .collect();
-    family_baseline(plan, sku, &siblings.iter().collect::<Vec<_>>())
+    new_product(plan, &siblings.iter().collect::<Vec<_>>())
 }
 
-/// The edits that write every SKU's baseline into its forecast for the current week and
-/// after, only where the value changes. Past weeks and the consensus are never touched.
-pub fn reforecast(plan: &Plan) -> Vec<CellEdit> {
+/// The edits that write the baselines into the forecast for the current week and after,
+/// only where the value changes. Past weeks and the consensus are never touched.
+pub fn edits(plan: &Plan, baselines: &[Baseline]) -> Vec<CellEdit> {
     let first = plan.calendar.current();
     let mut edits = Vec::new();
-    for (sku, b) in baselines(plan).into_iter().enumerate() {
-        for (i, q) in b.forecast.into_iter().enumerate() {
+    for (sku, b) in baselines.iter().enumerate().take(plan.series.len()) {
+        for (i, &q) in b.forecast.iter().enumerate() {
             let week = first + i;
-            if plan.series[sku].forecast[week] != q {
+            if plan.series[sku]
+                .forecast
+                .get(week)
+                .is_some_and(|&old| old != q)
+            {
                 edits.push(CellEdit {
                     sku,
                     field: SeriesField::Forecast,
@@ -141,4 +144,32 @@ pub fn reforecast(plan: &Plan) -> Vec<CellEdit> {
         }
     }
     edits
+}
+
+/// The edits of a whole re-forecast, fitted in one go (tests, benchmarks).
+pub fn reforecast(plan: &Plan) -> Vec<CellEdit> {
+    edits(plan, &baselines(plan))
+}
+
+/// How many SKUs each method forecast, most used first (ties in method order), for the
+/// sentence the planner reads after a re-forecast.
+pub fn methods_used(baselines: &[Baseline]) -> Vec<(Method, usize)> {
+    let mut counts: Vec<(Method, usize)> = Vec::new();
+    for b in baselines {
+        match counts.iter_mut().find(|(m, _)| *m == b.method) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((b.method, 1)),
+        }
+    }
+    counts.sort_by_key(|&(m, n)| (std::cmp::Reverse(n), m as u8));
+    counts
+}
+
+/// Consensus overrides in the current week and after: they stay on top of a re-forecast.
+pub fn overrides_ahead(plan: &Plan) -> usize {
+    let future = plan.calendar.future();
+    plan.series
+        .iter()
+        .map(|s| s.consensus[future.clone()].iter().flatten().count())
+        .sum()
 }

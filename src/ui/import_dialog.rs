@@ -9,6 +9,7 @@
 use super::files::{files_of, read_bytes};
 use super::import_file::{file_card, remembered, Loaded};
 use super::merge_view::Opening;
+use super::tick::{next_tick, SLICE_MS};
 use crate::engine::checkin::{keep, Snapshot};
 use crate::engine::{Edit, Workbook};
 use crate::import::apply::to_edit;
@@ -19,8 +20,6 @@ use wasm_bindgen::JsCast;
 
 /// Text read per step of a preview job; steps run until a slice's time is up.
 const STEP_BYTES: usize = 256 << 10;
-/// The browser gets control back after about this long (a frame at 30 fps).
-const SLICE_MS: f64 = 30.0;
 
 /// The file being read, for the progress bar.
 #[derive(Clone, PartialEq)]
@@ -58,20 +57,6 @@ async fn preview_in_slices(
             progress,
         }));
     }
-}
-
-/// Resolves on the browser's next task (setTimeout 0), after it has drawn and handled input.
-async fn next_tick() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        let queued = web_sys::window().is_some_and(|w| {
-            w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0)
-                .is_ok()
-        });
-        if !queued {
-            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
-        }
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 fn megabytes(bytes: usize) -> String {

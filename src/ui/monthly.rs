@@ -123,6 +123,7 @@ pub fn MonthlyView(workbook: RwSignal<Workbook>) -> impl IntoView {
                     <button data-testid="print" title="A one-page summary for the meeting"
                         on:click=move |_| { if let Some(w) = web_sys::window() { let _ = w.print(); } }>"Print summary"</button>
                     <ExportView workbook=workbook rows=rows periods=periods view_name="monthly" message=message />
+                    <super::reforecast::Reforecast workbook=workbook message=message />
                     <UndoRedo workbook=workbook />
                 </div>
                 <div class="rule" data-testid="split-rule">"Typing a month or family total: " {SPLIT_RULE}</div>

@@ -43,6 +43,7 @@ pub fn ProductPanel(workbook: RwSignal<Workbook>, sku: Signal<Option<usize>>) ->
             <div class="product-panel" data-testid="product-panel">
                 <h3>{title}</h3>
                 <div class="attrs">{fields}</div>
+                <super::reforecast::BaselineInfo workbook=workbook sku=i />
                 <div class="message" data-testid="product-message" role="status">{move || message.get()}</div>
             </div>
         })

@@ -126,6 +126,7 @@ pub fn WeeklyView(workbook: RwSignal<Workbook>) -> impl IntoView {
                     <span class="spacer"></span>
                     {use_context::<RwSignal<Vec<Snapshot>>>().map(|snapshots| view! { <CheckinButton workbook=workbook snapshots=snapshots /> })}
                     <ExportView workbook=workbook rows=rows periods=periods view_name="weekly" message=message />
+                    <super::reforecast::Reforecast workbook=workbook message=message />
                     <UndoRedo workbook=workbook />
                 </div>
                 <div class="message" data-testid="grid-message" role="status">{move || message.get()}</div>
