@@ -317,7 +317,7 @@ fn refuses_an_unknown_record_type() {
         10,
         "capacityy,Candles,900",
         "line 10, column record: 'capacityy' is not a record type (setting, product, capacity, \
-         series, note, decision, edited, base-product, base-series)",
+         series, note, decision, event, edited, base-product, base-series)",
     )]);
 }
 

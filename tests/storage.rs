@@ -330,15 +330,15 @@ fn each_way_a_save_fails_is_told_apart_in_words() {
     assert!(matches!(decode(&broken), Err(StoreError::Corrupt { .. })));
     assert!(message(&decode(&broken).unwrap_err()).contains("it is not valid JSON"));
 
-    let newer = text.replacen("\"schema\":2,", "\"schema\":3,", 1);
-    assert_eq!(schema_of(&newer), Some(3));
-    assert_eq!(decode(&newer), Err(StoreError::Newer { version: 3 }));
+    let newer = text.replacen("\"schema\":3,", "\"schema\":4,", 1);
+    assert_eq!(schema_of(&newer), Some(4));
+    assert_eq!(decode(&newer), Err(StoreError::Newer { version: 4 }));
     assert_eq!(
-        message(&StoreError::Newer { version: 3 }),
-        "The saved plan was written by a newer version of the app (format 3; this one reads up to 2)."
+        message(&StoreError::Newer { version: 4 }),
+        "The saved plan was written by a newer version of the app (format 4; this one reads up to 3)."
     );
     // Even cut short, a newer save is recognised as newer, not as damaged.
-    assert_eq!(decode(&newer[..60]), Err(StoreError::Newer { version: 3 }));
+    assert_eq!(decode(&newer[..60]), Err(StoreError::Newer { version: 4 }));
 
     let mut bad = fixture_state();
     bad.plan.products[1].on_hand = Qty(-1000);
@@ -360,12 +360,12 @@ fn each_way_a_save_fails_is_told_apart_in_words() {
 #[test]
 fn schema_of_peeks_without_reading_the_payload() {
     let text = encode(&fixture_state());
-    assert_eq!(SCHEMA, 2);
+    assert_eq!(SCHEMA, 3);
     assert_eq!(schema_of(&text), Some(SCHEMA));
     assert_eq!(schema_of(&text[..30]), Some(SCHEMA));
     assert_eq!(schema_of("{\"app\":\"other\",\"schema\":1}"), None);
     assert_eq!(schema_of("not json"), None);
-    assert!(text.starts_with("{\"app\":\"sop-grid\",\"schema\":2,\"len\":"));
+    assert!(text.starts_with("{\"app\":\"sop-grid\",\"schema\":3,\"len\":"));
 }
 
 #[test]

@@ -22,7 +22,12 @@ pub struct Agg {
     /// SKUs counted in this aggregate.
     pub members: usize,
     pub actual: Vec<i64>,
+    /// Consensus where set, else forecast.
     pub forecast: Vec<i64>,
+    /// What demand events add to the SKUs' forecasts (the events row).
+    pub events: Vec<i64>,
+    /// The part of `events` that reaches demand: weeks without a consensus override.
+    pub lifted: Vec<i64>,
     pub demand: Vec<i64>,
     pub receipts: Vec<i64>,
     pub projected: Vec<i64>,
@@ -43,6 +48,8 @@ impl Agg {
             members: 0,
             actual: vec![0; n],
             forecast: vec![0; n],
+            events: vec![0; n],
+            lifted: vec![0; n],
             demand: vec![0; n],
             receipts: vec![0; n],
             projected: vec![0; n],
@@ -70,6 +77,12 @@ impl Agg {
             .zip(&s.consensus)
             .map(|(&f, &cons)| cons.unwrap_or(f).0);
         add_row(&mut self.forecast, plan, sign);
+        if !s.lift.is_empty() {
+            add_row(&mut self.events, s.lift.iter().map(|q| q.0), sign);
+            let lifted = s.lift.iter().zip(&s.consensus);
+            let lifted = lifted.map(|(l, cons)| if cons.is_some() { 0 } else { l.0 });
+            add_row(&mut self.lifted, lifted, sign);
+        }
         add_row(
             &mut self.receipts,
             s.confirmed_receipts
@@ -116,6 +129,8 @@ impl Agg {
         for (acc, row) in [
             (&mut self.actual, &o.actual),
             (&mut self.forecast, &o.forecast),
+            (&mut self.events, &o.events),
+            (&mut self.lifted, &o.lifted),
             (&mut self.receipts, &o.receipts),
             (&mut self.projected, &o.projected),
             (&mut self.safety, &o.safety),
@@ -134,7 +149,13 @@ impl Agg {
     pub fn finish(&mut self, cal: &Calendar, prefix: &mut Vec<i64>) {
         let c = cal.current();
         self.demand[..c].copy_from_slice(&self.actual[..c]);
-        self.demand[c..].copy_from_slice(&self.forecast[c..]);
+        for ((d, &f), &l) in self.demand[c..]
+            .iter_mut()
+            .zip(&self.forecast[c..])
+            .zip(&self.lifted[c..])
+        {
+            *d = f.wrapping_add(l);
+        }
         for (((g, &p), &s), ((sold, &d), &u)) in self
             .gap
             .iter_mut()

@@ -65,14 +65,11 @@ impl SkuDerived {
             from.min(n)
         };
 
-        // Future demand (consensus where set, else forecast), needed whole for cover.
+        // Future demand (consensus where set, else forecast and events), needed whole for cover.
         scratch.future_demand.clear();
-        scratch.future_demand.extend(
-            series.forecast[c..]
-                .iter()
-                .zip(&series.consensus[c..])
-                .map(|(&f, &cons)| cons.unwrap_or(f).0),
-        );
+        scratch
+            .future_demand
+            .extend((c..n).map(|w| series.demand_plan(w).0));
 
         // Projection from the first future week that can have changed.
         let start = from.max(c);

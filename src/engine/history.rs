@@ -2,6 +2,7 @@
 //! so undo and redo restore exactly, whatever happened in between.
 
 use super::decision::Decision;
+use super::event::DemandEvent;
 use super::note::Note;
 use super::plan::{Plan, Slot};
 use super::product::Product;
@@ -51,6 +52,12 @@ pub enum Diff {
         index: usize,
         old: Option<Box<Note>>,
         new: Option<Box<Note>>,
+    },
+    /// A demand event added (`old` is `None`), changed (switched on/off), or taken away.
+    Event {
+        index: usize,
+        old: Option<Box<DemandEvent>>,
+        new: Option<Box<DemandEvent>>,
     },
 }
 
@@ -105,6 +112,11 @@ impl Diff {
                 new: old.clone(),
             },
             Diff::Note { index, old, new } => Diff::Note {
+                index: *index,
+                old: new.clone(),
+                new: old.clone(),
+            },
+            Diff::Event { index, old, new } => Diff::Event {
                 index: *index,
                 old: new.clone(),
                 new: old.clone(),

@@ -13,6 +13,8 @@ use std::ops::Range;
 pub enum Measure {
     Actual,
     Forecast,
+    /// What promotions and launches add to the forecast (read-only; edited as events).
+    Events,
     Consensus,
     ConfirmedReceipts,
     PlannedReceipts,
@@ -59,9 +61,10 @@ impl CellValue {
 }
 
 impl Measure {
-    pub const ALL: [Measure; 19] = [
+    pub const ALL: [Measure; 20] = [
         Measure::Actual,
         Measure::Forecast,
+        Measure::Events,
         Measure::Consensus,
         Measure::ConfirmedReceipts,
         Measure::PlannedReceipts,
@@ -86,6 +89,7 @@ impl Measure {
         match self {
             Measure::Actual => "actual",
             Measure::Forecast => "forecast",
+            Measure::Events => "events",
             Measure::Consensus => "consensus",
             Measure::ConfirmedReceipts => "confirmed-receipts",
             Measure::PlannedReceipts => "planned-receipts",
@@ -115,6 +119,7 @@ impl Measure {
         match self {
             Measure::Actual => "Actual sales",
             Measure::Forecast => "Forecast",
+            Measure::Events => "Promotions & events",
             Measure::Consensus => "Consensus",
             Measure::ConfirmedReceipts => "Confirmed receipts",
             Measure::PlannedReceipts => "Planned receipts",
@@ -206,6 +211,7 @@ impl Workbook {
                 .and_then(|f| s.get(f, week))
                 .map_or(CellValue::Blank, U),
             Measure::Receipts => U(s.receipts(week)),
+            Measure::Events => U(s.lift_in(week)),
             Measure::Demand => U(demand),
             Measure::Projected => U(d.projected[week]),
             Measure::SafetyStock => U(d.safety[week]),
@@ -280,6 +286,7 @@ pub fn agg_value(agg: &Agg, m: Measure, week: usize, current: usize) -> CellValu
     match m {
         Measure::Actual => q(&agg.actual),
         Measure::Forecast => q(&agg.forecast),
+        Measure::Events => q(&agg.events),
         Measure::Consensus | Measure::ConfirmedReceipts | Measure::PlannedReceipts => {
             CellValue::Blank
         }

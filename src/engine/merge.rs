@@ -23,6 +23,7 @@
 use super::calendar::Calendar;
 use super::conflict::{Conflict, Place, ProductField, Side, Value};
 use super::decision::Decision;
+use super::event::DemandEvent;
 use super::note::Note;
 use super::plan::{Plan, Slot};
 use super::product::Product;
@@ -355,6 +356,8 @@ impl<'a> Run<'a> {
         notes.dedup();
         run.out.notes = notes;
         run.out.decisions = decisions(&ours.decisions, &theirs.decisions);
+        run.out.events = events(base.map(|b| &b.events[..]), &ours.events, &theirs.events);
+        run.out.refresh_lifts();
         run
     }
 
@@ -571,6 +574,40 @@ impl<'a> Run<'a> {
             }
         }
     }
+}
+
+/// Both copies' demand events by id: one changed (or added, or removed) in one copy only
+/// takes that change; changed differently in both, the smaller record wins, the same from
+/// either side. Ours first in our order, then theirs not in ours.
+fn events(
+    base: Option<&[DemandEvent]>,
+    ours: &[DemandEvent],
+    theirs: &[DemandEvent],
+) -> Vec<DemandEvent> {
+    let find = |list: &[DemandEvent], id: &str| list.iter().find(|e| e.id == id).cloned();
+    let mut ids: Vec<&str> = ours.iter().map(|e| e.id.as_str()).collect();
+    ids.extend(
+        theirs
+            .iter()
+            .map(|e| e.id.as_str())
+            .filter(|id| find(ours, id).is_none()),
+    );
+    ids.into_iter()
+        .filter_map(|id| {
+            let b = base.and_then(|b| find(b, id));
+            match (find(ours, id), find(theirs, id)) {
+                (Some(o), Some(t)) if o == t => Some(o),
+                (Some(o), Some(t)) if b.as_ref() == Some(&o) => Some(t),
+                (Some(o), Some(t)) if b.as_ref() == Some(&t) => Some(o),
+                (Some(o), Some(t)) => Some(std::cmp::min_by(o, t, |x, y| {
+                    format!("{x:?}").cmp(&format!("{y:?}"))
+                })),
+                // Removed in the other copy, unchanged here: removed.
+                (Some(one), None) | (None, Some(one)) if b.as_ref() == Some(&one) => None,
+                (one, other) => one.or(other),
+            }
+        })
+        .collect()
 }
 
 /// Both copies' decisions by id, in the order recorded (then by id, the same from either

@@ -14,6 +14,7 @@ pub mod cover;
 pub mod decision;
 pub mod derived;
 pub mod error;
+pub mod event;
 pub mod exceptions;
 pub mod forecast_methods;
 pub mod history;

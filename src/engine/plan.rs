@@ -3,6 +3,7 @@
 
 use super::calendar::Calendar;
 use super::decision::Decision;
+use super::event::DemandEvent;
 use super::meta::PlanMeta;
 use super::note::Note;
 use super::product::Product;
@@ -32,6 +33,8 @@ pub struct Plan {
     pub notes: Vec<Note>,
     /// Decisions of the check-ins, open and closed, in the order recorded.
     pub decisions: Vec<Decision>,
+    /// Promotions and launches that lift the forecast (switched off ones kept).
+    pub events: Vec<DemandEvent>,
     /// Who last changed what ("Ana (Sales)"), by SKU index; only changes made by someone who
     /// had said who they are.
     pub authors: BTreeMap<(usize, Slot), Arc<str>>,
@@ -47,6 +50,7 @@ impl Plan {
             meta: PlanMeta::default(),
             notes: Vec::new(),
             decisions: Vec::new(),
+            events: Vec::new(),
             authors: BTreeMap::new(),
         }
     }
@@ -62,6 +66,21 @@ impl Plan {
     /// One SKU's series, to change (copied first if a snapshot shares it).
     pub fn series_mut(&mut self, sku: usize) -> &mut SkuSeries {
         Arc::make_mut(&mut self.series[sku])
+    }
+
+    /// Brings every SKU's events row up to date with the events and forecasts; a row that
+    /// does not change is left alone (its series stay shared with snapshots). Returns the
+    /// SKUs whose row changed.
+    pub fn refresh_lifts(&mut self) -> Vec<usize> {
+        let rows = super::event::lifts(self);
+        let mut changed = Vec::new();
+        for (sku, row) in rows.into_iter().enumerate() {
+            if self.series[sku].lift != row {
+                self.series_mut(sku).lift = row;
+                changed.push(sku);
+            }
+        }
+        changed
     }
 
     pub fn sku_index(&self, sku: &str) -> Option<usize> {

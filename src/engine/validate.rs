@@ -160,6 +160,14 @@ pub fn check_plan(plan: &super::plan::Plan) -> Result<(), PlanError> {
     for (family, q) in &plan.capacity {
         check_quantity(&format!("capacity of {family}"), *q)?;
     }
+    let mut ids = std::collections::HashSet::new();
+    for e in &plan.events {
+        e.check(plan)
+            .map_err(|reason| bad("event", &e.name, &reason))?;
+        if !ids.insert(e.id.as_str()) {
+            return Err(bad("event", &e.id, "appears twice in the plan"));
+        }
+    }
     Ok(())
 }
 

@@ -8,6 +8,7 @@ use super::aggregate::Agg;
 use super::decision::{Decision, MAX_DECISION};
 use super::derived::{Scratch, SkuDerived};
 use super::error::PlanError;
+use super::event::DemandEvent;
 use super::history::{Change, Diff, History};
 use super::note::{Note, MAX_NOTE};
 use super::plan::{Plan, Slot};
@@ -49,6 +50,12 @@ pub enum Edit {
     Decide(Decision),
     /// The decision at this index replaced (closed or reopened).
     UpdateDecision(usize, Decision),
+    /// A demand event (promotion, launch) added.
+    AddEvent(DemandEvent),
+    /// The event at this index replaced (switched on or off, changed).
+    UpdateEvent(usize, DemandEvent),
+    /// The event at this index taken away.
+    RemoveEvent(usize),
     /// Several edits as one undoable step (a paste over forecast and safety stock rows, an
     /// import). At most one `Product` edit per SKU: each is checked against the plan as it is.
     Batch(Vec<Edit>),
@@ -110,6 +117,7 @@ impl Workbook {
     /// Recomputes every SKU and aggregate from scratch (import, load, and the reference the
     /// property tests compare the incremental path against).
     pub fn recompute_all(&mut self) {
+        self.plan.refresh_lifts();
         let n = self.plan.calendar.len();
         let cal = &self.plan.calendar;
         let c = cal.current();
@@ -429,6 +437,36 @@ impl Workbook {
                     new: Some(Box::new(d)),
                 }])
             }
+            Edit::AddEvent(e) => {
+                e.check(&self.plan)
+                    .map_err(|reason| bad_event(&e, reason))?;
+                if self.plan.events.iter().any(|x| x.id == e.id) {
+                    return Err(bad_event(&e, "is already in the plan".into()));
+                }
+                Ok(vec![Diff::Event {
+                    index: self.plan.events.len(),
+                    old: None,
+                    new: Some(Box::new(e)),
+                }])
+            }
+            Edit::UpdateEvent(index, e) => {
+                e.check(&self.plan)
+                    .map_err(|reason| bad_event(&e, reason))?;
+                let old = self.event_at(index)?;
+                if *old == e {
+                    return Ok(Vec::new());
+                }
+                Ok(vec![Diff::Event {
+                    index,
+                    old: Some(Box::new(old.clone())),
+                    new: Some(Box::new(e)),
+                }])
+            }
+            Edit::RemoveEvent(index) => Ok(vec![Diff::Event {
+                index,
+                old: Some(Box::new(self.event_at(index)?.clone())),
+                new: None,
+            }]),
             Edit::RemoveNote(index) => {
                 let note = self
                     .plan
@@ -505,6 +543,10 @@ impl Workbook {
             let e = from.entry(sku).or_insert(week);
             *e = (*e).min(week);
         }
+        for (sku, week) in self.lifted_by(diffs) {
+            let e = from.entry(sku).or_insert(week);
+            *e = (*e).min(week);
+        }
         let c = self.plan.calendar.current();
         // Take the touched SKUs out of their (current) family and the total.
         let mut families: BTreeSet<String> = BTreeSet::new();
@@ -524,6 +566,9 @@ impl Workbook {
         }
         for d in diffs {
             apply_diff(&mut self.plan, d);
+        }
+        if !self.plan.events.is_empty() || diffs.iter().any(|d| matches!(d, Diff::Event { .. })) {
+            self.plan.refresh_lifts();
         }
         let n = self.plan.calendar.len();
         for (&sku, &week) in &from {
@@ -573,6 +618,65 @@ impl Workbook {
                 .filter(|d| matches!(d, Diff::Cell { .. }))
                 .count(),
         }
+    }
+}
+
+impl Workbook {
+    /// The event at `index`, or why not.
+    fn event_at(&self, index: usize) -> Result<&DemandEvent, PlanError> {
+        self.plan
+            .events
+            .get(index)
+            .ok_or_else(|| PlanError::BadValue {
+                what: "event".to_string(),
+                value: format!("#{}", index + 1),
+                reason: "is not in the plan (removed already?)".to_string(),
+            })
+    }
+
+    /// SKUs whose events row these diffs can change, each with the first week it can change
+    /// in: those of an event added, changed or removed; and, when a forecast or a product
+    /// changes, those of the events that lift it (a family's units are split by forecast).
+    fn lifted_by(&self, diffs: &[Diff]) -> BTreeMap<usize, usize> {
+        let mut out = BTreeMap::new();
+        let cal = &self.plan.calendar;
+        let mut add = |e: &DemandEvent| {
+            let start = e.weeks(cal).start;
+            for sku in e.skus(&self.plan) {
+                let w = out.entry(sku).or_insert(start);
+                *w = (*w).min(start);
+            }
+        };
+        for d in diffs {
+            match d {
+                Diff::Event { old, new, .. } => {
+                    old.iter().chain(new).for_each(|e| add(e));
+                }
+                Diff::Cell {
+                    sku,
+                    field: SeriesField::Forecast,
+                    ..
+                } => self
+                    .plan
+                    .events
+                    .iter()
+                    .filter(|e| e.active && e.skus(&self.plan).contains(sku))
+                    .for_each(&mut add),
+                // A SKU moved to another family leaves one family event and joins another.
+                Diff::Product { .. } => self.plan.events.iter().for_each(&mut add),
+                _ => {}
+            }
+        }
+        out
+    }
+}
+
+/// A refused event: its name and why.
+fn bad_event(e: &DemandEvent, reason: String) -> PlanError {
+    PlanError::BadValue {
+        what: "event".to_string(),
+        value: e.name.clone(),
+        reason,
     }
 }
 
@@ -627,6 +731,7 @@ fn apply_diff(plan: &mut Plan, d: &Diff) {
         },
         Diff::Decision { index, old, new } => apply_to_list(&mut plan.decisions, *index, old, new),
         Diff::Note { index, old, new } => apply_to_list(&mut plan.notes, *index, old, new),
+        Diff::Event { index, old, new } => apply_to_list(&mut plan.events, *index, old, new),
     }
 }
 

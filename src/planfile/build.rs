@@ -8,14 +8,15 @@
 
 use super::error::PlanFileError;
 use super::format::{
-    one_of, series_from_key, series_key, Record, Setting, EDITED_PRODUCT, HEADING, SAFETY_UNITS,
-    SAFETY_WEEKS, SKU_LIST,
+    one_of, series_from_key, series_key, Record, Setting, EDITED_PRODUCT, EVENT_OFF, EVENT_ON,
+    HEADING, SAFETY_UNITS, SAFETY_WEEKS, SKU_LIST,
 };
 use super::inject::unprotect;
 use super::number::{parse_f64, parse_money, parse_qty, parse_whole};
 use crate::engine::calendar::parse_iso_week;
 use crate::engine::checkin::Snapshot;
 use crate::engine::decision::{Decision, MAX_DECISION};
+use crate::engine::event::{DemandEvent, Lift};
 use crate::engine::note::{Note, MAX_NOTE};
 use crate::engine::validate::{check_product, check_quantity};
 use crate::engine::{Calendar, Plan, PlanError, Product, Qty, SafetyStock, SeriesField, Slot};
@@ -91,6 +92,8 @@ pub struct Builder {
     /// The base check-in's products and cells where they differ from the plan.
     base_products: Vec<Product>,
     base_cells: Vec<(usize, SeriesField, usize, Option<Qty>)>,
+    /// Demand events with their line, checked against the products at the end.
+    events: Vec<(usize, DemandEvent)>,
 }
 
 /// A plan file as read: the plan, and the check-in it shares with other copies (when the
@@ -115,6 +118,7 @@ impl Builder {
             capacity: BTreeMap::new(),
             base_products: Vec::new(),
             base_cells: Vec::new(),
+            events: Vec::new(),
         }
     }
 
@@ -156,6 +160,7 @@ impl Builder {
             Record::Series => self.series(row),
             Record::Note => self.note(row),
             Record::Decision => self.decision(row),
+            Record::Event => self.event(row),
             Record::Edited => self.edited(row),
             Record::BaseProduct => {
                 let product = read_product(row, Record::BaseProduct, self.decimal_comma)?;
@@ -181,6 +186,20 @@ impl Builder {
                 .as_ref()
                 .map(|c| unprotect(&c.value).to_string())
         };
+        for (line, e) in std::mem::take(&mut self.events) {
+            e.check(&plan)
+                .map_err(|reason| PlanFileError::new(line, "event", e.name.as_str(), reason))?;
+            if plan.events.iter().any(|x| x.id == e.id) {
+                return Err(PlanFileError::new(
+                    line,
+                    "id",
+                    e.id.as_str(),
+                    "is a second event with this id",
+                ));
+            }
+            plan.events.push(e);
+        }
+        plan.refresh_lifts();
         plan.meta.id = text(Setting::PlanId).unwrap_or_default();
         plan.meta.author = text(Setting::Author).unwrap_or_default();
         plan.meta.base = text(Setting::BaseCheckin).filter(|b| !b.is_empty());
@@ -238,6 +257,10 @@ impl Builder {
         for &(sku, field, week, value) in &self.base_cells {
             base.series_mut(sku).set(field, week, value);
         }
+        // The file does not hold the base's events: unknown, so a merge takes events from
+        // either copy (none is read as removed).
+        base.events.clear();
+        base.refresh_lifts();
         let text = |s: Setting| {
             self.settings.cells[s as usize]
                 .as_ref()
@@ -309,6 +332,41 @@ impl Builder {
             return Err(row.error(r, 1, "is a second decision with this id"));
         }
         plan.decisions.push(d);
+        Ok(())
+    }
+
+    fn event(&mut self, row: &Row) -> Result<(), PlanFileError> {
+        let r = Record::Event;
+        let cell = |i: usize| unprotect(row.get(i)).to_string();
+        if row.get(1).trim().is_empty() {
+            return Err(row.error(r, 1, "is empty; an event needs an id"));
+        }
+        let amount =
+            parse_qty(row.get(7), self.decimal_comma).map_err(|reason| row.error(r, 7, reason))?;
+        let lift = match row.get(6).trim() {
+            "percent" => Lift::Percent(amount),
+            "units" => Lift::Units(amount),
+            _ => return Err(row.error(r, 6, "is not percent or units")),
+        };
+        let active = match row.get(8).trim() {
+            EVENT_ON => true,
+            EVENT_OFF => false,
+            _ => return Err(row.error(r, 8, "is not yes or no")),
+        };
+        Builder::plan(&mut self.plan, &self.settings, row.line, r)?;
+        self.events.push((
+            row.line,
+            DemandEvent {
+                id: cell(1),
+                name: cell(2),
+                target: cell(3),
+                first: cell(4),
+                last: cell(5),
+                lift,
+                active,
+                author: cell(9),
+            },
+        ));
         Ok(())
     }
 

@@ -35,6 +35,8 @@ pub enum Record {
     Note,
     /// A decision of a check-in.
     Decision,
+    /// A demand event (promotion, launch) lifting the forecast.
+    Event,
     /// Who last changed a SKU's product record or one of its cells.
     Edited,
     /// The base check-in's product record, where it differs from the plan's.
@@ -46,13 +48,14 @@ pub enum Record {
 
 impl Record {
     /// In the order the writer emits them.
-    pub const ALL: [Record; 9] = [
+    pub const ALL: [Record; 10] = [
         Record::Setting,
         Record::Product,
         Record::Capacity,
         Record::Series,
         Record::Note,
         Record::Decision,
+        Record::Event,
         Record::Edited,
         Record::BaseProduct,
         Record::BaseSeries,
@@ -66,6 +69,7 @@ impl Record {
             Record::Series => "series",
             Record::Note => "note",
             Record::Decision => "decision",
+            Record::Event => "event",
             Record::Edited => "edited",
             Record::BaseProduct => "base-product",
             Record::BaseSeries => "base-series",
@@ -85,13 +89,17 @@ impl Record {
             Record::Series | Record::BaseSeries => &SERIES_COLUMNS,
             Record::Note => &NOTE_COLUMNS,
             Record::Decision => &DECISION_COLUMNS,
+            Record::Event => &EVENT_COLUMNS,
             Record::Edited => &EDITED_COLUMNS,
         }
     }
 
     /// Rows whose last cells may be empty (Excel drops trailing empty cells on a re-save).
     pub fn trailing_may_be_empty(self) -> bool {
-        matches!(self, Record::BaseSeries | Record::Edited | Record::Decision)
+        matches!(
+            self,
+            Record::BaseSeries | Record::Edited | Record::Decision | Record::Event
+        )
     }
 }
 
@@ -118,6 +126,22 @@ const NOTE_COLUMNS: [&str; 7] = [
 const DECISION_COLUMNS: [&str; 10] = [
     HEADING, "id", "made", "author", "owner", "due", "text", "skus", "weeks", "closed",
 ];
+/// `lift_kind` is `percent` (of the forecast) or `units` (a week).
+const EVENT_COLUMNS: [&str; 10] = [
+    HEADING,
+    "id",
+    "name",
+    "target",
+    "first_week",
+    "last_week",
+    "lift_kind",
+    "lift",
+    "active",
+    "author",
+];
+/// `event` rows' `active` cell.
+pub const EVENT_ON: &str = "yes";
+pub const EVENT_OFF: &str = "no";
 /// Between the SKUs of a decision's `skus` cell.
 pub const SKU_LIST: char = ' ';
 const EDITED_COLUMNS: [&str; 5] = [HEADING, "sku", "what", "by", "week"];

@@ -3,11 +3,12 @@
 //! Excel writes), UTF-8 with a byte-order mark so Excel does not guess a code page.
 
 use super::format::{
-    series_key, Record, Setting, EDITED_PRODUCT, MAGIC, SAFETY_UNITS, SAFETY_WEEKS, SKU_LIST,
-    VERSION,
+    series_key, Record, Setting, EDITED_PRODUCT, EVENT_OFF, EVENT_ON, MAGIC, SAFETY_UNITS,
+    SAFETY_WEEKS, SKU_LIST, VERSION,
 };
 use super::inject::protect;
 use crate::engine::checkin::Snapshot;
+use crate::engine::event::Lift;
 use crate::engine::{Plan, Product, Qty, SafetyStock, SeriesField, Slot};
 
 /// The byte-order mark Excel needs to read the file as UTF-8.
@@ -129,6 +130,28 @@ fn write_rows(
                 &protect(&skus),
                 &protect(&d.weeks),
                 &protect(d.closed.as_deref().unwrap_or("")),
+            ])?;
+        }
+    }
+
+    if !plan.events.is_empty() {
+        w.write_record(Record::Event.columns())?;
+        for e in &plan.events {
+            let (kind, amount) = match e.lift {
+                Lift::Percent(p) => ("percent", p),
+                Lift::Units(u) => ("units", u),
+            };
+            w.write_record([
+                Record::Event.key(),
+                &protect(&e.id),
+                &protect(&e.name),
+                &protect(&e.target),
+                &protect(&e.first),
+                &protect(&e.last),
+                kind,
+                &amount.to_string(),
+                if e.active { EVENT_ON } else { EVENT_OFF },
+                &protect(&e.author),
             ])?;
         }
     }

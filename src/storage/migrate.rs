@@ -2,7 +2,8 @@
 //! payload of one format into the next, applied in turn up to [`SCHEMA`].
 //!
 //! Format 2 added decisions, behind a plan flag format 1 never set, so a format 1 payload is
-//! a format 2 payload without decisions: its upgrade is the identity. To change the format:
+//! a format 2 payload without decisions: its upgrade is the identity. Format 3 added demand
+//! events the same way (a flag format 2 never set). To change the format:
 //!
 //! 1. Raise [`SCHEMA`] to N and change the writer and reader to format N.
 //! 2. Keep the old reader: move format N−1's payload code to `src/storage/vN-1/` (or write
@@ -22,10 +23,15 @@ use super::SCHEMA;
 pub type Upgrade = fn(Vec<u8>) -> Result<Vec<u8>, StoreError>;
 
 /// `(from, upgrade)`: one entry for every format from 1 to `SCHEMA − 1`.
-pub const MIGRATIONS: &[(u32, Upgrade)] = &[(1, v1_to_v2)];
+pub const MIGRATIONS: &[(u32, Upgrade)] = &[(1, v1_to_v2), (2, v2_to_v3)];
 
 /// Format 1 → 2: the same bytes (decisions are a new flag, unset in format 1).
 fn v1_to_v2(payload: Vec<u8>) -> Result<Vec<u8>, StoreError> {
+    Ok(payload)
+}
+
+/// Format 2 → 3: the same bytes (demand events are a new flag, unset in format 2).
+fn v2_to_v3(payload: Vec<u8>) -> Result<Vec<u8>, StoreError> {
     Ok(payload)
 }
 

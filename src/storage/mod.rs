@@ -35,7 +35,7 @@ use crate::engine::checkin::Snapshot;
 use crate::engine::Plan;
 
 /// The storage format this app writes, and the newest it reads.
-pub const SCHEMA: u32 = 2;
+pub const SCHEMA: u32 = 3;
 
 /// What is saved: the live plan and its check-in snapshots, newest last.
 #[derive(Clone, Debug, PartialEq)]

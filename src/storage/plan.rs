@@ -22,6 +22,8 @@ const AUTHORS_SAME: u8 = 8;
 /// Format 2: decisions follow (else they are the base's, or none). Format 1 never set it, so
 /// its payloads read unchanged as format 2.
 const DECISIONS_WRITTEN: u8 = 16;
+/// Format 3: demand events follow (else they are the base's, or none), as JSON text.
+const EVENTS_WRITTEN: u8 = 32;
 
 /// Years a stored calendar may start in (the app's dates are four-digit years from 1900;
 /// far dates would overflow the plan's week arithmetic).
@@ -230,24 +232,29 @@ pub fn write(w: &mut Writer, t: &Plan, base: Option<&Plan>) {
         Some(b) => t.decisions != b.decisions,
         None => !t.decisions.is_empty(),
     };
+    let events_written = match base {
+        Some(b) => t.events != b.events,
+        None => !t.events.is_empty(),
+    };
     let flags = (if decisions_written {
         DECISIONS_WRITTEN
     } else {
         0
-    }) | base.map_or(0, |b| {
-        (if t.meta == b.meta { META_SAME } else { 0 })
-            | (if t.notes == b.notes { NOTES_SAME } else { 0 })
-            | (if t.capacity == b.capacity {
-                CAPACITY_SAME
-            } else {
-                0
-            })
-            | (if t.authors == b.authors {
-                AUTHORS_SAME
-            } else {
-                0
-            })
-    });
+    }) | (if events_written { EVENTS_WRITTEN } else { 0 })
+        | base.map_or(0, |b| {
+            (if t.meta == b.meta { META_SAME } else { 0 })
+                | (if t.notes == b.notes { NOTES_SAME } else { 0 })
+                | (if t.capacity == b.capacity {
+                    CAPACITY_SAME
+                } else {
+                    0
+                })
+                | (if t.authors == b.authors {
+                    AUTHORS_SAME
+                } else {
+                    0
+                })
+        });
     w.u8(flags);
     if flags & META_SAME == 0 {
         write_meta(w, &t.meta);
@@ -263,6 +270,10 @@ pub fn write(w: &mut Writer, t: &Plan, base: Option<&Plan>) {
     }
     if decisions_written {
         write_decisions(w, &t.decisions);
+    }
+    if events_written {
+        // Few and rarely changed: JSON keeps this simple; serialising plain data cannot fail.
+        w.text(&serde_json::to_string(&t.events).unwrap_or_else(|_| "[]".to_string()));
     }
     // SKU codes to base indices, built only if a product is not where it is expected.
     let mut index: Option<HashMap<&str, usize>> = None;
@@ -314,7 +325,7 @@ pub fn write(w: &mut Writer, t: &Plan, base: Option<&Plan>) {
 pub fn read(r: &mut Reader, base: Option<&Plan>) -> Result<Plan> {
     let calendar = read_calendar(r)?;
     let flags = r.u8("plan flags")?;
-    if flags > 31 || (base.is_none() && flags & 15 != 0) {
+    if flags > 63 || (base.is_none() && flags & 15 != 0) {
         return Err(corrupt(format!("plan: unknown flags {flags}")));
     }
     let same = |bit: u8| flags & bit != 0;
@@ -338,6 +349,11 @@ pub fn read(r: &mut Reader, base: Option<&Plan>) -> Result<Plan> {
         read_decisions(r)?
     } else {
         base.map_or_else(Vec::new, |b| b.decisions.clone())
+    };
+    let events = if same(EVENTS_WRITTEN) {
+        serde_json::from_str(r.text("events")?).map_err(|e| corrupt(format!("events: {e}")))?
+    } else {
+        base.map_or_else(Vec::new, |b| b.events.clone())
     };
     let off = base.map_or(0, |b| offset(&calendar, &b.calendar));
     let weeks = calendar.len();
@@ -372,8 +388,9 @@ pub fn read(r: &mut Reader, base: Option<&Plan>) -> Result<Plan> {
         all_series.push(series::read(r, Some(base_series), weeks, &p.sku)?);
         products.push(p);
     }
-    Ok(Plan {
+    let mut plan = Plan {
         decisions,
+        events,
         calendar,
         products,
         series: all_series,
@@ -381,5 +398,7 @@ pub fn read(r: &mut Reader, base: Option<&Plan>) -> Result<Plan> {
         meta,
         notes,
         authors,
-    })
+    };
+    plan.refresh_lifts();
+    Ok(plan)
 }

@@ -1,0 +1,182 @@
+//! Demand events: promotions and launches with a name that says why ("Black Friday −25 %",
+//! "Spring launch"), on a SKU or a whole family, over a run of weeks, lifting the forecast by a
+//! percentage or by units a week. They show as their own row ("Promotions & events") between
+//! forecast and consensus, and can be switched off without being lost.
+//!
+//! The demand a week uses is then the consensus where set, else forecast + events: an override
+//! is the final number, events adjust the baseline.
+
+use super::calendar::{parse_iso_week, Calendar};
+use super::plan::Plan;
+use super::qty::{Qty, MAX_UNITS};
+use serde::{Deserialize, Serialize};
+use std::ops::Range;
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DemandEvent {
+    /// Unique across browsers, so two copies' lists merge.
+    pub id: String,
+    /// What and why, as the planner names it.
+    pub name: String,
+    /// A SKU code, or `family:<name>`.
+    pub target: String,
+    /// First and last ISO week (`2026-W49`), inclusive; kept as weeks, not indices, so an
+    /// event stays on its weeks when the plan rolls on.
+    pub first: String,
+    pub last: String,
+    pub lift: Lift,
+    /// Switched off: kept, but lifts nothing.
+    pub active: bool,
+    pub author: String,
+}
+
+/// How much an event adds to the forecast of each of its weeks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Lift {
+    /// Percentage points of the forecast (a [`Qty`] of percent: `Qty::units(20)` = +20 %;
+    /// negative for a cut, down to −100 %).
+    Percent(Qty),
+    /// Units a week, for a family split over its SKUs in proportion to their forecast.
+    Units(Qty),
+}
+
+/// The largest percentage lift (+1,000 %: ten times the forecast).
+pub const MAX_PERCENT: i64 = 1000;
+/// The longest event name, in characters.
+pub const MAX_EVENT_NAME: usize = 120;
+
+/// The prefix of a family target.
+pub const FAMILY: &str = "family:";
+
+impl DemandEvent {
+    /// Checks the event against the plan: a clear sentence naming the field, or `Ok`.
+    pub fn check(&self, plan: &Plan) -> Result<(), String> {
+        if self.name.trim().is_empty() {
+            return Err("An event needs a name (what and why, e.g. \"Black Friday promo\")".into());
+        }
+        if self.name.chars().count() > MAX_EVENT_NAME {
+            return Err(format!("Event name: at most {MAX_EVENT_NAME} characters"));
+        }
+        if self.skus(plan).is_empty() {
+            return Err(format!(
+                "Event target '{}': no such SKU or family in the plan",
+                self.target
+            ));
+        }
+        let weeks = [&self.first, &self.last].map(|w| parse_iso_week(w));
+        let [Some(a), Some(b)] = weeks else {
+            return Err(format!(
+                "Event weeks '{}'–'{}': write ISO weeks like 2026-W49",
+                self.first, self.last
+            ));
+        };
+        if b < a {
+            return Err(format!(
+                "Event weeks: {} is before {}",
+                self.last, self.first
+            ));
+        }
+        match self.lift {
+            Lift::Percent(p) if p.0 < -100 * 1000 || p.0 > MAX_PERCENT * 1000 => Err(format!(
+                "Event lift {}%: between −100 % and +{MAX_PERCENT} %",
+                p.to_f64()
+            )),
+            Lift::Units(u) if u.to_f64().abs() > MAX_UNITS => {
+                Err(format!("Event lift {} units: too large", u.to_f64()))
+            }
+            _ => Ok(()),
+        }
+    }
+
+    /// The SKUs it lifts, in product order.
+    pub fn skus(&self, plan: &Plan) -> Vec<usize> {
+        let products = &plan.products;
+        match self.target.strip_prefix(FAMILY) {
+            Some(f) => (0..products.len())
+                .filter(|&i| products[i].family == f)
+                .collect(),
+            None => (0..products.len())
+                .filter(|&i| products[i].sku == self.target)
+                .collect(),
+        }
+    }
+
+    /// The plan's weeks it covers (empty when none of them is in the plan).
+    pub fn weeks(&self, cal: &Calendar) -> Range<usize> {
+        let (Some(a), Some(b)) = (parse_iso_week(&self.first), parse_iso_week(&self.last)) else {
+            return 0..0;
+        };
+        let first = cal.monday(0);
+        let index = |d: chrono::NaiveDate| (d - first).num_days().div_euclid(7);
+        let start = index(a).clamp(0, cal.len() as i64) as usize;
+        let end = (index(b) + 1).clamp(0, cal.len() as i64) as usize;
+        start..end.max(start)
+    }
+
+    /// "+20 %" / "+300 a week" / "−50 a week".
+    pub fn lift_label(&self) -> String {
+        let sign = |v: f64| if v < 0.0 { "−" } else { "+" };
+        match self.lift {
+            Lift::Percent(p) => format!("{}{} %", sign(p.to_f64()), p.to_f64().abs()),
+            Lift::Units(u) => format!("{}{} a week", sign(u.to_f64()), u.to_f64().abs()),
+        }
+    }
+}
+
+/// Every SKU's events row: what the active events add to its forecast, week by week. Never
+/// takes the forecast below zero.
+pub fn lifts(plan: &Plan) -> Vec<Vec<Qty>> {
+    let n = plan.calendar.len();
+    let mut rows = vec![Vec::new(); plan.series.len()];
+    for e in plan.events.iter().filter(|e| e.active) {
+        let skus = e.skus(plan);
+        for w in e.weeks(&plan.calendar) {
+            let shares = shares(plan, &skus, w, e.lift);
+            for (&sku, add) in skus.iter().zip(shares) {
+                let row = &mut rows[sku];
+                if row.is_empty() {
+                    *row = vec![Qty::ZERO; n];
+                }
+                row[w] += add;
+            }
+        }
+    }
+    for (sku, row) in rows.iter_mut().enumerate() {
+        for (w, q) in row.iter_mut().enumerate() {
+            let f = plan.series[sku].forecast[w];
+            if f + *q < Qty::ZERO {
+                *q = Qty(-f.0);
+            }
+        }
+    }
+    rows
+}
+
+/// What one event adds to each of `skus` in week `w`: a percentage of each SKU's forecast;
+/// units split in proportion to their forecasts (evenly when none has any), the rounding
+/// remainder on the last so the parts add up to the whole.
+fn shares(plan: &Plan, skus: &[usize], w: usize, lift: Lift) -> Vec<Qty> {
+    let f = |i: usize| plan.series[i].forecast[w].0 as i128;
+    match lift {
+        Lift::Percent(p) => skus
+            .iter()
+            .map(|&i| Qty((f(i) * p.0 as i128 / 100_000) as i64))
+            .collect(),
+        Lift::Units(u) => {
+            let total: i128 = skus.iter().map(|&i| f(i)).sum();
+            let n = skus.len() as i128;
+            let mut out: Vec<Qty> = skus
+                .iter()
+                .map(|&i| match total {
+                    0 => Qty((u.0 as i128 / n) as i64),
+                    t => Qty((u.0 as i128 * f(i) / t) as i64),
+                })
+                .collect();
+            let given: i64 = out.iter().map(|q| q.0).sum();
+            if let Some(last) = out.last_mut() {
+                last.0 += u.0 - given;
+            }
+            out
+        }
+    }
+}
