@@ -346,3 +346,40 @@ fn merged_events_take_each_side_s_change() {
     // C's lift of 5 in W50 is there after the merge.
     assert_eq!(merged.series[2].lift_in(2), Qty::units(5));
 }
+
+#[test]
+fn lifts_are_whole_units_and_a_family_split_adds_up() {
+    let mut wb = Workbook::new(plan());
+    // C: 33 % of 50 = 16.5 → 17 (half away from zero); −33 % → −17.
+    let up = event(
+        "u",
+        "C",
+        "2026-W48",
+        "2026-W48",
+        Lift::Percent(Qty::units(33)),
+    );
+    let down = event(
+        "d",
+        "C",
+        "2026-W49",
+        "2026-W49",
+        Lift::Percent(Qty::units(-33)),
+    );
+    wb.apply("up", Edit::AddEvent(up)).unwrap();
+    wb.apply("down", Edit::AddEvent(down)).unwrap();
+    assert_eq!(lift(&wb, 2)[..2], units(&[17, -17])[..]);
+    // 10 a week over Candles (A 100, B 300): 2.5 → 3 for A, and B takes the rest, 7.
+    let split = event(
+        "s",
+        "family:Candles",
+        "2026-W50",
+        "2026-W50",
+        Lift::Units(Qty::units(10)),
+    );
+    wb.apply("split", Edit::AddEvent(split)).unwrap();
+    assert_eq!(
+        (lift(&wb, 0)[2], lift(&wb, 1)[2]),
+        (Qty::units(3), Qty::units(7))
+    );
+    assert_consistent(&wb);
+}

@@ -1,6 +1,6 @@
 //! Demand events: promotions and launches with a name that says why ("Black Friday −25 %",
 //! "Spring launch"), on a SKU or a whole family, over a run of weeks, lifting the forecast by a
-//! percentage or by units a week. They show as their own row ("Promotions & events") between
+//! percentage or by units a week. They show as their own row ("Promos & events") between
 //! forecast and consensus, and can be switched off without being lost.
 //!
 //! The demand a week uses is then the consensus where set, else forecast + events: an override
@@ -152,15 +152,22 @@ pub fn lifts(plan: &Plan) -> Vec<Vec<Qty>> {
     rows
 }
 
-/// What one event adds to each of `skus` in week `w`: a percentage of each SKU's forecast;
-/// units split in proportion to their forecasts (evenly when none has any), the rounding
-/// remainder on the last so the parts add up to the whole.
+/// A quantity rounded to whole units (half away from zero): +50 % of 111 candles is 56, not
+/// 55.5, as a planner would write it.
+fn whole(milli: i128) -> Qty {
+    let units = (milli.abs() + 500) / 1000 * milli.signum();
+    Qty((units * 1000) as i64)
+}
+
+/// What one event adds to each of `skus` in week `w`, in whole units: a percentage of each
+/// SKU's forecast; units split in proportion to their forecasts (evenly when none has any),
+/// the rounding remainder on the last so the parts add up to the whole.
 fn shares(plan: &Plan, skus: &[usize], w: usize, lift: Lift) -> Vec<Qty> {
     let f = |i: usize| plan.series[i].forecast[w].0 as i128;
     match lift {
         Lift::Percent(p) => skus
             .iter()
-            .map(|&i| Qty((f(i) * p.0 as i128 / 100_000) as i64))
+            .map(|&i| whole(f(i) * p.0 as i128 / 100_000))
             .collect(),
         Lift::Units(u) => {
             let total: i128 = skus.iter().map(|&i| f(i)).sum();
@@ -168,8 +175,8 @@ fn shares(plan: &Plan, skus: &[usize], w: usize, lift: Lift) -> Vec<Qty> {
             let mut out: Vec<Qty> = skus
                 .iter()
                 .map(|&i| match total {
-                    0 => Qty((u.0 as i128 / n) as i64),
-                    t => Qty((u.0 as i128 * f(i) / t) as i64),
+                    0 => whole(u.0 as i128 / n),
+                    t => whole(u.0 as i128 * f(i) / t),
                 })
                 .collect();
             let given: i64 = out.iter().map(|q| q.0).sum();

@@ -119,7 +119,7 @@ impl Measure {
         match self {
             Measure::Actual => "Actual sales",
             Measure::Forecast => "Forecast",
-            Measure::Events => "Promotions & events",
+            Measure::Events => "Promos & events",
             Measure::Consensus => "Consensus",
             Measure::ConfirmedReceipts => "Confirmed receipts",
             Measure::PlannedReceipts => "Planned receipts",

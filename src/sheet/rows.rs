@@ -65,12 +65,19 @@ pub fn build_rows(wb: &Workbook, spec: &RowSpec, exceptions: &[Exception]) -> Ve
                 || p.name.to_lowercase().contains(&needle)
                 || p.family.to_lowercase().contains(&needle))
     };
+    // An events row only for SKUs an event (on or off) names, and their family and total.
+    let evented: BTreeSet<usize> = plan.events.iter().flat_map(|e| e.skus(plan)).collect();
+    let has_events = |owner: &RowOwner| match owner {
+        RowOwner::Total => !evented.is_empty(),
+        RowOwner::Family(f) => evented.iter().any(|&i| &plan.products[i].family == f),
+        RowOwner::Sku(i) => evented.contains(i),
+    };
     // A capacity row only where the family has a capacity.
     let group = |owner: RowOwner, rows: &mut Vec<GridRow>| {
-        let measures = spec
-            .group_measures
-            .iter()
-            .filter(|&&m| m != Measure::Capacity || wb.capacity(&owner).is_some());
+        let measures = spec.group_measures.iter().filter(|&&m| {
+            (m != Measure::Capacity || wb.capacity(&owner).is_some())
+                && (m != Measure::Events || has_events(&owner))
+        });
         for (k, &m) in measures.enumerate() {
             rows.push(GridRow {
                 owner: owner.clone(),
@@ -93,7 +100,12 @@ pub fn build_rows(wb: &Workbook, spec: &RowSpec, exceptions: &[Exception]) -> Ve
             continue;
         }
         for i in members {
-            for (k, &m) in spec.sku_measures.iter().enumerate() {
+            let owner = RowOwner::Sku(i);
+            let measures = spec
+                .sku_measures
+                .iter()
+                .filter(|&&m| m != Measure::Events || has_events(&owner));
+            for (k, &m) in measures.enumerate() {
                 rows.push(GridRow {
                     owner: RowOwner::Sku(i),
                     measure: m,

@@ -2,8 +2,8 @@
 //! and weeks they concern; open ones stay listed in the weekly view until closed. Recording and
 //! closing are undoable edits; decisions travel in the plan file.
 
+use super::form::{field, new_record};
 use super::notes::NoteTarget;
-use super::persist::new_token;
 use super::today::today;
 use crate::engine::{Decision, Edit, Workbook};
 use leptos::prelude::*;
@@ -32,14 +32,9 @@ pub fn DecisionsPanel(
         open_form.set(true);
     };
     let save = move |_| {
-        let (plan_id, author) = workbook.with_untracked(|wb| {
-            (
-                wb.plan().meta.id.clone(),
-                wb.user().unwrap_or("someone").to_string(),
-            )
-        });
+        let (id, author) = workbook.with_untracked(|wb| new_record(wb, "d"));
         let d = Decision {
-            id: format!("{plan_id}-d-{}", new_token()),
+            id,
             text: text.get_untracked().trim().to_string(),
             owner: owner.get_untracked().trim().to_string(),
             due: due.get_untracked(),
@@ -105,15 +100,6 @@ pub fn DecisionsPanel(
     };
     let count =
         move || workbook.with(|wb| wb.plan().decisions.iter().filter(|d| d.is_open()).count());
-    let field = |label: &'static str,
-                 testid: &'static str,
-                 value: RwSignal<String>,
-                 kind: &'static str| {
-        view! {
-            <label><span>{label}</span><input type=kind data-testid=testid prop:value=move || value.get()
-                on:input=move |ev| value.set(event_target_value(&ev)) /></label>
-        }
-    };
     view! {
         <section class="decisions" data-testid="decisions">
             <h2>"Open decisions " <span class="count">{count}</span>

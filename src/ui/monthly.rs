@@ -26,9 +26,10 @@ pub const MONTH_COL_W: f64 = 92.0;
 pub const KPI_WEEKS: [(usize, &str); 2] = [(13, "3 months"), (26, "6 months")];
 
 /// Families, and the total, in the deep dive.
-pub const GROUP_MEASURES: [Measure; 12] = [
+pub const GROUP_MEASURES: [Measure; 13] = [
     Measure::Actual,
     Measure::Forecast,
+    Measure::Events,
     Measure::Demand,
     Measure::Receipts,
     Measure::Capacity,
@@ -42,9 +43,10 @@ pub const GROUP_MEASURES: [Measure; 12] = [
 ];
 
 /// A SKU drilled into.
-pub const SKU_MEASURES: [Measure; 9] = [
+pub const SKU_MEASURES: [Measure; 10] = [
     Measure::Actual,
     Measure::Forecast,
+    Measure::Events,
     Measure::Consensus,
     Measure::Receipts,
     Measure::Projected,
@@ -133,6 +135,7 @@ pub fn MonthlyView(workbook: RwSignal<Workbook>) -> impl IntoView {
             <aside class="side" data-testid="chart-panel">
                 <h2>{move || workbook.with(|wb| scope_name(wb, &scope.get()))}</h2>
                 <Chart workbook=workbook scope=scope periods=ahead />
+                <super::events::EventsPanel workbook=workbook scope=Signal::derive(move || scope.get()) />
                 <ProductPanel workbook=workbook sku=Signal::derive(move || match scope.get() { Scope::Sku(i) => Some(i), _ => None }) />
             </aside>
         </div>

@@ -28,9 +28,10 @@ pub const EXCEPTIONS_SHOWN: usize = 25;
 pub const PAST_WEEKS: usize = 4;
 
 /// The measures a SKU shows in the weekly view, in order.
-pub const SKU_MEASURES: [Measure; 9] = [
+pub const SKU_MEASURES: [Measure; 10] = [
     Measure::Actual,
     Measure::Forecast,
+    Measure::Events,
     Measure::Consensus,
     Measure::ConfirmedReceipts,
     Measure::PlannedReceipts,

@@ -25,14 +25,16 @@ test('months, families first, money and capacity; the screenshot', async ({ page
     await expect(cell(page, 'total', '2026-12', m)).toBeVisible();
   }
   // Margin = revenue − COGS (each rounded to whole currency units, so within 1).
+  await reveal(page, 'family:Candles', '2026-12', 'margin');
   const [rev, cogs, margin] = await Promise.all(['revenue', 'cogs', 'margin'].map((m) => num(page, 'family:Candles', '2026-12', m)));
   expect(Math.abs(rev - cogs - margin)).toBeLessThanOrEqual(1);
   // Candles are poured in-house at 900 a week: December (5 weeks) has 4,500 of capacity.
-  await expect(cell(page, 'family:Candles', '2026-12', 'capacity')).toHaveText('4,500');
+  await expect(await reveal(page, 'family:Candles', '2026-12', 'capacity')).toHaveText('4,500');
   await expect(page.locator('[role="gridcell"][data-sku="family:Diffusers"][data-measure="capacity"]')).toHaveCount(0);
   await expect(page.getByTestId('split-rule')).toContainText('in proportion to the current forecast');
   await expect(page.getByTestId('kpi-wmape-3')).toContainText('%');
   await expect(page.getByTestId('chart')).toBeVisible();
+  await grid.evaluate((el) => { el.scrollTop = 0; });
   await page.screenshot({ path: `${SCREENSHOTS}monthly.png` });
   await page.getByTestId('toggle-family-Candles').click();
   await (await reveal(page, 'CND-101', '2026-12', 'projected')).click();
