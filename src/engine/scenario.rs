@@ -1,0 +1,214 @@
+//! Scenarios: named copies of the plan ("demand +20 % on Candles", "supplier 2 weeks late")
+//! changed on their own and compared with the plan on [`super::outcome::Outcome`]. A
+//! scenario keeps its own workbook, so its edits and undo never touch the plan; promoting it
+//! is one undoable change of the plan that takes its products and numbers.
+//!
+//! The two quick changes make the usual questions one step; anything else is edited in the
+//! scenario's grid like the plan.
+
+use super::calendar::Calendar;
+use super::event::FAMILY;
+use super::plan::Plan;
+use super::qty::{Qty, MAX_UNITS};
+use super::series::SeriesField;
+use super::workbook::{CellEdit, Edit, Workbook};
+
+/// The longest scenario name, in characters.
+pub const MAX_SCENARIO_NAME: usize = 80;
+
+pub struct Scenario {
+    pub name: String,
+    /// Who made it and when (`YYYY-MM-DD`).
+    pub author: String,
+    pub made: String,
+    pub workbook: Workbook,
+}
+
+/// A change that makes a common scenario in one step.
+#[derive(Clone, Debug, PartialEq)]
+pub enum QuickChange {
+    /// Demand of a SKU or family (`family:<name>`) scaled by `percent` in weeks `first..=last`
+    /// (ISO weeks): the forecast and any consensus override, in whole units.
+    Demand {
+        target: String,
+        first: String,
+        last: String,
+        percent: f64,
+    },
+    /// Open receipts (confirmed and planned, from the current week on) of a SKU or family
+    /// arriving `weeks` later; receipts pushed past the plan's end are said so.
+    ReceiptsLate { target: String, weeks: usize },
+}
+
+impl Scenario {
+    /// A copy of the plan under a new name; `taken` are the names already used.
+    pub fn copy_of(
+        plan: &Plan,
+        name: &str,
+        author: &str,
+        made: &str,
+        taken: &[&str],
+    ) -> Result<Scenario, String> {
+        let name = name.trim();
+        if name.is_empty() {
+            return Err("A scenario needs a name (e.g. \"Supplier 2 weeks late\")".into());
+        }
+        if name.chars().count() > MAX_SCENARIO_NAME {
+            return Err(format!(
+                "Scenario name: at most {MAX_SCENARIO_NAME} characters"
+            ));
+        }
+        if taken.iter().any(|t| t.eq_ignore_ascii_case(name)) {
+            return Err(format!("There is already a scenario called '{name}'"));
+        }
+        Ok(Scenario {
+            name: name.to_string(),
+            author: author.to_string(),
+            made: made.to_string(),
+            workbook: Workbook::new(plan.clone()),
+        })
+    }
+
+    /// The plan with this scenario's products and numbers, keeping the plan's identity,
+    /// notes, decisions and who-changed-what: what promoting writes.
+    pub fn promoted(&self, plan: &Plan) -> Plan {
+        let s = self.workbook.plan();
+        Plan {
+            calendar: s.calendar.clone(),
+            products: s.products.clone(),
+            series: s.series.clone(),
+            capacity: s.capacity.clone(),
+            events: s.events.clone(),
+            meta: plan.meta.clone(),
+            notes: plan.notes.clone(),
+            decisions: plan.decisions.clone(),
+            authors: plan.authors.clone(),
+        }
+    }
+}
+
+impl QuickChange {
+    /// The cell edits that make the change in `plan`, with a sentence saying what they did;
+    /// an error naming the field when the change cannot be made.
+    pub fn edits(&self, plan: &Plan) -> Result<(Edit, String), String> {
+        match self {
+            QuickChange::Demand {
+                target,
+                first,
+                last,
+                percent,
+            } => demand(plan, target, first, last, *percent),
+            QuickChange::ReceiptsLate { target, weeks } => late(plan, target, *weeks),
+        }
+    }
+}
+
+/// The SKUs a target names (a SKU code or `family:<name>`), or why none.
+fn skus(plan: &Plan, target: &str) -> Result<Vec<usize>, String> {
+    let found: Vec<usize> = match target.strip_prefix(FAMILY) {
+        Some(f) => (0..plan.products.len())
+            .filter(|&i| plan.products[i].family == f)
+            .collect(),
+        None => plan.sku_index(target).into_iter().collect(),
+    };
+    if found.is_empty() {
+        return Err(format!("'{target}': no such SKU or family in the plan"));
+    }
+    Ok(found)
+}
+
+fn week(cal: &Calendar, text: &str, what: &str) -> Result<usize, String> {
+    cal.parse_week(text).map_err(|e| format!("{what}: {e}"))
+}
+
+fn demand(
+    plan: &Plan,
+    target: &str,
+    first: &str,
+    last: &str,
+    percent: f64,
+) -> Result<(Edit, String), String> {
+    if !percent.is_finite() || percent < -100.0 || percent > 1000.0 {
+        return Err(format!("Change {percent} %: between −100 % and +1,000 %"));
+    }
+    let cal = &plan.calendar;
+    let (a, b) = (week(cal, first, "From")?, week(cal, last, "To")?);
+    if b < a {
+        return Err(format!("To: {last} is before {first}"));
+    }
+    let factor = 1.0 + percent / 100.0;
+    let scaled = |q: Qty| Qty::units((q.to_f64() * factor).round().clamp(0.0, MAX_UNITS) as i64);
+    let mut edits = Vec::new();
+    let skus = skus(plan, target)?;
+    for &sku in &skus {
+        let s = &plan.series[sku];
+        for w in a.max(cal.current())..=b {
+            let mut push = |field, old: Qty| {
+                let new = scaled(old);
+                if new != old {
+                    edits.push(CellEdit {
+                        sku,
+                        field,
+                        week: w,
+                        value: Some(new),
+                    });
+                }
+            };
+            push(SeriesField::Forecast, s.forecast[w]);
+            if let Some(c) = s.consensus[w] {
+                push(SeriesField::Consensus, c);
+            }
+        }
+    }
+    let said = format!(
+        "Demand {percent:+} % on {} SKU(s), {first}–{last}: {} cells changed",
+        skus.len(),
+        edits.len()
+    );
+    Ok((Edit::Cells(edits), said))
+}
+
+fn late(plan: &Plan, target: &str, weeks: usize) -> Result<(Edit, String), String> {
+    if weeks == 0 || weeks > 52 {
+        return Err(format!("Weeks late {weeks}: from 1 to 52"));
+    }
+    let cal = &plan.calendar;
+    let (c, n) = (cal.current(), cal.len());
+    let skus = skus(plan, target)?;
+    let mut edits = Vec::new();
+    let mut beyond = Qty::ZERO;
+    for &sku in &skus {
+        let s = &plan.series[sku];
+        for field in [SeriesField::ConfirmedReceipts, SeriesField::PlannedReceipts] {
+            let old: Vec<Qty> = (0..n)
+                .map(|w| s.get(field, w).unwrap_or(Qty::ZERO))
+                .collect();
+            let mut new = old.clone();
+            new[c..].iter_mut().for_each(|q| *q = Qty::ZERO);
+            for w in c..n {
+                match new.get_mut(w + weeks) {
+                    Some(q) => *q = *q + old[w],
+                    None => beyond = beyond + old[w],
+                }
+            }
+            for w in c..n {
+                if new[w] != old[w] {
+                    edits.push(CellEdit {
+                        sku,
+                        field,
+                        week: w,
+                        value: Some(new[w]),
+                    });
+                }
+            }
+        }
+    }
+    let mut said = format!("Receipts of {} SKU(s) {weeks} week(s) later", skus.len());
+    if beyond > Qty::ZERO {
+        said += &format!(
+            "; {} units now arrive after the plan's last week and are left out",
+            beyond.to_f64()
+        );
+    }
+    Ok((Edit::Cells(edits), said))
+}
