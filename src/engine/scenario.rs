@@ -128,7 +128,7 @@ fn demand(
     last: &str,
     percent: f64,
 ) -> Result<(Edit, String), String> {
-    if !percent.is_finite() || percent < -100.0 || percent > 1000.0 {
+    if !(-100.0..=1000.0).contains(&percent) {
         return Err(format!("Change {percent} %: between −100 % and +1,000 %"));
     }
     let cal = &plan.calendar;
@@ -185,10 +185,10 @@ fn late(plan: &Plan, target: &str, weeks: usize) -> Result<(Edit, String), Strin
                 .collect();
             let mut new = old.clone();
             new[c..].iter_mut().for_each(|q| *q = Qty::ZERO);
-            for w in c..n {
+            for (w, &q) in old.iter().enumerate().skip(c) {
                 match new.get_mut(w + weeks) {
-                    Some(q) => *q = *q + old[w],
-                    None => beyond = beyond + old[w],
+                    Some(slot) => *slot += q,
+                    None => beyond += q,
                 }
             }
             for w in c..n {

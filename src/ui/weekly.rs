@@ -14,7 +14,7 @@ use crate::engine::checkin::Snapshot;
 use crate::engine::exceptions::{Exception, ExceptionKind};
 use crate::engine::kpi::Scope;
 use crate::engine::qty::Amount;
-use crate::engine::{Measure, Qty, Workbook};
+use crate::engine::{Measure, Workbook};
 use crate::sheet::periods::week_columns;
 use crate::sheet::rows::{build_rows, GridRow, RowOwner, RowSpec};
 use crate::sheet::selection::Selection;
@@ -217,7 +217,6 @@ fn exception_item(wb: &Workbook, e: &Exception, on_click: impl Fn() + 'static) -
 pub fn headline(wb: &Workbook, horizon: usize) -> impl IntoView {
     let cal = &wb.plan().calendar;
     let c = cal.current();
-    let end = (c + horizon).min(cal.len());
     let last = wb.last_week_sales_vs_forecast(&Scope::Total);
     let vs = last
         .as_ref()
@@ -234,15 +233,7 @@ pub fn headline(wb: &Workbook, horizon: usize) -> impl IntoView {
         .map(|p| format!("{:+.1}%", p * 100.0))
         .unwrap_or_default();
     let stock_value = Amount(wb.total().inventory_value[c]).to_money();
-    let stockouts: Vec<usize> = (0..wb.plan().products.len())
-        .filter(|&i| wb.derived(i).first_stockout.is_some_and(|w| w < end))
-        .collect();
-    let lost = stockouts.iter().fold(Amount::ZERO, |acc, &i| {
-        let unmet = wb.derived(i).unmet[c..end]
-            .iter()
-            .fold(Qty::ZERO, |a, &q| a + q);
-        Amount(acc.0 + Amount::of(unmet, wb.plan().products[i].unit_price).0)
-    });
+    let outcome = wb.outcome(horizon);
     let due = |w: usize| wb.total().receipts.get(w).copied().unwrap_or(0);
     view! {
         <div class="kpi" data-testid="kpi-sales-vs-forecast"><span class="k">"Last week sold vs forecast"</span>
@@ -252,7 +243,7 @@ pub fn headline(wb: &Workbook, horizon: usize) -> impl IntoView {
         <div class="kpi warn" data-testid="kpi-at-risk"><span class="k">"SKUs at risk within lead time"</span>
             <span class="v">{wb.skus_at_risk(&Scope::Total)}</span></div>
         <div class="kpi bad" data-testid="kpi-stockouts"><span class="k">{format!("Stockouts in {horizon} weeks")}</span>
-            <span class="v">{stockouts.len()}</span><span class="s">{format!("{} revenue lost", format::money(lost.to_money().0))}</span></div>
+            <span class="v">{outcome.stockout_skus}</span><span class="s">{format!("{} revenue lost", format::money(outcome.lost_revenue.to_money().0))}</span></div>
         <div class="kpi" data-testid="kpi-receipts"><span class="k">"Receipts due this / next week"</span>
             <span class="v">{format!("{} / {}", format::units_raw(due(c)), format::units_raw(due(c + 1)))}</span></div>
     }
