@@ -139,3 +139,33 @@ fn bad_scenarios_say_what_is_wrong() {
     };
     assert!(late(0).unwrap().contains("from 1 to 52"));
 }
+
+#[test]
+fn scenarios_are_kept_in_their_own_storage_text_and_damage_is_named() {
+    use sop_grid::storage::scenarios::{decode_scenarios, encode_scenarios, SavedScenario};
+    let wb = plan_wb();
+    let late = scenario(
+        &wb,
+        "Late",
+        QuickChange::ReceiptsLate {
+            target: "A-1".into(),
+            weeks: 2,
+        },
+    );
+    let saved = vec![SavedScenario {
+        name: "Late".into(),
+        author: "Kim (CEO)".into(),
+        made: "2026-11-23".into(),
+        plan: late.workbook.plan().clone(),
+    }];
+    let text = encode_scenarios(&saved);
+    assert_eq!(decode_scenarios(&text).unwrap(), saved);
+    let err = decode_scenarios(&text.replacen("AAA", "AAB", 1))
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("scenario 'Late'"), "{err}");
+    assert!(decode_scenarios("{")
+        .unwrap_err()
+        .to_string()
+        .contains("not valid JSON"));
+}

@@ -69,21 +69,25 @@ impl Scenario {
         })
     }
 
-    /// The plan with this scenario's products and numbers, keeping the plan's identity,
-    /// notes, decisions and who-changed-what: what promoting writes.
+    /// What promoting this scenario writes over `plan`: see [`promoted`].
     pub fn promoted(&self, plan: &Plan) -> Plan {
-        let s = self.workbook.plan();
-        Plan {
-            calendar: s.calendar.clone(),
-            products: s.products.clone(),
-            series: s.series.clone(),
-            capacity: s.capacity.clone(),
-            events: s.events.clone(),
-            meta: plan.meta.clone(),
-            notes: plan.notes.clone(),
-            decisions: plan.decisions.clone(),
-            authors: plan.authors.clone(),
-        }
+        promoted(self.workbook.plan(), plan)
+    }
+}
+
+/// The plan with a scenario's products and numbers, keeping the plan's identity, notes,
+/// decisions and who-changed-what.
+pub fn promoted(scenario: &Plan, plan: &Plan) -> Plan {
+    Plan {
+        calendar: scenario.calendar.clone(),
+        products: scenario.products.clone(),
+        series: scenario.series.clone(),
+        capacity: scenario.capacity.clone(),
+        events: scenario.events.clone(),
+        meta: plan.meta.clone(),
+        notes: plan.notes.clone(),
+        decisions: plan.decisions.clone(),
+        authors: plan.authors.clone(),
     }
 }
 

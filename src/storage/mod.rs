@@ -20,6 +20,7 @@ pub mod migrate;
 mod payload;
 mod plan;
 mod product;
+pub mod scenarios;
 mod series;
 mod wire;
 

@@ -57,6 +57,8 @@ pub fn App() -> impl IntoView {
         wb.set_user(&p.signature());
     }
     let workbook = RwSignal::new(wb);
+    let scenarios = super::scenarios::Scenarios::load(workbook);
+    provide_context(scenarios);
     let snapshots = RwSignal::new(Vec::new());
     // The check-ins are read after the grid is drawn.
     let loading = RwSignal::new(false);
@@ -165,10 +167,15 @@ pub fn App() -> impl IntoView {
         })}</div>
         <Autosave workbook=workbook snapshots=snapshots banner=banner pointer=pointer restored=was_restored loading=loading />
         <ImportDialog workbook=workbook snapshots=snapshots open=importing status=status />
+        <super::scenarios::ScenarioBanner scenarios=scenarios />
         <main class="content">
-            {move || match view.get() {
-                View::Weekly => view! { <WeeklyView workbook=workbook /> }.into_any(),
-                View::Monthly => view! { <MonthlyView workbook=workbook /> }.into_any(),
+            {move || {
+                // The grid shows the plan, or the scenario being edited.
+                let shown = scenarios.shown();
+                match view.get() {
+                    View::Weekly => view! { <WeeklyView workbook=shown /> }.into_any(),
+                    View::Monthly => view! { <MonthlyView workbook=shown /> }.into_any(),
+                }
             }}
         </main>
     }

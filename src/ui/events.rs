@@ -3,7 +3,7 @@
 //! row of the SKUs it lifts; switching one off keeps it for later. Add, switch and remove are
 //! undoable edits; events travel in the plan file.
 
-use super::form::{field, new_record};
+use super::form::{field, new_record, target_options};
 use super::locale::decimal_sep;
 use crate::engine::event::{DemandEvent, Lift, FAMILY};
 use crate::engine::kpi::Scope;
@@ -137,26 +137,7 @@ pub fn EventsPanel(workbook: RwSignal<Workbook>, scope: Signal<Scope>) -> impl I
                 .collect_view()
         })
     };
-    let targets = move || {
-        workbook.with(|wb| {
-            let families = wb
-                .families()
-                .keys()
-                .map(|f| (format!("{FAMILY}{f}"), format!("Family {f}")));
-            let skus = wb
-                .plan()
-                .products
-                .iter()
-                .map(|p| (p.sku.clone(), format!("{} {}", p.sku, p.name)));
-            families
-                .chain(skus)
-                .map(|(value, label)| {
-                    let selected = target.get_untracked() == value;
-                    view! { <option value=value selected=selected>{label}</option> }
-                })
-                .collect_view()
-        })
-    };
+    let targets = move || workbook.with(|wb| target_options(wb, &target.get_untracked()));
     let count = move || workbook.with(|wb| wb.plan().events.len());
     view! {
         <section class="decisions events" data-testid="events">

@@ -28,3 +28,26 @@ pub fn new_record(wb: &Workbook, tag: &str) -> (String, String) {
         wb.user().unwrap_or("someone").to_string(),
     )
 }
+
+/// The options of a "SKU or family" select: families first (`family:<name>`), then SKUs;
+/// `selected` is the value chosen now.
+pub fn target_options(wb: &Workbook, selected: &str) -> impl IntoView {
+    let families = wb.families().keys().map(|f| {
+        (
+            format!("{}{f}", crate::engine::event::FAMILY),
+            format!("Family {f}"),
+        )
+    });
+    let skus = wb
+        .plan()
+        .products
+        .iter()
+        .map(|p| (p.sku.clone(), format!("{} {}", p.sku, p.name)));
+    families
+        .chain(skus)
+        .map(|(value, label)| {
+            let chosen = selected == value;
+            view! { <option value=value selected=chosen>{label}</option> }
+        })
+        .collect_view()
+}

@@ -22,6 +22,7 @@ pub mod persist;
 pub mod product_panel;
 pub mod reforecast;
 pub mod row_label;
+pub mod scenarios;
 pub mod since;
 pub mod tick;
 pub mod today;

@@ -135,6 +135,7 @@ pub fn MonthlyView(workbook: RwSignal<Workbook>) -> impl IntoView {
             <aside class="side" data-testid="chart-panel">
                 <h2>{move || workbook.with(|wb| scope_name(wb, &scope.get()))}</h2>
                 <Chart workbook=workbook scope=scope periods=ahead />
+                {use_context::<super::scenarios::Scenarios>().map(|s| view! { <super::scenarios::ScenariosPanel scenarios=s /> })}
                 <super::events::EventsPanel workbook=workbook scope=Signal::derive(move || scope.get()) />
                 <ProductPanel workbook=workbook sku=Signal::derive(move || match scope.get() { Scope::Sku(i) => Some(i), _ => None }) />
             </aside>

@@ -43,6 +43,16 @@ fn storage() -> Result<web_sys::Storage, SaveError> {
         .ok_or_else(|| SaveError::Refused("local storage is switched off".to_string()))
 }
 
+/// Another key's text (scenarios keep their own), `None` when absent or unreadable.
+pub fn read_key(key: &str) -> Option<String> {
+    storage().ok()?.get_item(key).ok().flatten()
+}
+
+/// Writes another key's text.
+pub fn write_key(key: &str, text: &str) -> Result<(), SaveError> {
+    storage()?.set_item(key, text).map_err(classify)
+}
+
 /// The pointer as stored now (`None`: nothing saved yet).
 pub fn pointer() -> Option<String> {
     storage().ok()?.get_item(POINTER).ok().flatten()

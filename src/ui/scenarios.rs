@@ -1,0 +1,406 @@
+//! Scenarios in the deep dive: copy the plan under a name (optionally with a quick change:
+//! demand ±% on a SKU or family, or receipts some weeks late), edit it in the grid like the
+//! plan (a banner says which one is open), compare side by side with the plan, promote one to
+//! the plan (one undoable change), delete. Kept in this browser under their own storage key.
+
+use super::form::{field, target_options};
+use super::format::money;
+use super::locale::decimal_sep;
+use super::persist::{read_key, write_key};
+use super::today::today;
+use crate::engine::event::FAMILY;
+use crate::engine::outcome::Outcome;
+use crate::engine::scenario::{promoted, QuickChange, Scenario};
+use crate::engine::{Edit, Workbook};
+use crate::sheet::number::parse_number;
+use crate::storage::scenarios::{decode_scenarios, encode_scenarios, SavedScenario};
+use leptos::prelude::*;
+
+/// The local-storage key of the scenarios.
+const KEY: &str = "sop.scenarios";
+
+/// One scenario in the app: its own workbook (own undo history).
+#[derive(Clone, Copy)]
+pub struct Entry {
+    pub name: StoredValue<String>,
+    pub author: StoredValue<String>,
+    pub made: StoredValue<String>,
+    pub workbook: RwSignal<Workbook>,
+}
+
+/// The scenarios, the plan they are compared with, and which one the grid shows.
+#[derive(Clone, Copy)]
+pub struct Scenarios {
+    pub plan: RwSignal<Workbook>,
+    pub list: RwSignal<Vec<Entry>>,
+    /// The scenario open in the grid (`None`: the plan).
+    pub editing: RwSignal<Option<usize>>,
+    pub message: RwSignal<Option<String>>,
+    /// The app's owner: a scenario's signals live as long as the app, not as long as the
+    /// panel that made it (the deep dive is rebuilt when the grid switches workbook).
+    owner: StoredValue<Owner>,
+}
+
+impl Scenarios {
+    /// Reads the saved scenarios; a list that cannot be read is left in storage untouched
+    /// and said so (the plan is not affected).
+    pub fn load(plan: RwSignal<Workbook>) -> Scenarios {
+        let message = RwSignal::new(None);
+        let list = match read_key(KEY).map(|t| decode_scenarios(&t)) {
+            None => Vec::new(),
+            Some(Ok(saved)) => saved.into_iter().map(Entry::new).collect(),
+            Some(Err(e)) => {
+                message.set(Some(format!(
+                    "The saved scenarios could not be read ({e}); they are left in storage untouched."
+                )));
+                Vec::new()
+            }
+        };
+        let s = Scenarios {
+            plan,
+            list: RwSignal::new(list),
+            editing: RwSignal::new(None),
+            message,
+            owner: StoredValue::new(Owner::current().unwrap_or_default()),
+        };
+        s.save_on_change();
+        s
+    }
+
+    /// The workbook the grid shows: the open scenario's, or the plan's.
+    pub fn shown(&self) -> RwSignal<Workbook> {
+        let list = self.list.get();
+        self.editing
+            .get()
+            .and_then(|i| list.get(i).map(|e| e.workbook))
+            .unwrap_or(self.plan)
+    }
+
+    /// Saves the list whenever a scenario is added, removed or edited.
+    fn save_on_change(&self) {
+        let (list, message, unreadable) = (self.list, self.message, self.message.get_untracked());
+        let first = StoredValue::new(true);
+        Effect::new(move |_| {
+            let saved: Vec<SavedScenario> = list.with(|l| {
+                l.iter()
+                    .map(|e| SavedScenario {
+                        name: e.name.get_value(),
+                        author: e.author.get_value(),
+                        made: e.made.get_value(),
+                        plan: e.workbook.with(|wb| wb.plan().clone()),
+                    })
+                    .collect()
+            });
+            // Nothing to write at start; and never overwrite a list that could not be read
+            // until the user has made a scenario of their own.
+            if std::mem::take(&mut *first.write_value())
+                || (unreadable.is_some() && saved.is_empty())
+            {
+                return;
+            }
+            if let Err(e) = write_key(KEY, &encode_scenarios(&saved)) {
+                message.set(Some(format!("Scenarios not saved in this browser: {e}.")));
+            }
+        });
+    }
+}
+
+impl Entry {
+    fn new(s: SavedScenario) -> Entry {
+        Entry::of(s.name, s.author, s.made, Workbook::new(s.plan))
+    }
+
+    fn of(name: String, author: String, made: String, workbook: Workbook) -> Entry {
+        Entry {
+            name: StoredValue::new(name),
+            author: StoredValue::new(author),
+            made: StoredValue::new(made),
+            workbook: RwSignal::new(workbook),
+        }
+    }
+}
+
+/// "Editing scenario X — changes stay in it. Back to the plan": shown while one is open.
+#[component]
+pub fn ScenarioBanner(scenarios: Scenarios) -> impl IntoView {
+    move || {
+        let i = scenarios.editing.get()?;
+        let name = scenarios
+            .list
+            .with(|l| l.get(i).map(|e| e.name.get_value()))?;
+        Some(view! {
+            <div class="banner scenario-banner" data-testid="scenario-banner" role="status">
+                <span>{format!("Editing scenario “{name}” — changes stay in the scenario, the plan is untouched.")}</span>
+                <button data-testid="scenario-back" on:click=move |_| scenarios.editing.set(None)>"Back to the plan"</button>
+            </div>
+        })
+    }
+}
+
+/// The four measures of the comparison: testid key, label, value, whether more is worse.
+fn measures(o: &Outcome) -> [(&'static str, &'static str, i64, bool); 4] {
+    [
+        (
+            "stockouts",
+            "SKUs out of stock",
+            o.stockout_skus as i64 * 100,
+            true,
+        ),
+        (
+            "lost-revenue",
+            "Lost revenue",
+            o.lost_revenue.to_money().0,
+            true,
+        ),
+        (
+            "inventory-value",
+            "Stock value (avg, at cost)",
+            o.inventory_value.to_money().0,
+            false,
+        ),
+        ("po-spend", "PO spend", o.po_spend.to_money().0, false),
+    ]
+}
+
+/// A value of the table: SKU counts are kept ×100 so they format like money.
+fn shown(key: &str, v: i64) -> String {
+    if key == "stockouts" {
+        (v / 100).to_string()
+    } else {
+        money(v)
+    }
+}
+
+#[component]
+pub fn ScenariosPanel(scenarios: Scenarios) -> impl IntoView {
+    let Scenarios {
+        plan,
+        list,
+        editing,
+        message,
+        owner,
+    } = scenarios;
+    let open_form = RwSignal::new(false);
+    let name = RwSignal::new(String::new());
+    let kind = RwSignal::new("none".to_string());
+    let target = RwSignal::new(String::new());
+    let pct = RwSignal::new(String::new());
+    let first = RwSignal::new(String::new());
+    let last = RwSignal::new(String::new());
+    let late = RwSignal::new("2".to_string());
+    let start = move |_| {
+        let (t, a, b) = plan.with_untracked(|wb| {
+            let cal = &wb.plan().calendar;
+            let t = wb
+                .families()
+                .keys()
+                .next()
+                .map(|f| format!("{FAMILY}{f}"))
+                .unwrap_or_default();
+            (
+                t,
+                cal.label(cal.current() as isize),
+                cal.label(cal.len() as isize - 1),
+            )
+        });
+        target.set(t);
+        first.set(a);
+        last.set(b);
+        name.set(String::new());
+        pct.set("20".into());
+        message.set(None);
+        open_form.set(true);
+    };
+    let save = move |_| {
+        let change = match kind.get_untracked().as_str() {
+            "demand" => match parse_number(&pct.get_untracked(), decimal_sep()) {
+                Ok(percent) => Some(QuickChange::Demand {
+                    target: target.get_untracked(),
+                    first: first.get_untracked().trim().to_uppercase(),
+                    last: last.get_untracked().trim().to_uppercase(),
+                    percent,
+                }),
+                Err(e) => return message.set(Some(format!("Change: {e}"))),
+            },
+            "late" => match late.get_untracked().trim().parse::<usize>() {
+                Ok(weeks) => Some(QuickChange::ReceiptsLate {
+                    target: target.get_untracked(),
+                    weeks,
+                }),
+                Err(_) => {
+                    return message.set(Some(format!(
+                        "Weeks late: '{}' is not a whole number",
+                        late.get_untracked()
+                    )))
+                }
+            },
+            _ => None,
+        };
+        let taken: Vec<String> =
+            list.with_untracked(|l| l.iter().map(|e| e.name.get_value()).collect());
+        let taken: Vec<&str> = taken.iter().map(String::as_str).collect();
+        let who = plan.with_untracked(|wb| wb.user().unwrap_or("someone").to_string());
+        let made = today().to_string();
+        let result = plan.with_untracked(|wb| {
+            let mut s = Scenario::copy_of(wb.plan(), &name.get_untracked(), &who, &made, &taken)?;
+            let mut said = format!("Scenario “{}” made from the plan", s.name);
+            if let Some(c) = change {
+                let (edit, what) = c.edits(s.workbook.plan())?;
+                s.workbook.apply(&what, edit).map_err(|e| e.to_string())?;
+                said = format!("{said}: {what}");
+            }
+            Ok::<_, String>((s, said))
+        });
+        match result {
+            Ok((s, said)) => {
+                let e = owner
+                    .get_value()
+                    .with(|| Entry::of(s.name, s.author, s.made, s.workbook));
+                list.update(|l| l.push(e));
+                message.set(Some(said));
+                open_form.set(false);
+            }
+            Err(e) => message.set(Some(e)),
+        }
+    };
+    let promote = move |i: usize| {
+        let Some(e) = list.with_untracked(|l| l.get(i).copied()) else {
+            return;
+        };
+        let new = e
+            .workbook
+            .with_untracked(|s| plan.with_untracked(|p| promoted(s.plan(), p.plan())));
+        let label = format!("Promote scenario {}", e.name.get_value());
+        let r = plan.try_update(|wb| wb.apply(&label, Edit::ReplacePlan(Box::new(new))));
+        editing.set(None);
+        message.set(Some(match r {
+            Some(Err(err)) => format!("Not promoted: {err}"),
+            _ => format!(
+                "“{}” is now the plan (Undo brings the plan back).",
+                e.name.get_value()
+            ),
+        }));
+    };
+    let delete = move |i: usize| {
+        editing.set(None);
+        list.update(|l| {
+            if i < l.len() {
+                l.remove(i);
+            }
+        });
+    };
+    let targets = move || plan.with(|wb| target_options(wb, &target.get_untracked()));
+    let compare = move || {
+        let weeks = plan.with(|wb| wb.plan().calendar.horizon());
+        let base = plan.with(|wb| wb.outcome(weeks));
+        let rows: Vec<(String, Outcome)> = list.with(|l| {
+            l.iter()
+                .map(|e| (e.name.get_value(), e.workbook.with(|wb| wb.outcome(weeks))))
+                .collect()
+        });
+        let head = rows
+            .iter()
+            .map(|(n, _)| view! { <th>{n.clone()}</th> })
+            .collect_view();
+        let body = measures(&base)
+            .into_iter()
+            .enumerate()
+            .map(|(m, (key, label, v, more_is_worse))| {
+                let cells = rows
+                    .iter()
+                    .enumerate()
+                    .map(|(k, (_, o))| {
+                        let s = measures(o)[m].2;
+                        let d = s - v;
+                        let class = match (d.signum(), more_is_worse) {
+                            (0, _) => "delta",
+                            (1, true) | (-1, false) => "delta worse",
+                            _ => "delta better",
+                        };
+                        let sign = if d > 0 { "+" } else { "" };
+                        view! {
+                            <td class="num"><span data-testid=format!("compare-{key}-{k}")>{shown(key, s)}</span>
+                                <div class=class data-testid=format!("delta-{key}-{k}")>{format!("{sign}{}", shown(key, d))}</div>
+                            </td>
+                        }
+                    })
+                    .collect_view();
+                view! {
+                    <tr><th scope="row">{label}</th><td class="num" data-testid=format!("compare-{key}-plan")>{shown(key, v)}</td>{cells}</tr>
+                }
+            })
+            .collect_view();
+        (!rows.is_empty()).then(|| {
+            view! {
+                <div class="compare-wrap">
+                    <table class="compare" data-testid="compare-table">
+                        <caption>{format!("Next {weeks} weeks, against the plan")}</caption>
+                        <thead><tr><th></th><th>"Plan"</th>{head}</tr></thead>
+                        <tbody>{body}</tbody>
+                    </table>
+                </div>
+            }
+        })
+    };
+    let items = move || {
+        list.with(|l| {
+            l.iter()
+                .enumerate()
+                .map(|(i, e)| {
+                    let open = move || editing.get() == Some(i);
+                    view! {
+                        <li class="scenario" class:open=open data-testid="scenario" data-name=e.name.get_value()>
+                            <div class="scenario-name">{e.name.get_value()}</div>
+                            <div class="decision-meta">{format!("{} · {}", e.author.get_value(), e.made.get_value())}</div>
+                            <div class="scenario-actions">
+                                <button data-testid="scenario-edit" title="Open it in the grid; edits stay in the scenario"
+                                    on:click=move |_| editing.set(Some(i))>"Edit"</button>
+                                <button data-testid="scenario-promote" title="Make it the plan (undoable)"
+                                    on:click=move |_| promote(i)>"Promote"</button>
+                                <button data-testid="scenario-delete" on:click=move |_| delete(i)>"Delete"</button>
+                            </div>
+                        </li>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    view! {
+        <section class="decisions scenarios" data-testid="scenarios">
+            <h2>"Scenarios " <span class="count">{move || list.with(|l| l.len())}</span>
+                <button class="new" data-testid="scenario-new" on:click=start>"+ New"</button></h2>
+            <Show when=move || open_form.get()>
+                <div class="decision-form">
+                    {field("Name", "scenario-name", name, "text")}
+                    <label><span>"Change"</span>
+                        <select data-testid="scenario-kind" on:change=move |ev| kind.set(event_target_value(&ev))>
+                            <option value="none">"none (a copy of the plan)"</option>
+                            <option value="demand">"demand ± %"</option>
+                            <option value="late">"receipts weeks late"</option>
+                        </select>
+                    </label>
+                    <Show when=move || kind.get() != "none">
+                        <label><span>"On"</span>
+                            <select data-testid="scenario-target" on:change=move |ev| target.set(event_target_value(&ev))>{targets}</select>
+                        </label>
+                    </Show>
+                    <Show when=move || kind.get() == "demand">
+                        {field("Change %", "scenario-pct", pct, "text")}
+                        {field("From", "scenario-first", first, "text")}
+                        {field("To", "scenario-last", last, "text")}
+                    </Show>
+                    <Show when=move || kind.get() == "late">
+                        {field("Weeks late", "scenario-weeks", late, "text")}
+                    </Show>
+                    <div class="actions">
+                        <button data-testid="scenario-cancel" on:click=move |_| open_form.set(false)>"Cancel"</button>
+                        <button class="primary" data-testid="scenario-save" on:click=save>"Make scenario"</button>
+                    </div>
+                </div>
+            </Show>
+            <div class="message" data-testid="scenario-message" role="status">{move || message.get()}</div>
+            <ol>{items}</ol>
+            {compare}
+        </section>
+    }
+}

@@ -1,0 +1,138 @@
+// Scenarios against the plan in tests/fixtures/scenario_plan.csv, small enough to work out by
+// hand (the same numbers as tests/engine_scenario.rs):
+//
+// A-1 (Candles): 100 on hand, 40 a week W48–W51, 60 arriving in W49, cost 10, price 25:
+//   stock 60, 80, 40, 0 → stock value 600, 800, 400, 0 (average 450); PO spend 600.
+// B-1 (Soaps): 12 on hand, 5 a week, cost 4, price 6: stock 7, 2, −3, −8 → 3 + 5 unserved,
+//   8 × 6 = 48 lost; stock value 28, 8 (average 9).
+// Plan: 1 SKU out of stock, 48 lost, 459 average stock value, 600 PO spend.
+//
+// "Supplier 2 weeks late" (A-1's 60 arrive in W51): stock 60, 20, −20, 0 → 20 × 25 = 500
+//   more lost; stock value 600, 200 → average 200 (−250); spend the same.
+// "Demand +20% on Candles" (A-1 sells 48): stock 52, 64, 16, −32 → 32 × 25 = 800 more lost;
+//   stock value 520, 640, 160 → average 330 (−120); spend the same.
+import { test, expect, SCREENSHOTS } from './fixtures.mjs';
+import { open, cell } from './helpers.mjs';
+import { readFileSync } from 'node:fs';
+
+const PLAN = readFileSync(new URL('../fixtures/scenario_plan.csv', import.meta.url));
+
+async function openSmallPlan(page) {
+  await open(page);
+  await page.getByTestId('import').click();
+  await page.getByTestId('import-file').setInputFiles({ name: 'scenario_plan.csv', mimeType: 'text/csv', buffer: PLAN });
+  await expect(page.getByTestId('import-seen')).toContainText('plan file');
+  await page.getByTestId('import-apply').click();
+  await expect(page.getByTestId('import-dialog')).toHaveCount(0);
+  await page.getByTestId('tab-monthly').click();
+  await page.getByTestId('scenarios').waitFor();
+}
+
+async function newScenario(page, name, kind, fill) {
+  await page.getByTestId('scenario-new').click();
+  await page.getByTestId('scenario-name').fill(name);
+  await page.getByTestId('scenario-kind').selectOption(kind);
+  await fill();
+  await page.getByTestId('scenario-save').click();
+}
+
+async function expectColumn(page, col, values) {
+  for (const [key, value] of Object.entries(values)) {
+    await expect(page.getByTestId(`compare-${key}-${col}`)).toHaveText(value);
+  }
+}
+
+async function expectDeltas(page, col, values) {
+  for (const [key, value] of Object.entries(values)) {
+    await expect(page.getByTestId(`delta-${key}-${col}`)).toHaveText(value);
+  }
+}
+
+async function weeklyA(page) {
+  await page.getByTestId('tab-weekly').click();
+  await page.getByTestId('filter').fill('A-1');
+  await cell(page, 'A-1', '2026-W49', 'confirmed-receipts').waitFor();
+}
+
+test('scenarios compared with the plan show the hand-worked deltas; edit one, promote it, undo', async ({ page }) => {
+  await openSmallPlan(page);
+  await newScenario(page, 'Supplier 2 weeks late', 'late', async () => {
+    await page.getByTestId('scenario-target').selectOption('A-1');
+    await page.getByTestId('scenario-weeks').fill('2');
+  });
+  await expect(page.getByTestId('scenario-message')).toContainText('Receipts of 1 SKU(s) 2 week(s) later');
+  await newScenario(page, 'Demand +20% on Candles', 'demand', async () => {
+    await page.getByTestId('scenario-target').selectOption('family:Candles');
+    await page.getByTestId('scenario-pct').fill('20');
+    await page.getByTestId('scenario-first').fill('2026-W48');
+    await page.getByTestId('scenario-last').fill('2026-W51');
+  });
+  await expect(page.getByTestId('scenario')).toHaveCount(2);
+  await expect(page.getByTestId('compare-table')).toContainText('Next 4 weeks');
+  await expectColumn(page, 'plan', { stockouts: '1', 'lost-revenue': '48', 'inventory-value': '459', 'po-spend': '600' });
+  await expectColumn(page, 0, { stockouts: '2', 'lost-revenue': '548', 'inventory-value': '209', 'po-spend': '600' });
+  await expectDeltas(page, 0, { stockouts: '+1', 'lost-revenue': '+500', 'inventory-value': '-250', 'po-spend': '0' });
+  await expectColumn(page, 1, { stockouts: '2', 'lost-revenue': '848', 'inventory-value': '339', 'po-spend': '600' });
+  await expectDeltas(page, 1, { stockouts: '+1', 'lost-revenue': '+800', 'inventory-value': '-120', 'po-spend': '0' });
+  await expect(page.getByTestId('delta-lost-revenue-1')).toHaveClass(/worse/);
+  await page.screenshot({ path: `${SCREENSHOTS}scenarios.png` });
+
+  // Edit the late-supplier scenario: 20 more arrive in W50. The plan does not move.
+  await page.getByTestId('scenario-edit').first().click();
+  await expect(page.getByTestId('scenario-banner')).toContainText('Supplier 2 weeks late');
+  await weeklyA(page);
+  await expect(cell(page, 'A-1', '2026-W49', 'confirmed-receipts')).toHaveText('0');
+  await expect(cell(page, 'A-1', '2026-W51', 'confirmed-receipts')).toHaveText('60');
+  await cell(page, 'A-1', '2026-W50', 'confirmed-receipts').click();
+  await page.keyboard.type('20');
+  await page.keyboard.press('Enter');
+  await expect(cell(page, 'A-1', '2026-W50', 'projected')).toHaveText('0');
+  await page.screenshot({ path: `${SCREENSHOTS}scenario-editing.png` });
+  await page.getByTestId('scenario-back').click();
+  await expect(page.getByTestId('scenario-banner')).toHaveCount(0);
+  await expect(cell(page, 'A-1', '2026-W49', 'confirmed-receipts')).toHaveText('60');
+  await expect(cell(page, 'A-1', '2026-W50', 'confirmed-receipts')).toHaveText('0');
+  // Its comparison now: A-1 stock 60, 20, 0, 20 → nothing more lost; stock value 600, 200,
+  // 0, 200 → 250 + 9 = 259 (−200); spend 80 × 10 = 800 (+200).
+  await page.getByTestId('tab-monthly').click();
+  await expectDeltas(page, 0, { stockouts: '0', 'lost-revenue': '0', 'inventory-value': '-200', 'po-spend': '+200' });
+
+  // Promote it: the plan takes its receipts; one undo brings the plan back.
+  await page.getByTestId('scenario-promote').first().click();
+  await expect(page.getByTestId('scenario-message')).toContainText('is now the plan');
+  await expectColumn(page, 'plan', { 'lost-revenue': '48', 'inventory-value': '259', 'po-spend': '800' });
+  await weeklyA(page);
+  await expect(cell(page, 'A-1', '2026-W51', 'confirmed-receipts')).toHaveText('60');
+  await expect(cell(page, 'A-1', '2026-W49', 'confirmed-receipts')).toHaveText('0');
+  await page.getByTestId('undo').click();
+  await expect(cell(page, 'A-1', '2026-W49', 'confirmed-receipts')).toHaveText('60');
+  await expect(cell(page, 'A-1', '2026-W51', 'confirmed-receipts')).toHaveText('0');
+
+  // Scenarios are kept in this browser: after a reload both are there, with their numbers.
+  await page.waitForTimeout(600); // the plan's autosave (400 ms after the last change)
+  await page.reload();
+  await page.getByTestId('tab-monthly').click();
+  await expect(page.getByTestId('scenario')).toHaveCount(2);
+  await expectDeltas(page, 1, { 'lost-revenue': '+800', 'inventory-value': '-120' });
+  // Deleted: gone from the comparison.
+  await page.getByTestId('scenario-delete').first().click();
+  await expect(page.getByTestId('scenario')).toHaveCount(1);
+  await expectColumn(page, 0, { 'lost-revenue': '848' });
+});
+
+test('a scenario without a name, or with a bad change, is refused and nothing is made', async ({ page }) => {
+  await openSmallPlan(page);
+  await newScenario(page, '  ', 'none', async () => {});
+  await expect(page.getByTestId('scenario-message')).toContainText('A scenario needs a name');
+  await page.getByTestId('scenario-name').fill('Big push');
+  await page.getByTestId('scenario-kind').selectOption('demand');
+  await page.getByTestId('scenario-pct').fill('lots');
+  await page.getByTestId('scenario-save').click();
+  await expect(page.getByTestId('scenario-message')).toContainText("Change: 'lots' is not a number");
+  await page.getByTestId('scenario-pct').fill('20');
+  await page.getByTestId('scenario-first').fill('2027-W30');
+  await page.getByTestId('scenario-save').click();
+  await expect(page.getByTestId('scenario-message')).toContainText('From: week 2027-W30 is outside the plan');
+  await expect(page.getByTestId('scenario')).toHaveCount(0);
+  await expect(page.getByTestId('compare-table')).toHaveCount(0);
+});
