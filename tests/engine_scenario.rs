@@ -1,5 +1,5 @@
 //! Scenarios compared with the plan, on a plan small enough to work out by hand
-//! (tests/fixtures/scenario_plan.csv; the e2e test opens the same file):
+//! (tests/fixtures/plans/scenario_plan.csv; the e2e test opens the same file):
 //!
 //! A-1 (Candles): 100 on hand, 40 a week from W48 to W51, 60 arriving in W49, cost 10, price 25.
 //!   Stock: 60, 80, 40, 0 → value 600, 800, 400, 0 → average 450. PO spend 60 × 10 = 600.
@@ -14,7 +14,7 @@ use sop_grid::engine::{Edit, Workbook};
 use sop_grid::planfile;
 
 fn plan_wb() -> Workbook {
-    let text = std::fs::read_to_string("tests/fixtures/scenario_plan.csv").unwrap();
+    let text = std::fs::read_to_string("tests/fixtures/plans/scenario_plan.csv").unwrap();
     Workbook::new(planfile::read(&text).unwrap())
 }
 

@@ -35,7 +35,7 @@ fn same(bytes: &[u8], name: &str, choices: &Choices) {
 #[test]
 fn every_fixture_in_slices_is_the_same_as_all_at_once() {
     let dir = format!("{}/tests/fixtures", env!("CARGO_MANIFEST_DIR"));
-    // Files only: tests/fixtures/storage/ holds saved plans, not import files.
+    // Files only: tests/fixtures/storage/ and plans/ hold saved plans, not import files.
     let mut names: Vec<String> = std::fs::read_dir(&dir)
         .unwrap()
         .map(|e| e.unwrap())

@@ -1,4 +1,4 @@
-// Scenarios against the plan in tests/fixtures/scenario_plan.csv, small enough to work out by
+// Scenarios against the plan in tests/fixtures/plans/scenario_plan.csv, small enough to work out by
 // hand (the same numbers as tests/engine_scenario.rs):
 //
 // A-1 (Candles): 100 on hand, 40 a week W48–W51, 60 arriving in W49, cost 10, price 25:
@@ -15,7 +15,7 @@ import { test, expect, SCREENSHOTS } from './fixtures.mjs';
 import { open, cell } from './helpers.mjs';
 import { readFileSync } from 'node:fs';
 
-const PLAN = readFileSync(new URL('../fixtures/scenario_plan.csv', import.meta.url));
+const PLAN = readFileSync(new URL('../fixtures/plans/scenario_plan.csv', import.meta.url));
 
 async function openSmallPlan(page) {
   await open(page);
