@@ -42,6 +42,30 @@ pub enum Intent {
     /// Ctrl+C: copy the selection as tab-separated text.
     Copy,
     SelectAll,
+    /// In meeting mode: the next / previous exception, selected in the grid as if clicked.
+    /// Plain letters are free: only digits and signs start typing into a cell.
+    NextException,
+    PrevException,
+    /// In meeting mode: the next / previous agenda step.
+    NextStep,
+    PrevStep,
+    /// In meeting mode: record a decision on the current exception.
+    Decide,
+}
+
+impl Intent {
+    /// Keys that only mean something in meeting mode (handled by the meeting bar, anywhere
+    /// on the page but in a text field).
+    pub fn is_meeting(self) -> bool {
+        matches!(
+            self,
+            Intent::NextException
+                | Intent::PrevException
+                | Intent::NextStep
+                | Intent::PrevStep
+                | Intent::Decide
+        )
+    }
 }
 
 /// A key with its modifiers, as the browser reports `KeyboardEvent.key`.
@@ -164,6 +188,31 @@ pub const BINDINGS: &[(Chord, Intent, &str)] = &[
         "Copy as tab-separated values",
     ),
     (k("a", true, false), Intent::SelectAll, "Select all"),
+    (
+        k("j", false, false),
+        Intent::NextException,
+        "Meeting: next exception",
+    ),
+    (
+        k("k", false, false),
+        Intent::PrevException,
+        "Meeting: previous exception",
+    ),
+    (
+        k("n", false, false),
+        Intent::NextStep,
+        "Meeting: next agenda step",
+    ),
+    (
+        k("p", false, false),
+        Intent::PrevStep,
+        "Meeting: previous agenda step",
+    ),
+    (
+        k("d", false, false),
+        Intent::Decide,
+        "Meeting: record a decision on the current exception",
+    ),
 ];
 
 /// How README writes a chord: `Ctrl+Shift+Z`, `Shift+ArrowDown`, `F2`.

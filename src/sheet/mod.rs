@@ -6,6 +6,7 @@ pub mod edits;
 pub mod export;
 pub mod keymap;
 pub mod marks;
+pub mod meeting;
 pub mod number;
 pub mod periods;
 pub mod rows;

@@ -20,7 +20,7 @@ pub fn DecisionsPanel(
     let skus = RwSignal::new(String::new());
     let weeks = RwSignal::new(String::new());
     let message = RwSignal::new(None::<String>);
-    let start = move |_| {
+    let start = move || {
         let me = workbook.with_untracked(|wb| wb.user().unwrap_or("").to_string());
         owner.set(me);
         due.set((today() + chrono::Duration::days(7)).to_string());
@@ -57,6 +57,16 @@ pub fn DecisionsPanel(
             Err(e) => message.set(Some(e.to_string())),
         }
     };
+    // Meeting mode's "record a decision" key opens the form on the selected cell.
+    if let Some(req) = use_context::<super::meeting::DecisionRequest>() {
+        Effect::new(move |seen: Option<u64>| {
+            let n = req.0.get();
+            if seen.is_some_and(|s| s != n) {
+                start();
+            }
+            n
+        });
+    }
     let close = move |index: usize| {
         let Some(mut d) = workbook.with_untracked(|wb| wb.plan().decisions.get(index).cloned())
         else {
@@ -103,7 +113,7 @@ pub fn DecisionsPanel(
     view! {
         <section class="decisions" data-testid="decisions">
             <h2>"Open decisions " <span class="count">{count}</span>
-                <button class="new" data-testid="decision-new" on:click=start>"+ Record"</button></h2>
+                <button class="new" data-testid="decision-new" on:click=move |_| start()>"+ Record"</button></h2>
             <Show when=move || open_form.get()>
                 <div class="decision-form">
                     {field("Decision", "decision-text", text, "text")}

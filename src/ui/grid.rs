@@ -246,6 +246,8 @@ pub fn Grid(
                 apply("Fill down".to_string(), edits, 0);
             }
             Intent::Copy => {}
+            // The meeting bar listens for these on the page.
+            i if i.is_meeting() => {}
             other => {
                 let b = bounds();
                 selection.update(|s| {

@@ -15,6 +15,7 @@ pub mod import_dialog;
 pub mod import_file;
 pub mod locale;
 pub mod me;
+pub mod meeting;
 pub mod merge_view;
 pub mod monthly;
 pub mod notes;

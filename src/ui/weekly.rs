@@ -97,6 +97,11 @@ pub fn WeeklyView(workbook: RwSignal<Workbook>) -> impl IntoView {
         }
     };
 
+    let meeting = super::meeting::Meeting::new();
+    let decide = super::meeting::DecisionRequest(RwSignal::new(0));
+    provide_context(decide);
+    let on_exception = Callback::new(move |e: Exception| go_to(&e));
+
     // The selected cell, for notes and decisions.
     let target = Signal::derive(move || {
         let cur = selection.with(|s| s.cursor);
@@ -112,6 +117,8 @@ pub fn WeeklyView(workbook: RwSignal<Workbook>) -> impl IntoView {
         })
     });
     view! {
+        <div class=move || meeting.class()>
+        <super::meeting::MeetingBar meeting=meeting exceptions=exceptions on_exception=on_exception decide=decide />
         <section class="headline" data-testid="headline">{move || workbook.with(|wb| headline(wb, horizon.get()))}</section>
         <div class="weekly">
             <div class="grid-panel">
@@ -125,6 +132,7 @@ pub fn WeeklyView(workbook: RwSignal<Workbook>) -> impl IntoView {
                     </label>
                     <HorizonSelect label="Weeks ahead" testid="horizon" choices=&[13, 26, 52] value=horizon />
                     <span class="spacer"></span>
+                    <super::meeting::MeetingStart meeting=meeting />
                     {use_context::<RwSignal<Vec<Snapshot>>>().map(|snapshots| view! { <CheckinButton workbook=workbook snapshots=snapshots /> })}
                     <ExportView workbook=workbook rows=rows periods=periods view_name="weekly" message=message />
                     <super::reforecast::Reforecast workbook=workbook message=message />
@@ -138,10 +146,11 @@ pub fn WeeklyView(workbook: RwSignal<Workbook>) -> impl IntoView {
                     .map(|(changes, snapshots)| view! { <SinceCheckin changes=changes snapshots=snapshots /> })}
                 <DecisionsPanel workbook=workbook target=target />
                 <h2>"Exceptions " <span class="count">{move || exceptions.with(|e| e.len())}</span></h2>
-                <ol>
-                    {move || workbook.with(|wb| exceptions.with(|ex| ex.iter().take(shown.get()).map(|e| {
+                <ol class="ex-list">
+                    {move || workbook.with(|wb| exceptions.with(|ex| ex.iter().take(shown.get()).enumerate().map(|(i, e)| {
                         let e2 = e.clone();
-                        exception_item(wb, e, move || go_to(&e2))
+                        let here = meeting.clock.with(Option::is_some) && meeting.current.get() == Some(i);
+                        exception_item(wb, e, here, move || go_to(&e2))
                     }).collect_view()))}
                 </ol>
                 {move || {
@@ -158,6 +167,7 @@ pub fn WeeklyView(workbook: RwSignal<Workbook>) -> impl IntoView {
                     rows.with(|rs| match rs.get(r).map(|row| &row.owner) { Some(RowOwner::Sku(i)) => Some(*i), _ => None })
                 }) />
             </aside>
+        </div>
         </div>
     }
 }
@@ -201,11 +211,21 @@ pub fn exception_text(
     (kind, class, what, order)
 }
 
-fn exception_item(wb: &Workbook, e: &Exception, on_click: impl Fn() + 'static) -> impl IntoView {
+fn exception_item(
+    wb: &Workbook,
+    e: &Exception,
+    current: bool,
+    on_click: impl Fn() + 'static,
+) -> impl IntoView {
     let p = &wb.plan().products[e.sku];
     let (kind, class, what, order) = exception_text(wb, e);
+    let class = if current {
+        format!("{class} current")
+    } else {
+        class.to_string()
+    };
     view! {
-        <li class=class data-testid=format!("exception-{}", p.sku) data-sku=p.sku.clone() on:click=move |_| on_click()
+        <li class=class aria-current=current.then_some("true") data-testid=format!("exception-{}", p.sku) data-sku=p.sku.clone() on:click=move |_| on_click()
             tabindex="0" role="button">
             <div class="ex-head"><span class="kind">{kind}</span><b>{p.sku.clone()}</b>" "<span class="nm">{p.name.clone()}</span></div>
             <div class="ex-what">{what}</div>
