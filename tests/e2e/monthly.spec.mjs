@@ -43,6 +43,9 @@ test('months, families first, money and capacity; the screenshot', async ({ page
   await page.emulateMedia({ media: 'print' });
   await expect(page.getByTestId('print-summary')).toBeVisible();
   await expect(page.getByTestId('plan-grid')).toBeHidden();
+  // The side panels for planning are not part of the printed page.
+  await expect(page.getByTestId('events')).toBeHidden();
+  await expect(page.getByTestId('scenarios')).toBeHidden();
   await page.screenshot({ path: `${SCREENSHOTS}print-summary.png`, fullPage: true });
 });
 
