@@ -404,8 +404,9 @@ fn the_plan_reads_first_then_one_check_in_per_step() {
     assert!(decode_in_steps(cut).is_err());
 }
 
-#[test]
-fn decisions_are_saved_and_a_format_1_save_reads_with_none() {
+/// The fixture state with a decision (open in the plan, closed in the newest check-in): the
+/// plan of `v2.json`, written by the format-2 app (commit 60aea5c).
+fn with_decision() -> Stored {
     let mut state = fixture_state();
     state.plan.decisions.push(Decision {
         id: "d-1".to_string(),
@@ -422,6 +423,12 @@ fn decisions_are_saved_and_a_format_1_save_reads_with_none() {
     let mut closed = state.plan.decisions[0].clone();
     closed.closed = Some("2026-11-24".to_string());
     state.snapshots.last_mut().unwrap().plan.decisions = vec![closed];
+    state
+}
+
+#[test]
+fn decisions_are_saved_and_a_format_1_save_reads_with_none() {
+    let state = with_decision();
     assert_eq!(decode(&encode(&state)), Ok(state));
     // The committed format-1 fixture has no decisions and still reads (identity upgrade).
     let v1 = include_str!("fixtures/storage/v1.json");
@@ -429,4 +436,58 @@ fn decisions_are_saved_and_a_format_1_save_reads_with_none() {
     let old = decode(v1).unwrap();
     assert!(old.plan.decisions.is_empty());
     assert!(old.snapshots.iter().all(|s| s.plan.decisions.is_empty()));
+}
+
+#[test]
+fn the_format_2_fixture_reads_to_the_same_plan_with_its_decisions() {
+    let v2 = include_str!("fixtures/storage/v2.json").trim_end();
+    assert_eq!(schema_of(v2), Some(2));
+    let old = decode(v2).unwrap();
+    assert_eq!(old, with_decision());
+    assert!(old.plan.events.is_empty());
+}
+
+/// Format 3 (demand events) written by this app; run once: `cargo test --test storage --
+/// --ignored write_v3_fixture`.
+fn with_events() -> Stored {
+    use sop_grid::engine::event::{DemandEvent, Lift};
+    let mut state = with_decision();
+    state.plan.events.push(DemandEvent {
+        id: "e-1".to_string(),
+        name: "Black Friday promo".to_string(),
+        target: "family:Candles".to_string(),
+        first: "2026-W48".to_string(),
+        last: "2026-W49".to_string(),
+        lift: Lift::Percent(Qty::units(25)),
+        active: true,
+        author: "Ana (Sales)".to_string(),
+    });
+    state.plan.refresh_lifts();
+    state
+}
+
+#[test]
+#[ignore]
+fn write_v3_fixture() {
+    std::fs::write(
+        "tests/fixtures/storage/v3.json",
+        encode(&with_events()) + "\n",
+    )
+    .unwrap();
+}
+
+#[test]
+fn the_format_3_fixture_reads_with_its_events_and_their_lift() {
+    let v3 = include_str!("fixtures/storage/v3.json").trim_end();
+    assert_eq!(schema_of(v3), Some(3));
+    let stored = decode(v3).unwrap();
+    assert_eq!(stored, with_events());
+    // The events row is worked out again on reading (it is not stored): +25 % of a forecast.
+    let candles = stored.plan.sku_index("CND-101").unwrap();
+    let s = &stored.plan.series[candles];
+    let w = stored.plan.calendar.current();
+    assert_eq!(
+        s.lift_in(w).0,
+        ((s.forecast[w].0 as f64 * 0.25 / 1000.0).round() * 1000.0) as i64
+    );
 }
