@@ -76,31 +76,45 @@ impl Scenarios {
             .unwrap_or(self.plan)
     }
 
-    /// Saves the list whenever a scenario is added, removed or edited.
+    /// Saves the list 400 ms after a scenario is added, removed or edited (encoding every
+    /// scenario takes tens of milliseconds on a large plan: not inside each keystroke).
     fn save_on_change(&self) {
-        let (list, message, unreadable) = (self.list, self.message, self.message.get_untracked());
+        let (list, message) = (self.list, self.message);
+        let unreadable = self.message.with_untracked(Option::is_some);
         let first = StoredValue::new(true);
+        let pending = StoredValue::new(None::<TimeoutHandle>);
         Effect::new(move |_| {
-            let saved: Vec<SavedScenario> = list.with(|l| {
-                l.iter()
-                    .map(|e| SavedScenario {
-                        name: e.name.get_value(),
-                        author: e.author.get_value(),
-                        made: e.made.get_value(),
-                        plan: e.workbook.with(|wb| wb.plan().clone()),
-                    })
-                    .collect()
-            });
-            // Nothing to write at start; and never overwrite a list that could not be read
-            // until the user has made a scenario of their own.
-            if std::mem::take(&mut *first.write_value())
-                || (unreadable.is_some() && saved.is_empty())
-            {
+            // Track every scenario's workbook, so an edit in one schedules a save.
+            list.with(|l| l.iter().for_each(|e| e.workbook.track()));
+            if std::mem::take(&mut *first.write_value()) {
                 return;
             }
-            if let Err(e) = write_key(KEY, &encode_scenarios(&saved)) {
-                message.set(Some(format!("Scenarios not saved in this browser: {e}.")));
+            if let Some(h) = pending.get_value() {
+                h.clear();
             }
+            let save = move || {
+                let saved: Vec<SavedScenario> = list.with_untracked(|l| {
+                    l.iter()
+                        .map(|e| SavedScenario {
+                            name: e.name.get_value(),
+                            author: e.author.get_value(),
+                            made: e.made.get_value(),
+                            plan: e.workbook.with_untracked(|wb| wb.plan().clone()),
+                        })
+                        .collect()
+                });
+                // Never overwrite a list that could not be read until the user has made a
+                // scenario of their own.
+                if unreadable && saved.is_empty() {
+                    return;
+                }
+                if let Err(e) = write_key(KEY, &encode_scenarios(&saved)) {
+                    message.set(Some(format!("Scenarios not saved in this browser: {e}.")));
+                }
+            };
+            pending.set_value(
+                set_timeout_with_handle(save, std::time::Duration::from_millis(400)).ok(),
+            );
         });
     }
 }

@@ -1,0 +1,28 @@
+// Re-forecasting a generated 2,000-SKU plan (52 weeks of history, 104 ahead) in headless
+// Chromium against the release build in dist/ (run by scripts/bench): the time from the click
+// to the summary line, and the longest main-thread task meanwhile (the fitting runs in slices
+// so the page keeps answering). Prints figures; asserts nothing.
+import { openBench } from './browser.mjs';
+
+const { page, origin, close } = await openBench();
+const errors = [];
+page.on('pageerror', (e) => errors.push(e.message));
+const SKUS = Number(process.env.BENCH_SKUS ?? 2000);
+await page.goto(`${origin}/?today=2026-11-23&bench=${SKUS}`);
+await page.locator('[role="gridcell"]').first().waitFor({ timeout: 60_000 });
+await page.evaluate(() => {
+  window.__long = [];
+  new PerformanceObserver((l) => l.getEntries().forEach((e) => window.__long.push(e.duration)))
+    .observe({ type: 'longtask', buffered: false });
+});
+const t0 = Date.now();
+await page.getByTestId('reforecast').click();
+await page.getByTestId('grid-message').filter({ hasText: 'Re-forecast' }).waitFor({ timeout: 600_000 });
+const ms = Date.now() - t0;
+const long = await page.evaluate(() => window.__long);
+const said = await page.getByTestId('grid-message').innerText();
+console.log(`re-forecast ${SKUS} SKUs: ${(ms / 1000).toFixed(1)} s from click to summary (${(ms / SKUS).toFixed(1)} ms a SKU)`);
+console.log(`long tasks meanwhile: ${long.length}, longest ${Math.round(Math.max(0, ...long))} ms`);
+console.log(said);
+if (errors.length) console.log('page errors:', errors);
+await close();
