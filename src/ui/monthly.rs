@@ -129,6 +129,11 @@ pub fn MonthlyView(workbook: RwSignal<Workbook>) -> impl IntoView {
                     <UndoRedo workbook=workbook />
                 </div>
                 <div class="rule" data-testid="split-rule">"Typing a month or family total: " {SPLIT_RULE}</div>
+                {move || periods.with(Vec::is_empty).then(|| view! {
+                    <div class="message" data-testid="no-months" role="status">
+                        "This plan holds no whole month from the current week on, so there is nothing to show by month: months cut by the plan's first or last week are left out. The weekly view shows every week."
+                    </div>
+                })}
                 <div class="message" data-testid="grid-message" role="status">{move || message.get()}</div>
                 <Grid workbook=workbook rows=rows periods=periods col_w=MONTH_COL_W spec=spec selection=selection message=message />
             </div>

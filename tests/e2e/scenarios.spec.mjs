@@ -26,6 +26,8 @@ async function openSmallPlan(page) {
   await expect(page.getByTestId('import-dialog')).toHaveCount(0);
   await page.getByTestId('tab-monthly').click();
   await page.getByTestId('scenarios').waitFor();
+  // W47–W51 cut November and December: no whole month, and the deep dive says so.
+  await expect(page.getByTestId('no-months')).toContainText('no whole month');
 }
 
 async function newScenario(page, name, kind, fill) {
