@@ -125,10 +125,31 @@ fn bad_scenarios_say_what_is_wrong() {
     };
     assert!(demand("family:Lamps", "2026-W48", "2026-W49", 10.0)
         .contains("'family:Lamps': no such SKU or family"));
-    assert!(demand("A-1", "2026-W48", "2026-W49", f64::NAN).contains("between −100 % and +1,000 %"));
-    assert!(demand("A-1", "2026-W48", "2026-W49", -101.0).contains("between"));
-    assert!(demand("A-1", "2026-W60", "2026-W49", 10.0).starts_with("From:"));
+    assert_eq!(
+        demand("A-1", "2026-W48", "2026-W49", f64::NAN),
+        "Change %: not a number (e.g. 20 or -15)"
+    );
+    assert!(demand("A-1", "2026-W48", "2026-W49", f64::INFINITY).contains("not a number"));
+    assert_eq!(
+        demand("A-1", "2026-W48", "2026-W49", -101.0),
+        "Change -101 %: between −100 % and +1000 %"
+    );
+    assert_eq!(
+        demand("A-1", "2027-W10", "2026-W49", 10.0),
+        "From: week 2027-W10 is outside the plan (2026-W47 to 2026-W51)"
+    );
+    assert_eq!(
+        demand("A-1", "2026-W48", "2026-W60", 10.0),
+        "To: '2026-W60' is not an ISO week like 2026-W48"
+    );
     assert!(demand("A-1", "2026-W50", "2026-W49", 10.0).contains("is before"));
+    // W47 is the plan's one past week: it holds actual sales, not demand to scale.
+    assert_eq!(
+        demand("A-1", "2026-W47", "2026-W47", 10.0),
+        "To: 2026-W47 is in the past; demand can change from 2026-W48 on"
+    );
+    // −100 % is allowed: the demand goes to zero.
+    assert_eq!(demand("A-1", "2026-W48", "2026-W48", -100.0), "");
     let late = |weeks| {
         QuickChange::ReceiptsLate {
             target: "A-1".into(),
@@ -138,6 +159,7 @@ fn bad_scenarios_say_what_is_wrong() {
         .err()
     };
     assert!(late(0).unwrap().contains("from 1 to 52"));
+    assert_eq!(late(53).unwrap(), "Weeks late 53: from 1 to 52");
 }
 
 #[test]
@@ -168,4 +190,64 @@ fn scenarios_are_kept_in_their_own_storage_text_and_damage_is_named() {
         .unwrap_err()
         .to_string()
         .contains("not valid JSON"));
+}
+
+/// "Black Friday week: Gift sets +20 %" on the demo plan (current week 2026-W48, 78 weeks
+/// ahead), worked out by hand from the demo's inputs (src/demo.rs; no consensus, no events):
+///
+/// | SKU     | W48 forecast → ×1.2, whole | extra | cost  | extra × cost |
+/// | GFT-101 | 33 → 39.6 → 40             | 7     | 28.54 | 199.78 |
+/// | GFT-102 | 35 → 42                    | 7     | 26.82 | (below) |
+/// | GFT-103 | 53 → 63.6 → 64             | 11    | 27.50 | 302.50 |
+/// | GFT-104 | 53 → 64                    | 11    | 18.43 | 202.73 |
+/// | GFT-105 | 24 → 28.8 → 29             | 5     | 18.41 |  92.05 |
+/// | GFT-106 | 51 → 61.2 → 61             | 10    | 29.56 | 295.60 |
+/// | GFT-107 | 26 → 31.2 → 31             | 5     | 25.38 | 126.90 |
+/// | GFT-108 | 21 → 25.2 → 25             | 4     | 28.03 | 112.12 |
+/// | GFT-109 | 36 → 43.2 → 43             | 7     | 29.76 | 208.32 |
+/// | GFT-110 | 48 → 57.6 → 58             | 10    | 28.26 | 282.60 |
+///
+/// The extra lowers each SKU's stock by `extra` in every week from W48 on. The nine SKUs
+/// other than GFT-102 never come within their extra of zero (lowest stock 28, GFT-105), so
+/// each loses extra × cost of stock value in all 78 weeks: 1,822.60 off the average.
+/// GFT-102 (35 on hand, price 63.99): stock 0 in W48, then 50 a week with nothing arriving
+/// until 120 in 2027-W01, -W02, -W03: −50, −100, −150, −200, −250 (W49–W53), −138, −26, 86,
+/// and at least 49 from then on. Unserved: 50 × 5 + 8 + 8 = 266. With 42 sold in W48 the
+/// path is 7 lower: −7 in W48 (7 unserved, a new SKU-week short), the same 266 after (those
+/// weeks were already short by their whole demand, or by less than the backlog), so
+/// 7 × 63.99 = 447.93 more lost. Stock value: 7 × 26.82 = 187.74 less in the 70 weeks the
+/// plan holds 7 or more (78 − W48 at 0 − 7 short weeks): 13,141.80 / 78 = 168.48 off.
+/// Average stock value: −(1,822.60 + 168.48) = −1,991.08. No SKU newly out of stock; PO
+/// spend unchanged.
+#[test]
+fn black_friday_gift_sets_up_20_percent_on_the_demo_plan() {
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+    let wb = Workbook::new(sop_grid::demo::demo_plan(today));
+    let weeks = wb.plan().calendar.horizon();
+    assert_eq!(weeks, 78);
+    let s = scenario(
+        &wb,
+        "Black Friday: Gift sets +20%",
+        QuickChange::Demand {
+            target: "family:Gift sets".into(),
+            first: "2026-W48".into(),
+            last: "2026-W48".into(),
+            percent: 20.0,
+        },
+    );
+    let (plan, new) = (wb.outcome(weeks), s.workbook.outcome(weeks));
+    assert_eq!(new.stockout_skus, plan.stockout_skus);
+    assert_eq!(new.stockout_weeks, plan.stockout_weeks + 1);
+    assert_eq!(
+        new.lost_revenue.0 - plan.lost_revenue.0,
+        Amount::cents(44_793).0
+    );
+    assert_eq!(new.po_spend, plan.po_spend);
+    // 155,304.60 / 78 = 1,991.0846…: each average is cut to a thousandth of a cent, so the
+    // difference of the two is that to within one such unit.
+    let off = plan.inventory_value.0 - new.inventory_value.0;
+    assert!(
+        (off - 199_108_461).abs() <= 1,
+        "stock value {off} thousandths of a cent lower"
+    );
 }

@@ -7,7 +7,7 @@
 //! scenario's grid like the plan.
 
 use super::calendar::Calendar;
-use super::event::FAMILY;
+use super::event::{FAMILY, MAX_PERCENT};
 use super::plan::Plan;
 use super::qty::{Qty, MAX_UNITS};
 use super::series::SeriesField;
@@ -28,7 +28,10 @@ pub struct Scenario {
 #[derive(Clone, Debug, PartialEq)]
 pub enum QuickChange {
     /// Demand of a SKU or family (`family:<name>`) scaled by `percent` in weeks `first..=last`
-    /// (ISO weeks): the forecast and any consensus override, in whole units.
+    /// (ISO weeks; past weeks in the range are left alone, they hold actual sales): the
+    /// forecast and any consensus override — the override is the demand used, so scaling only
+    /// the forecast would change nothing there — in whole units. Demand events keep their
+    /// own lift (a +% event follows the new forecast, a units-a-week event does not).
     Demand {
         target: String,
         first: String,
@@ -132,13 +135,25 @@ fn demand(
     last: &str,
     percent: f64,
 ) -> Result<(Edit, String), String> {
-    if !(-100.0..=1000.0).contains(&percent) {
-        return Err(format!("Change {percent} %: between −100 % and +1,000 %"));
+    if !percent.is_finite() {
+        return Err("Change %: not a number (e.g. 20 or -15)".into());
+    }
+    if !(-100.0..=MAX_PERCENT as f64).contains(&percent) {
+        return Err(format!(
+            "Change {percent} %: between −100 % and +{MAX_PERCENT} %"
+        ));
     }
     let cal = &plan.calendar;
     let (a, b) = (week(cal, first, "From")?, week(cal, last, "To")?);
     if b < a {
         return Err(format!("To: {last} is before {first}"));
+    }
+    // Past weeks hold actual sales: a demand change there would silently do nothing.
+    if b < cal.current() {
+        return Err(format!(
+            "To: {last} is in the past; demand can change from {} on",
+            cal.label(cal.current() as isize)
+        ));
     }
     let factor = 1.0 + percent / 100.0;
     let scaled = |q: Qty| Qty::units((q.to_f64() * factor).round().clamp(0.0, MAX_UNITS) as i64);
