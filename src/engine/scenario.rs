@@ -179,8 +179,13 @@ fn demand(
             }
         }
     }
+    let weeks = if a == b {
+        format!("in {first}")
+    } else {
+        format!("{first}–{last}")
+    };
     let said = format!(
-        "Demand {percent:+} % on {} SKU(s), {first}–{last}: {} cells changed",
+        "Demand {percent:+} % on {} SKU(s) {weeks}: {} cells changed",
         skus.len(),
         edits.len()
     );

@@ -64,7 +64,24 @@ impl Scenarios {
             owner: StoredValue::new(Owner::current().unwrap_or_default()),
         };
         s.save_on_change();
+        s.sign_edits();
         s
+    }
+
+    /// Edits made in a scenario are signed like the plan's, by whoever this browser says
+    /// it is (a scenario's workbook starts without a user, and the name can change later).
+    fn sign_edits(&self) {
+        let plan = self.plan;
+        let user = Memo::new(move |_| plan.with(|wb| wb.user().unwrap_or_default().to_string()));
+        let list = self.list;
+        Effect::new(move |_| {
+            let user = user.get();
+            list.with(|l| {
+                for e in l {
+                    e.workbook.update_untracked(|wb| wb.set_user(&user));
+                }
+            });
+        });
     }
 
     /// The workbook the grid shows: the open scenario's, or the plan's.
@@ -151,34 +168,70 @@ pub fn ScenarioBanner(scenarios: Scenarios) -> impl IntoView {
     }
 }
 
-/// The four measures of the comparison: testid key, label, value, whether more is worse.
-fn measures(o: &Outcome) -> [(&'static str, &'static str, i64, bool); 4] {
+/// One row of the comparison.
+struct Line {
+    /// In the testids: `compare-<key>-<column>`, `delta-<key>-<column>`.
+    key: &'static str,
+    label: &'static str,
+    /// What the number is exactly (the row heading's tooltip).
+    meaning: &'static str,
+    /// Counts ×100, money in cents, so both take the same arithmetic.
+    value: i64,
+    count: bool,
+}
+
+/// The measures of the comparison, in the order of the table (`engine/outcome.rs`). Each is
+/// a cost — service lost or cash tied up or spent — so more is worse on every line.
+fn measures(o: &Outcome) -> [Line; 5] {
+    let line = |key, label, meaning, value, count| Line {
+        key,
+        label,
+        meaning,
+        value,
+        count,
+    };
     [
-        (
+        line(
             "stockouts",
             "SKUs out of stock",
+            "SKUs projected below zero in some week of the window",
             o.stockout_skus as i64 * 100,
             true,
         ),
-        (
-            "lost-revenue",
-            "Lost revenue",
-            o.lost_revenue.to_money().0,
+        line(
+            "stockout-weeks",
+            "SKU-weeks short",
+            "Weeks × SKUs in which some demand cannot be served",
+            o.stockout_weeks as i64 * 100,
             true,
         ),
-        (
+        line(
+            "lost-revenue",
+            "Lost revenue",
+            "Demand the stock cannot serve × unit price, over the window",
+            o.lost_revenue.to_money().0,
+            false,
+        ),
+        line(
             "inventory-value",
-            "Stock value (avg, at cost)",
+            "Avg stock value",
+            "Average over the window's weeks of positive projected stock × unit cost",
             o.inventory_value.to_money().0,
             false,
         ),
-        ("po-spend", "PO spend", o.po_spend.to_money().0, false),
+        line(
+            "po-spend",
+            "PO spend",
+            "Receipts arriving in the window × unit cost",
+            o.po_spend.to_money().0,
+            false,
+        ),
     ]
 }
 
-/// A value of the table: SKU counts are kept ×100 so they format like money.
-fn shown(key: &str, v: i64) -> String {
-    if key == "stockouts" {
+/// A value of the table: a count, or money in whole currency units.
+fn shown(count: bool, v: i64) -> String {
+    if count {
         (v / 100).to_string()
     } else {
         money(v)
@@ -257,6 +310,7 @@ pub fn ScenariosPanel(scenarios: Scenarios) -> impl IntoView {
         let made = today().to_string();
         let result = plan.with_untracked(|wb| {
             let mut s = Scenario::copy_of(wb.plan(), &name.get_untracked(), &who, &made, &taken)?;
+            s.workbook.set_user(wb.user().unwrap_or_default());
             let mut said = format!("Scenario “{}” made from the plan", s.name);
             if let Some(c) = change {
                 let (edit, what) = c.edits(s.workbook.plan())?;
@@ -319,28 +373,28 @@ pub fn ScenariosPanel(scenarios: Scenarios) -> impl IntoView {
         let body = measures(&base)
             .into_iter()
             .enumerate()
-            .map(|(m, (key, label, v, more_is_worse))| {
+            .map(|(m, Line { key, label, meaning, value: v, count })| {
                 let cells = rows
                     .iter()
                     .enumerate()
                     .map(|(k, (_, o))| {
-                        let s = measures(o)[m].2;
+                        let s = measures(o)[m].value;
                         let d = s - v;
-                        let class = match (d.signum(), more_is_worse) {
-                            (0, _) => "delta",
-                            (1, true) | (-1, false) => "delta worse",
+                        let class = match d.signum() {
+                            0 => "delta",
+                            1 => "delta worse",
                             _ => "delta better",
                         };
                         let sign = if d > 0 { "+" } else { "" };
                         view! {
-                            <td class="num"><span data-testid=format!("compare-{key}-{k}")>{shown(key, s)}</span>
-                                <div class=class data-testid=format!("delta-{key}-{k}")>{format!("{sign}{}", shown(key, d))}</div>
+                            <td class="num"><span data-testid=format!("compare-{key}-{k}")>{shown(count, s)}</span>
+                                <div class=class data-testid=format!("delta-{key}-{k}")>{format!("{sign}{}", shown(count, d))}</div>
                             </td>
                         }
                     })
                     .collect_view();
                 view! {
-                    <tr><th scope="row">{label}</th><td class="num" data-testid=format!("compare-{key}-plan")>{shown(key, v)}</td>{cells}</tr>
+                    <tr><th scope="row" title=meaning>{label}</th><td class="num" data-testid=format!("compare-{key}-plan")>{shown(count, v)}</td>{cells}</tr>
                 }
             })
             .collect_view();
@@ -348,7 +402,7 @@ pub fn ScenariosPanel(scenarios: Scenarios) -> impl IntoView {
             view! {
                 <div class="compare-wrap">
                     <table class="compare" data-testid="compare-table">
-                        <caption>{format!("Next {weeks} weeks, against the plan")}</caption>
+                        <caption>{format!("Next {weeks} weeks against the plan; stock and POs at cost")}</caption>
                         <thead><tr><th></th><th>"Plan"</th>{head}</tr></thead>
                         <tbody>{body}</tbody>
                     </table>

@@ -12,7 +12,7 @@
 // "Demand +20% on Candles" (A-1 sells 48): stock 52, 64, 16, −32 → 32 × 25 = 800 more lost;
 //   stock value 520, 640, 160 → average 330 (−120); spend the same.
 import { test, expect, SCREENSHOTS } from './fixtures.mjs';
-import { open, cell } from './helpers.mjs';
+import { open, cell, only } from './helpers.mjs';
 import { readFileSync } from 'node:fs';
 
 const PLAN = readFileSync(new URL('../fixtures/plans/scenario_plan.csv', import.meta.url));
@@ -77,7 +77,7 @@ test('scenarios compared with the plan show the hand-worked deltas; edit one, pr
   await expectColumn(page, 1, { stockouts: '2', 'lost-revenue': '848', 'inventory-value': '339', 'po-spend': '600' });
   await expectDeltas(page, 1, { stockouts: '+1', 'lost-revenue': '+800', 'inventory-value': '-120', 'po-spend': '0' });
   await expect(page.getByTestId('delta-lost-revenue-1')).toHaveClass(/worse/);
-  await page.screenshot({ path: `${SCREENSHOTS}scenarios.png` });
+  await page.screenshot({ path: `${SCREENSHOTS}scenarios-small-plan.png` });
 
   // Edit the late-supplier scenario: 20 more arrive in W50. The plan does not move.
   await page.getByTestId('scenario-edit').first().click();
@@ -137,4 +137,64 @@ test('a scenario without a name, or with a bad change, is refused and nothing is
   await expect(page.getByTestId('scenario-message')).toContainText('From: week 2027-W30 is outside the plan');
   await expect(page.getByTestId('scenario')).toHaveCount(0);
   await expect(page.getByTestId('compare-table')).toHaveCount(0);
+});
+
+// The demo plan (current week 2026-W48, 78 weeks ahead), Black Friday week, Gift sets +20 %.
+// Worked out by hand from src/demo.rs's inputs (the same table as tests/engine_scenario.rs):
+// W48 forecasts ×1.2 in whole units: GFT-101 33→40 (+7), 102 35→42 (+7), 103 53→64 (+11),
+// 104 53→64 (+11), 105 24→29 (+5), 106 51→61 (+10), 107 26→31 (+5), 108 21→25 (+4),
+// 109 36→43 (+7), 110 48→58 (+10). Each extra lowers that SKU's stock in all later weeks.
+// Nine of them never get within their extra of zero: stock value down extra × cost in all 78
+// weeks = 7×28.54 + 11×27.50 + 11×18.43 + 5×18.41 + 10×29.56 + 5×25.38 + 4×28.03 + 7×29.76
+// + 10×28.26 = 1,822.60 off the average. GFT-102 (35 on hand, cost 26.82, price 63.99) is at 0
+// after W48 and short W49–2027-W02 (−50 … −250, −138, −26) whatever happens: the 7 extra are
+// unserved in W48 (one more SKU-week short; 7 × 63.99 = 447.93 lost) and it holds 7 less in
+// the 70 weeks it has 7 or more: 70 × 7 × 26.82 / 78 = 168.48. Stock value −1,991.08 in all.
+// No SKU newly out of stock (GFT-102 already was), no receipt moved: PO spend the same.
+test('Black Friday week, Gift sets +20 % on the demo plan: hand-worked deltas; edit, promote, undo', async ({ page }) => {
+  await open(page);
+  await page.getByTestId('tab-monthly').click();
+  await page.getByTestId('scenarios').waitFor();
+  await newScenario(page, 'Black Friday: Gift sets +20%', 'demand', async () => {
+    await page.getByTestId('scenario-target').selectOption('family:Gift sets');
+    await page.getByTestId('scenario-pct').fill('20');
+    await page.getByTestId('scenario-first').fill('2026-W48');
+    await page.getByTestId('scenario-last').fill('2026-W48');
+  });
+  await expect(page.getByTestId('scenario-message')).toContainText('Demand +20 % on 10 SKU(s) in 2026-W48: 10 cells changed');
+  await expect(page.getByTestId('compare-table')).toContainText('Next 78 weeks');
+  await expectDeltas(page, 0, { stockouts: '0', 'stockout-weeks': '+1', 'lost-revenue': '+448', 'inventory-value': '-1,991', 'po-spend': '0' });
+  await expect(page.getByTestId('delta-lost-revenue-0')).toHaveClass(/worse/);
+  await expect(page.getByTestId('delta-inventory-value-0')).toHaveClass(/better/);
+  await expect(page.getByTestId('delta-po-spend-0')).not.toHaveClass(/worse|better/);
+  await page.getByTestId('scenarios').screenshot({ path: `${SCREENSHOTS}scenarios.png` });
+  await page.screenshot({ path: `${SCREENSHOTS}scenarios-page.png` });
+
+  // In the scenario, GFT-103 sells 64 in W48; an edit there (W49: 100) stays in it.
+  await page.getByTestId('scenario-edit').click();
+  await expect(page.getByTestId('scenario-banner')).toContainText('Black Friday: Gift sets +20%');
+  await page.getByTestId('tab-weekly').click();
+  await only(page, 'GFT-103');
+  await expect(cell(page, 'GFT-103', '2026-W48', 'forecast')).toHaveText('64');
+  await cell(page, 'GFT-103', '2026-W49', 'forecast').click();
+  await page.keyboard.type('100');
+  await page.keyboard.press('Enter');
+  await expect(cell(page, 'GFT-103', '2026-W49', 'forecast')).toHaveText('100');
+  await page.getByTestId('scenario-back').click();
+  await expect(page.getByTestId('scenario-banner')).toHaveCount(0);
+  await only(page, 'GFT-103');
+  await expect(cell(page, 'GFT-103', '2026-W48', 'forecast')).toHaveText('53');
+  await expect(cell(page, 'GFT-103', '2026-W49', 'forecast')).toHaveText('77');
+
+  // Promoted, the plan sells what the scenario does; one undo brings the plan back.
+  await page.getByTestId('tab-monthly').click();
+  await page.getByTestId('scenario-promote').click();
+  await expect(page.getByTestId('scenario-message')).toContainText('is now the plan');
+  await page.getByTestId('tab-weekly').click();
+  await only(page, 'GFT-103');
+  await expect(cell(page, 'GFT-103', '2026-W48', 'forecast')).toHaveText('64');
+  await expect(cell(page, 'GFT-103', '2026-W49', 'forecast')).toHaveText('100');
+  await page.getByTestId('undo').click();
+  await expect(cell(page, 'GFT-103', '2026-W48', 'forecast')).toHaveText('53');
+  await expect(cell(page, 'GFT-103', '2026-W49', 'forecast')).toHaveText('77');
 });
