@@ -10,6 +10,7 @@ use super::persist::{read_key, write_key};
 use super::today::today;
 use crate::engine::event::FAMILY;
 use crate::engine::outcome::Outcome;
+use crate::engine::roll::roll_to;
 use crate::engine::scenario::{promoted, QuickChange, Scenario};
 use crate::engine::{Edit, Workbook};
 use crate::sheet::number::parse_number;
@@ -42,13 +43,24 @@ pub struct Scenarios {
 }
 
 impl Scenarios {
-    /// Reads the saved scenarios; a list that cannot be read is left in storage untouched
-    /// and said so (the plan is not affected).
+    /// Reads the saved scenarios, each rolled to this week like the plan (else one saved
+    /// last week would be compared over other weeks, and promoting it would move the plan's
+    /// current week back); a list that cannot be read is left in storage untouched and said
+    /// so (the plan is not affected).
     pub fn load(plan: RwSignal<Workbook>) -> Scenarios {
         let message = RwSignal::new(None);
+        let day = today();
         let list = match read_key(KEY).map(|t| decode_scenarios(&t)) {
             None => Vec::new(),
-            Some(Ok(saved)) => saved.into_iter().map(Entry::new).collect(),
+            Some(Ok(saved)) => saved
+                .into_iter()
+                .map(|s| {
+                    Entry::new(SavedScenario {
+                        plan: roll_to(&s.plan, day),
+                        ..s
+                    })
+                })
+                .collect(),
             Some(Err(e)) => {
                 message.set(Some(format!(
                     "The saved scenarios could not be read ({e}); they are left in storage untouched."

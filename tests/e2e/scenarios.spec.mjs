@@ -198,3 +198,23 @@ test('Black Friday week, Gift sets +20 % on the demo plan: hand-worked deltas; e
   await expect(cell(page, 'GFT-103', '2026-W48', 'forecast')).toHaveText('53');
   await expect(cell(page, 'GFT-103', '2026-W49', 'forecast')).toHaveText('77');
 });
+
+// Scenarios are rolled to the current week like the plan when the app opens: a plain copy
+// saved in W48 still equals the plan in W49, over the same 78 weeks. (Not rolled, it would be
+// compared from W48: e.g. GFT-101's 204 arriving in W48 would count as PO spend in it only.)
+test('a copy of the plan saved last week still compares equal to the plan this week', async ({ page }) => {
+  await open(page);
+  await only(page, 'GFT-103');
+  await cell(page, 'GFT-103', '2026-W50', 'forecast').click();
+  await page.keyboard.type('80');
+  await page.keyboard.press('Enter');
+  await page.getByTestId('tab-monthly').click();
+  await newScenario(page, 'Copy of the W48 plan', 'none', async () => {});
+  await expect(page.getByTestId('scenario')).toHaveCount(1);
+  await page.waitForTimeout(600); // both autosaves (400 ms after the last change)
+  await page.goto('/?today=2026-11-30');
+  await expect(page.getByTestId('current-week')).toContainText('2026-W49');
+  await page.getByTestId('tab-monthly').click();
+  await expect(page.getByTestId('compare-table')).toContainText('Next 78 weeks');
+  await expectDeltas(page, 0, { stockouts: '0', 'stockout-weeks': '0', 'lost-revenue': '0', 'inventory-value': '0', 'po-spend': '0' });
+});
