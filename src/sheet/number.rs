@@ -7,8 +7,9 @@
 //! grouping (`100,125`), so what is shown, edited, copied and pasted always reads back as the
 //! same number.
 
+use crate::engine::conflict::Value;
 use crate::engine::cover::COVER_CAP;
-use crate::engine::{CellValue, Qty};
+use crate::engine::{CellValue, Qty, SafetyStock};
 
 /// Which character the user's locale writes between whole and fractional parts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -281,6 +282,20 @@ impl Locale {
         }
     }
 
+    /// A value two copies of the plan disagree on, in full, as the merge lists it: `100,125`,
+    /// `12,50`, `2,5 weeks of cover` (words and texts as the engine says them).
+    pub fn conflict_value(&self, v: &Value) -> String {
+        match v {
+            Value::Qty(Some(q)) => self.exact(*q),
+            Value::Money(m) => self.edit_text(CellValue::Money(*m)),
+            Value::SafetyStock(SafetyStock::Units(u)) => format!("{} units", self.exact(*u)),
+            Value::SafetyStock(SafetyStock::WeeksOfCover(w)) => {
+                format!("{} weeks of cover", self.plain(*w))
+            }
+            other => other.to_string(),
+        }
+    }
+
     /// A figure in full, unrounded and ungrouped, for a form field: `2,5` weeks.
     pub fn plain(&self, v: f64) -> String {
         if v.is_finite() {
@@ -473,6 +488,31 @@ mod tests {
         assert_eq!(EN.edit_text(CellValue::Weeks(2.456)), "2.46");
         assert_eq!(FR.edit_text(CellValue::Weeks(2.456)), "2,46");
         assert_eq!(DE.edit_text(CellValue::Blank), "");
+    }
+
+    #[test]
+    fn merge_conflicts_show_both_values_in_full_in_the_locale() {
+        use crate::engine::Money;
+        let value = |v: Value| (EN.conflict_value(&v), DE.conflict_value(&v));
+        assert_eq!(
+            value(Value::Qty(Some(Qty(1_234_125)))),
+            ("1234.125".into(), "1234,125".into())
+        );
+        assert_eq!(
+            value(Value::Money(Money(1250))),
+            ("12.50".into(), "12,50".into())
+        );
+        assert_eq!(
+            value(Value::SafetyStock(SafetyStock::WeeksOfCover(2.5))),
+            ("2.5 weeks of cover".into(), "2,5 weeks of cover".into())
+        );
+        assert_eq!(
+            value(Value::SafetyStock(SafetyStock::Units(Qty(7_500)))),
+            ("7.5 units".into(), "7,5 units".into())
+        );
+        assert_eq!(value(Value::Qty(None)).1, "not set");
+        assert_eq!(value(Value::Weeks(3)).1, "3 weeks");
+        assert_eq!(value(Value::Text("Fig 1.5".into())).1, "Fig 1.5");
     }
 
     #[test]

@@ -23,8 +23,13 @@ fn read() -> Locale {
     use wasm_bindgen::{JsCast, JsValue};
     let sample = JsValue::from_f64(1_234_567.5);
     let language = web_sys::window().and_then(|w| w.navigator().language());
-    // `toLocaleString` throws on a language tag it does not know: then the browser's default.
-    let written = js_sys::Reflect::get(&sample, &JsValue::from_str("toLocaleString"))
+    // `Number.prototype.toLocaleString`, called so that a throw (a language tag the browser
+    // does not know) comes back as an error: then the browser's default locale. `Reflect.get`
+    // needs an object, so the function is taken from the prototype, not from the number.
+    let get = |target: &JsValue, key: &str| js_sys::Reflect::get(target, &JsValue::from_str(key));
+    let written = get(&js_sys::global(), "Number")
+        .and_then(|n| get(&n, "prototype"))
+        .and_then(|p| get(&p, "toLocaleString"))
         .ok()
         .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
         .and_then(|f| {
