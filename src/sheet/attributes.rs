@@ -2,8 +2,8 @@
 //! or weeks of cover), lead time, MOQ, order multiple, cost and price. Typed text becomes a
 //! new product record; the workbook validates it and records it as one undoable change.
 
-use super::number::{parse_number, DecimalSep};
-use crate::engine::{Money, Product, Qty, SafetyStock};
+use super::number::{parse_number, DecimalSep, Locale};
+use crate::engine::{CellValue, Money, Product, Qty, SafetyStock};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Attribute {
@@ -56,18 +56,19 @@ impl Attribute {
         }
     }
 
-    /// The value as the panel shows it; a safety stock kind not in use shows blank.
-    pub fn text(self, p: &Product) -> String {
+    /// The value as the panel shows it, in full and in the user's locale (so a change
+    /// commits back the same number); a safety stock kind not in use shows blank.
+    pub fn text(self, p: &Product, loc: &Locale) -> String {
         match (self, p.safety_stock) {
-            (Attribute::OnHand, _) => p.on_hand.to_string(),
-            (Attribute::SafetyUnits, SafetyStock::Units(u)) => u.to_string(),
-            (Attribute::SafetyWeeks, SafetyStock::WeeksOfCover(w)) => w.to_string(),
+            (Attribute::OnHand, _) => loc.exact(p.on_hand),
+            (Attribute::SafetyUnits, SafetyStock::Units(u)) => loc.exact(u),
+            (Attribute::SafetyWeeks, SafetyStock::WeeksOfCover(w)) => loc.plain(w),
             (Attribute::SafetyUnits | Attribute::SafetyWeeks, _) => String::new(),
             (Attribute::LeadTime, _) => p.lead_time_weeks.to_string(),
-            (Attribute::Moq, _) => p.moq.to_string(),
-            (Attribute::Multiple, _) => p.order_multiple.to_string(),
-            (Attribute::UnitCost, _) => p.unit_cost.to_string(),
-            (Attribute::UnitPrice, _) => p.unit_price.to_string(),
+            (Attribute::Moq, _) => loc.exact(p.moq),
+            (Attribute::Multiple, _) => loc.exact(p.order_multiple),
+            (Attribute::UnitCost, _) => loc.edit_text(CellValue::Money(p.unit_cost)),
+            (Attribute::UnitPrice, _) => loc.edit_text(CellValue::Money(p.unit_price)),
         }
     }
 
@@ -132,8 +133,9 @@ mod tests {
     fn typed_attributes_become_a_new_product() {
         let mut p = Product::new("CND-101", "Fig", "Candles");
         p.safety_stock = SafetyStock::WeeksOfCover(2.5);
-        assert_eq!(Attribute::SafetyWeeks.text(&p), "2.5");
-        assert_eq!(Attribute::SafetyUnits.text(&p), "");
+        let en = Locale::EN_US;
+        assert_eq!(Attribute::SafetyWeeks.text(&p, &en), "2.5");
+        assert_eq!(Attribute::SafetyUnits.text(&p, &en), "");
         let q = Attribute::OnHand.set(&p, "1,250", DecimalSep::Dot).unwrap();
         assert_eq!(q.on_hand, Qty::units(1250));
         let q = Attribute::SafetyUnits
@@ -144,9 +146,30 @@ mod tests {
             .set(&q, "24,5", DecimalSep::Comma)
             .unwrap();
         assert_eq!(q.unit_price, Money::cents(2450));
-        assert_eq!(Attribute::UnitPrice.text(&q), "24.50");
+        assert_eq!(Attribute::UnitPrice.text(&q, &en), "24.50");
         let q = Attribute::LeadTime.set(&q, "6", DecimalSep::Dot).unwrap();
         assert_eq!(q.lead_time_weeks, 6);
+    }
+
+    #[test]
+    fn a_decimal_comma_panel_shows_and_reads_back_the_same_values() {
+        let de = Locale::DE_DE;
+        let mut p = Product::new("CND-101", "Fig", "Candles");
+        p.on_hand = Qty(1_234_500);
+        p.moq = Qty(1_234);
+        p.unit_cost = Money::cents(123_450);
+        p.safety_stock = SafetyStock::WeeksOfCover(2.5);
+        assert_eq!(Attribute::OnHand.text(&p, &de), "1234,5");
+        assert_eq!(Attribute::Moq.text(&p, &de), "1,234");
+        assert_eq!(Attribute::UnitCost.text(&p, &de), "1234,50");
+        assert_eq!(Attribute::SafetyWeeks.text(&p, &de), "2,5");
+        // Committing the shown text changes nothing (1,234 is 1.234 units, not 1234).
+        for a in Attribute::ALL {
+            let shown = a.text(&p, &de);
+            if !shown.is_empty() {
+                assert_eq!(a.set(&p, &shown, de.decimal), Ok(p.clone()), "{a:?}");
+            }
+        }
     }
 
     #[test]

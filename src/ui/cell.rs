@@ -1,5 +1,6 @@
-//! How one grid cell presents itself: its text, its raw value for the clipboard and the
-//! editor, its conditional formatting, and the tooltip that explains it.
+//! How one grid cell presents itself: its text (in the user's locale; the editor and the
+//! clipboard take `Locale::edit_text`), its conditional formatting, and the tooltip that
+//! explains it.
 
 use super::format;
 use crate::engine::exceptions::EXCESS_COVER_WEEKS;
@@ -9,7 +10,7 @@ use crate::sheet::edits::{editable, Target};
 use crate::sheet::periods::Period;
 use crate::sheet::rows::{GridRow, RowOwner};
 
-/// The text of a cell as the grid shows it.
+/// The text of a cell as the grid shows it, in the user's locale.
 pub fn cell_text(v: CellValue) -> String {
     match v {
         CellValue::Units(q) => format::units(q),

@@ -4,7 +4,7 @@
 //! undoable edits; events travel in the plan file.
 
 use super::form::{field, new_record, target_options};
-use super::locale::decimal_sep;
+use super::locale::{self, decimal_sep};
 use crate::engine::event::{DemandEvent, Lift, FAMILY};
 use crate::engine::kpi::Scope;
 use crate::engine::{Edit, Qty, Workbook};
@@ -126,7 +126,7 @@ pub fn EventsPanel(workbook: RwSignal<Workbook>, scope: Signal<Scope>) -> impl I
                                 <span class="event-name">{e.name.clone()}</span>
                             </label>
                             <div class="event-meta">
-                                <b>{e.lift_label()}</b>{format!(" · {target} · {weeks}")}
+                                <b>{lift_text(&e.lift)}</b>{format!(" · {target} · {weeks}")}
                                 {(!on).then_some(" · off")}
                                 <button class="close" data-testid="event-remove" title="Remove (undo brings it back)"
                                     on:click=move |_| remove(i)>"Remove"</button>
@@ -174,4 +174,15 @@ pub fn EventsPanel(workbook: RwSignal<Workbook>, scope: Signal<Scope>) -> impl I
             })}
         </section>
     }
+}
+
+/// "+20 %" / "+12,5 a week" / "−50 a week" in the user's locale (as `lift_label` says it).
+fn lift_text(lift: &Lift) -> String {
+    let loc = locale::current();
+    let (q, unit) = match lift {
+        Lift::Percent(p) => (*p, " %"),
+        Lift::Units(u) => (*u, " a week"),
+    };
+    let sign = if q.0 < 0 { "−" } else { "+" };
+    format!("{sign}{}{unit}", loc.exact(Qty(q.0.abs())))
 }

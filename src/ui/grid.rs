@@ -7,7 +7,7 @@
 //! header row and the label column are sticky.
 
 use super::cell::{cell_text, explain, stock_class};
-use super::locale::decimal_sep;
+use super::locale;
 use super::row_label::row_label;
 use crate::engine::Workbook;
 use crate::sheet::edits::{block_edits, clear_edits, editable, fill_down_edits, Changes};
@@ -53,7 +53,9 @@ pub fn Grid(
     let viewport = RwSignal::new((560.0f64, 960.0f64));
     let editing = RwSignal::new(None::<Editing>);
     let dragging = RwSignal::new(false);
-    let dec = decimal_sep();
+    // One locale for what the grid shows, the editor holds, and copy and paste carry.
+    let loc = locale::current();
+    let dec = loc.decimal;
     // Notes and changes since the last check-in, when the app provides them.
     let marks =
         use_context::<Memo<CellMarks>>().unwrap_or_else(|| Memo::new(|_| CellMarks::default()));
@@ -183,9 +185,10 @@ pub fn Grid(
         let (ok, current) = workbook.with_untracked(|wb| {
             rows.with_untracked(|r| {
                 periods.with_untracked(|p| match (r.get(at.row), p.get(at.col)) {
-                    (Some(row), Some(p)) => {
-                        (editable(wb, row, p).is_some(), row.value(wb, p).raw())
-                    }
+                    (Some(row), Some(p)) => (
+                        editable(wb, row, p).is_some(),
+                        loc.edit_text(row.value(wb, p)),
+                    ),
                     _ => (false, String::new()),
                 })
             })
@@ -340,18 +343,7 @@ pub fn Grid(
         let (a, b) = selection.get_untracked().range();
         let text = workbook.with_untracked(|wb| {
             rows.with_untracked(|r| {
-                periods.with_untracked(|p| {
-                    let block: Vec<Vec<String>> = (a.row..=b.row)
-                        .filter_map(|i| r.get(i))
-                        .map(|row| {
-                            (a.col..=b.col)
-                                .filter_map(|j| p.get(j))
-                                .map(|period| row.value(wb, period).raw())
-                                .collect()
-                        })
-                        .collect();
-                    tsv::write(&block)
-                })
+                periods.with_untracked(|p| tsv::copy_block(wb, r, p, a, b, &loc))
             })
         });
         if let Some(dt) = ev.clipboard_data() {

@@ -78,6 +78,8 @@ pub fn merge_section(
         .map(|r| view! { <li>{r.clone()}</li> })
         .collect_view();
     let n = merge.conflicts.len();
+    // Both values in full, in the user's locale (the engine's text writes dot decimals).
+    let loc = super::locale::current();
     let rows = merge
         .conflicts
         .iter()
@@ -96,13 +98,13 @@ pub fn merge_section(
                 <tr data-testid="merge-conflict" data-sku=c.sku.clone()>
                     <td><b>{c.sku.clone()}</b></td>
                     <td>{c.what.clone()}</td>
-                    <td class="num">{c.base_shown.clone()}</td>
+                    <td class="num">{c.base.as_ref().map_or_else(|| c.base_shown.clone(), |v| loc.conflict_value(v))}</td>
                     <td class="num"><label><input type="radio" name=name.clone() data-testid="pick-ours"
                         prop:checked=move || is(Side::Ours) on:change=move |_| pick(Side::Ours) />
-                        {format!(" {} ", c.ours_shown)}<span class="by">{c.ours_by.clone()}</span></label></td>
+                        {format!(" {} ", loc.conflict_value(&c.ours))}<span class="by">{c.ours_by.clone()}</span></label></td>
                     <td class="num"><label><input type="radio" name=name data-testid="pick-theirs"
                         prop:checked=move || is(Side::Theirs) on:change=move |_| pick(Side::Theirs) />
-                        {format!(" {} ", c.theirs_shown)}<span class="by">{c.theirs_by.clone()}</span></label></td>
+                        {format!(" {} ", loc.conflict_value(&c.theirs))}<span class="by">{c.theirs_by.clone()}</span></label></td>
                 </tr>
             }
         })

@@ -161,11 +161,11 @@ fn scope_name(wb: &Workbook, scope: &Scope) -> String {
 }
 
 fn pct(v: Option<f64>) -> String {
-    v.map_or("—".to_string(), |v| format!("{:.1}%", v * 100.0))
+    v.map_or("—".to_string(), format::percent)
 }
 
 fn signed_pct(v: Option<f64>) -> String {
-    v.map_or("—".to_string(), |v| format!("{:+.1}%", v * 100.0))
+    v.map_or("—".to_string(), format::signed_percent)
 }
 
 /// Lags scored from check-ins: next week's plan, and the plan purchasing ordered on.
@@ -219,7 +219,7 @@ fn kpis(wb: &Workbook, scope: &Scope, snapshots: &[Snapshot]) -> impl IntoView {
         .collect_view();
     let turns = wb
         .inventory_turns(scope)
-        .map_or("—".to_string(), |t| format!("{t:.1}×"));
+        .map_or("—".to_string(), |t| format!("{}×", format::fixed(t, 1)));
     let cover = match wb.value(scope, Measure::Cover, c) {
         CellValue::Weeks(w) => format::cover(w),
         _ => "—".to_string(),

@@ -1,7 +1,7 @@
 //! The SKU panel: the selected SKU's master data (on hand, safety stock, lead time, order
 //! rules, cost and price), editable. Each change is one undoable product edit.
 
-use super::locale::decimal_sep;
+use super::locale;
 use crate::engine::{Edit, Workbook};
 use crate::sheet::attributes::Attribute;
 use leptos::prelude::*;
@@ -9,7 +9,8 @@ use leptos::prelude::*;
 #[component]
 pub fn ProductPanel(workbook: RwSignal<Workbook>, sku: Signal<Option<usize>>) -> impl IntoView {
     let message = RwSignal::new(None::<String>);
-    let dec = decimal_sep();
+    let loc = locale::current();
+    let dec = loc.decimal;
     let commit = move |i: usize, a: Attribute, text: String| {
         let result = workbook.with_untracked(|wb| a.set(&wb.plan().products[i], &text, dec));
         let outcome = result.and_then(|p| {
@@ -25,7 +26,7 @@ pub fn ProductPanel(workbook: RwSignal<Workbook>, sku: Signal<Option<usize>>) ->
         let fields = Attribute::ALL
             .iter()
             .map(|&a| {
-                let value = move || workbook.with(|wb| wb.plan().products.get(i).map(|p| a.text(p)).unwrap_or_default());
+                let value = move || workbook.with(|wb| wb.plan().products.get(i).map(|p| a.text(p, &loc)).unwrap_or_default());
                 view! {
                     <label class="attr">
                         <span>{a.label()}</span>

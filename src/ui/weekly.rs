@@ -250,7 +250,7 @@ pub fn headline(wb: &Workbook, horizon: usize) -> impl IntoView {
         .unwrap_or_else(|| "—".into());
     let pct = last
         .and_then(|l| l.pct)
-        .map(|p| format!("{:+.1}%", p * 100.0))
+        .map(format::signed_percent)
         .unwrap_or_default();
     let stock_value = Amount(wb.total().inventory_value[c]).to_money();
     let outcome = wb.outcome(horizon);
