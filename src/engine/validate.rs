@@ -162,7 +162,7 @@ pub fn check_plan(plan: &super::plan::Plan) -> Result<(), PlanError> {
     }
     let mut ids = std::collections::HashSet::new();
     for e in &plan.events {
-        e.check(plan)
+        e.check_fields()
             .map_err(|reason| bad("event", &e.name, &reason))?;
         if !ids.insert(e.id.as_str()) {
             return Err(bad("event", &e.id, "appears twice in the plan"));

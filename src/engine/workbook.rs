@@ -450,9 +450,14 @@ impl Workbook {
                 }])
             }
             Edit::UpdateEvent(index, e) => {
-                e.check(&self.plan)
-                    .map_err(|reason| bad_event(&e, reason))?;
                 let old = self.event_at(index)?;
+                // Switching an event whose family has no SKU left stays possible.
+                let checked = if old.target == e.target {
+                    e.check_fields()
+                } else {
+                    e.check(&self.plan)
+                };
+                checked.map_err(|reason| bad_event(&e, reason))?;
                 if *old == e {
                     return Ok(Vec::new());
                 }
