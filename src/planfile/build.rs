@@ -91,7 +91,8 @@ pub struct Builder {
     capacity: BTreeMap<String, (Qty, usize)>,
     /// The base check-in's products and cells where they differ from the plan.
     base_products: Vec<Product>,
-    base_cells: Vec<(usize, SeriesField, usize, Option<Qty>)>,
+    /// By SKU code: a SKU of the check-in may be missing from the plan (added, then undone).
+    base_cells: Vec<(String, SeriesField, usize, Option<Qty>)>,
     /// Demand events with their line, checked against the products at the end.
     events: Vec<(usize, DemandEvent)>,
 }
@@ -187,7 +188,7 @@ impl Builder {
                 .map(|c| unprotect(&c.value).to_string())
         };
         for (line, e) in std::mem::take(&mut self.events) {
-            e.check(&plan)
+            e.check_fields()
                 .map_err(|reason| PlanFileError::new(line, "event", e.name.as_str(), reason))?;
             if plan.events.iter().any(|x| x.id == e.id) {
                 return Err(PlanFileError::new(
@@ -254,8 +255,10 @@ impl Builder {
                 }
             }
         }
-        for &(sku, field, week, value) in &self.base_cells {
-            base.series_mut(sku).set(field, week, value);
+        for (sku, field, week, value) in &self.base_cells {
+            if let Some(i) = base.sku_index(sku) {
+                base.series_mut(i).set(*field, *week, *value);
+            }
         }
         // The file does not hold the base's events: unknown, so a merge takes events from
         // either copy (none is read as removed).
@@ -392,7 +395,13 @@ impl Builder {
     fn base_series(&mut self, row: &Row) -> Result<(), PlanFileError> {
         let r = Record::BaseSeries;
         let dc = self.decimal_comma;
-        let index = self.known_sku(row, r)?;
+        // A SKU of the plan, or one only the check-in has (its base-product row comes first).
+        Builder::plan(&mut self.plan, &self.settings, row.line, r)?;
+        let sku = unprotect(row.get(1));
+        if !self.skus.contains_key(sku) && !self.base_products.iter().any(|p| p.sku == sku) {
+            return Err(row.error(r, 1, "is not a product in this file"));
+        }
+        let sku = sku.to_string();
         let field = field_of(row, r, "is not a series")?;
         let week = self.week_of(row, r, 3)?;
         let value = match row.get(4) {
@@ -403,7 +412,7 @@ impl Builder {
                 Some(v)
             }
         };
-        self.base_cells.push((index, field, week, value));
+        self.base_cells.push((sku, field, week, value));
         Ok(())
     }
 

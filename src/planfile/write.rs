@@ -9,6 +9,7 @@ use super::format::{
 use super::inject::protect;
 use crate::engine::checkin::Snapshot;
 use crate::engine::event::Lift;
+use crate::engine::series::SkuSeries;
 use crate::engine::{Plan, Product, Qty, SafetyStock, SeriesField, Slot};
 
 /// The byte-order mark Excel needs to read the file as UTF-8.
@@ -202,14 +203,16 @@ fn write_base(w: &mut csv::Writer<Vec<u8>>, plan: &Plan, base: &Plan) -> csv::Re
     }
     let cal = &plan.calendar;
     let mut heading = false;
-    for (i, p) in plan.products.iter().enumerate() {
-        let Some(bi) = base.sku_index(&p.sku) else {
-            continue;
+    // Every SKU of the check-in, against the plan's values; one the plan no longer has (added
+    // and then undone) against the empty series it starts from when read.
+    let empty = SkuSeries::zeros(cal.len());
+    for (bi, p) in base.products.iter().enumerate() {
+        let theirs = &base.series[bi];
+        let ours = match plan.sku_index(&p.sku) {
+            Some(i) if std::sync::Arc::ptr_eq(&plan.series[i], theirs) => continue,
+            Some(i) => &*plan.series[i],
+            None => &empty,
         };
-        let (ours, theirs) = (&plan.series[i], &base.series[bi]);
-        if std::sync::Arc::ptr_eq(ours, theirs) {
-            continue;
-        }
         for field in SeriesField::ALL {
             for week in 0..cal.len() {
                 let Some(bw) = base.calendar.index_of_date(cal.monday(week as isize)) else {
