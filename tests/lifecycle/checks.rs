@@ -1,0 +1,239 @@
+//! What must hold after every step, and at the end of a sequence.
+
+use super::world::{save_plan_file, World};
+use sop_grid::engine::series::SkuSeries;
+use sop_grid::engine::validate::check_plan;
+use sop_grid::engine::{Calendar, Plan, Workbook};
+use sop_grid::planfile::read_shared;
+use sop_grid::storage::scenarios::{decode_scenarios, encode_scenarios, SavedScenario};
+use sop_grid::storage::{decode, encode, Stored};
+
+/// The first place two plans differ, for a failure message.
+pub fn first_difference(a: &Plan, b: &Plan) -> String {
+    if a.calendar != b.calendar {
+        return format!("calendar {:?} / {:?}", a.calendar, b.calendar);
+    }
+    if a.products != b.products {
+        for (i, (p, q)) in a.products.iter().zip(&b.products).enumerate() {
+            if p != q {
+                return format!("product #{i}: {p:?} / {q:?}");
+            }
+        }
+        return format!("{} / {} products", a.products.len(), b.products.len());
+    }
+    for (i, (s, t)) in a.series.iter().zip(&b.series).enumerate() {
+        if s != t {
+            return format!("series of {}: {s:?} / {t:?}", a.products[i].sku);
+        }
+    }
+    let parts = [
+        (
+            "capacity",
+            format!("{:?}", a.capacity),
+            format!("{:?}", b.capacity),
+        ),
+        ("meta", format!("{:?}", a.meta), format!("{:?}", b.meta)),
+        ("notes", format!("{:?}", a.notes), format!("{:?}", b.notes)),
+        (
+            "decisions",
+            format!("{:?}", a.decisions),
+            format!("{:?}", b.decisions),
+        ),
+        (
+            "events",
+            format!("{:?}", a.events),
+            format!("{:?}", b.events),
+        ),
+        (
+            "authors",
+            format!("{:?}", a.authors),
+            format!("{:?}", b.authors),
+        ),
+    ];
+    for (what, x, y) in parts {
+        if x != y {
+            return format!("{what}: {x} / {y}");
+        }
+    }
+    "no difference".to_string()
+}
+
+/// Equal plans, or where they differ.
+fn same(what: &str, got: &Plan, want: &Plan) -> Result<(), String> {
+    if got == want {
+        Ok(())
+    } else {
+        Err(format!("{what}: {}", first_difference(got, want)))
+    }
+}
+
+/// A check-in as a plan file carries it: its first week and current week, and each of its
+/// products and input series over its weeks (the file writes the products and cells where it
+/// differs from the plan). The file's check-in ends with the plan (weeks after the check-in's
+/// own end are empty). Not in the file by design, and not read by a merge: its meta, notes,
+/// decisions, events and authors; and SKUs added to the plan after the check-in are read
+/// into it with the plan's values (the file cannot say a SKU was absent; a merge then sees
+/// them as unchanged since).
+fn check_in_values(got: &Plan, want: &Plan) -> Result<(), String> {
+    let what = "plan file's check-in";
+    let weeks = |c: &Calendar| (c.monday(0), c.current());
+    if weeks(&got.calendar) != weeks(&want.calendar) || got.calendar.len() < want.calendar.len() {
+        return Err(format!(
+            "{what}: calendar {:?} / {:?}",
+            got.calendar, want.calendar
+        ));
+    }
+    let n = want.calendar.len();
+    let inputs = |s: &SkuSeries, from: usize, to: usize| {
+        (
+            s.actual[from..to].to_vec(),
+            s.forecast[from..to].to_vec(),
+            s.consensus[from..to].to_vec(),
+            s.confirmed_receipts[from..to].to_vec(),
+            s.planned_receipts[from..to].to_vec(),
+        )
+    };
+    let empty = SkuSeries::zeros(got.calendar.len() - n);
+    for (p, t) in want.products.iter().zip(&want.series) {
+        let Some(i) = got.sku_index(&p.sku) else {
+            return Err(format!("{what}: {} is missing", p.sku));
+        };
+        if &got.products[i] != p {
+            return Err(format!("{what}: {:?} / {p:?}", got.products[i]));
+        }
+        let s = &got.series[i];
+        if inputs(s, 0, n) != inputs(t, 0, n) {
+            return Err(format!("{what}: series of {}: {s:?} / {t:?}", p.sku));
+        }
+        if inputs(s, n, got.calendar.len()) != inputs(&empty, 0, empty.actual.len()) {
+            return Err(format!("{what}: weeks after its end: {s:?}"));
+        }
+    }
+    Ok(())
+}
+
+/// A workbook's plan is valid, and its incremental figures equal a full recompute.
+fn whole(what: &str, wb: &Workbook) -> Result<(), String> {
+    check_plan(wb.plan()).map_err(|e| format!("{what} fails check_plan: {e}"))?;
+    let fresh = Workbook::new(wb.plan().clone());
+    if fresh.all_derived() != wb.all_derived() {
+        return Err(format!("{what}: figures differ from a full recompute"));
+    }
+    Ok(())
+}
+
+/// After every step: every plan checks; our save (plan and check-ins) reads back the same;
+/// our plan file (with the check-in it shares) reads back the same; the scenarios' save
+/// reads back the same. A round trip already checked on the very same data is not run again
+/// (most steps leave some of it as it was).
+pub fn check_all(w: &mut World) -> Result<(), String> {
+    let ours = &w.ours;
+    whole("the plan", &ours.wb)?;
+    for s in &w.scenarios {
+        whole(&format!("scenario {}", s.name), &s.workbook)?;
+    }
+    if let Some(t) = &w.theirs {
+        whole("the colleague's plan", &t.wb)?;
+    }
+    let stored = Stored {
+        plan: ours.wb.plan_to_save(),
+        snapshots: ours.snapshots.clone(),
+    };
+    let author = ours.wb.user().unwrap_or("").to_string();
+    if w.checked.as_ref() != Some(&(stored.clone(), author.clone())) {
+        round_trips(w, &stored)?;
+        w.checked = Some((stored, author));
+    }
+    let saved = w.saved_scenarios();
+    if w.checked_scenarios != saved {
+        scenarios_round_trip(&saved)?;
+        w.checked_scenarios = saved;
+    }
+    Ok(())
+}
+
+/// Our save and our plan file read back the same.
+fn round_trips(w: &World, stored: &Stored) -> Result<(), String> {
+    let ours = &w.ours;
+    match decode(&encode(stored)) {
+        Ok(back) => {
+            same("storage round trip", &back.plan, &stored.plan)?;
+            if back.snapshots.len() != stored.snapshots.len() {
+                return Err("storage round trip lost check-ins".into());
+            }
+            for (b, s) in back.snapshots.iter().zip(&stored.snapshots) {
+                same(
+                    &format!("storage round trip, check-in {}", s.id),
+                    &b.plan,
+                    &s.plan,
+                )?;
+                if b != s {
+                    return Err(format!("storage round trip, check-in {}", s.id));
+                }
+            }
+        }
+        Err(e) => return Err(format!("saved plan unreadable: {e}")),
+    }
+    let text = save_plan_file(ours);
+    let file = read_shared(&text).map_err(|e| format!("plan file unreadable: {e}\n{text}"))?;
+    let mut plan = ours.wb.plan_to_save();
+    plan.meta.author = ours.wb.user().unwrap_or("").to_string();
+    same("plan file round trip", &file.plan, &plan)?;
+    let base = plan
+        .meta
+        .base
+        .as_ref()
+        .and_then(|id| ours.snapshots.iter().find(|s| &s.id == id));
+    match (&file.base, base) {
+        (None, None) => {}
+        (Some(got), Some(want)) => {
+            check_in_values(&got.plan, &want.plan)?;
+            if (&got.id, &got.taken, &got.author) != (&want.id, &want.taken, &want.author) {
+                return Err(format!("plan file's check-in {got:?} / {want:?}"));
+            }
+        }
+        (got, want) => {
+            return Err(format!(
+                "plan file's check-in: {:?} read, {:?} written",
+                got.as_ref().map(|s| &s.id),
+                want.map(|s| &s.id)
+            ))
+        }
+    }
+    Ok(())
+}
+
+/// The scenarios' save reads back the same.
+fn scenarios_round_trip(saved: &[SavedScenario]) -> Result<(), String> {
+    let back = decode_scenarios(&encode_scenarios(saved))
+        .map_err(|e| format!("saved scenarios unreadable: {e}"))?;
+    for (b, s) in back.iter().zip(saved) {
+        same(&format!("scenario {} round trip", s.name), &b.plan, &s.plan)?;
+    }
+    if back != saved {
+        return Err("scenarios round trip".into());
+    }
+    Ok(())
+}
+
+/// At the end: undoing back to the checkpoint restores it exactly, and redoing all of it
+/// gets back to where the sequence ended.
+pub fn undo_all(w: &mut World) -> Result<(), String> {
+    let end = w.ours.wb.plan().clone();
+    let n = w.undo_depth - w.checkpoint_depth;
+    for i in 0..n {
+        w.ours
+            .wb
+            .undo()
+            .map_err(|e| format!("undo {} of {n} refused: {e}", i + 1))?;
+    }
+    same("after undoing everything", w.ours.wb.plan(), &w.checkpoint)?;
+    whole("the plan after undoing everything", &w.ours.wb)?;
+    for i in 0..n {
+        w.ours
+            .wb
+            .redo()
+            .map_err(|e| format!("redo {} of {n} refused: {e}", i + 1))?;
+    }
+    same("after redoing everything", w.ours.wb.plan(), &end)
+}
