@@ -13,11 +13,12 @@ use super::format::{
 };
 use super::inject::unprotect;
 use super::number::{parse_f64, parse_money, parse_qty, parse_whole};
-use crate::engine::calendar::parse_iso_week;
+use crate::engine::calendar::{parse_iso_week, MAX_HORIZON};
 use crate::engine::checkin::Snapshot;
 use crate::engine::decision::{Decision, MAX_DECISION};
 use crate::engine::event::{DemandEvent, Lift};
 use crate::engine::note::{Note, MAX_NOTE};
+use crate::engine::series::SkuSeries;
 use crate::engine::validate::{check_product, check_quantity};
 use crate::engine::{Calendar, Plan, PlanError, Product, Qty, SafetyStock, SeriesField, Slot};
 use chrono::Datelike;
@@ -91,8 +92,9 @@ pub struct Builder {
     capacity: BTreeMap<String, (Qty, usize)>,
     /// The base check-in's products and cells where they differ from the plan.
     base_products: Vec<Product>,
-    /// By SKU code: a SKU of the check-in may be missing from the plan (added, then undone).
-    base_cells: Vec<(String, SeriesField, usize, Option<Qty>)>,
+    /// SKU code (a SKU of the check-in may be missing from the plan: added, then undone),
+    /// series, week of the plan, value and the line it was read from.
+    base_cells: Vec<(String, SeriesField, usize, Option<Qty>, usize)>,
     /// Demand events with their line, checked against the products at the end.
     events: Vec<(usize, DemandEvent)>,
 }
@@ -244,9 +246,22 @@ impl Builder {
                         ),
                     )
                 })?;
-            base.calendar = Calendar::around(cal.monday(week as isize), week, cal.len() - week)
+            // The check-in started where the plan starts and looked as far ahead as a plan
+            // may: it ends with the plan or at most MAX_HORIZON weeks after its own week (a
+            // week-old check-in of a 104-week plan ended a week before the plan does).
+            let horizon = (cal.len() - week).min(MAX_HORIZON);
+            base.calendar = Calendar::around(cal.monday(week as isize), week, horizon)
                 .map_err(|e| PlanFileError::new(cell.line, "value", cell.value.as_str(), e))?;
+            let weeks = base.calendar.len();
+            if weeks < cal.len() {
+                for s in &mut base.series {
+                    truncate(std::sync::Arc::make_mut(s), weeks);
+                }
+                base.authors
+                    .retain(|(_, slot), _| !matches!(slot, Slot::Cell(_, w) if *w >= weeks));
+            }
         }
+        let weeks = base.calendar.len();
         for p in &self.base_products {
             match base.sku_index(&p.sku) {
                 Some(i) => base.products[i] = p.clone(),
@@ -255,7 +270,18 @@ impl Builder {
                 }
             }
         }
-        for (sku, field, week, value) in &self.base_cells {
+        for (sku, field, week, value, line) in &self.base_cells {
+            if *week >= weeks {
+                return Err(PlanFileError::new(
+                    *line,
+                    "week",
+                    cal.label(*week as isize),
+                    format!(
+                        "is after the base check-in's last week {}",
+                        cal.label(weeks as isize - 1)
+                    ),
+                ));
+            }
             if let Some(i) = base.sku_index(sku) {
                 base.series_mut(i).set(*field, *week, *value);
             }
@@ -412,7 +438,7 @@ impl Builder {
                 Some(v)
             }
         };
-        self.base_cells.push((sku, field, week, value));
+        self.base_cells.push((sku, field, week, value, row.line));
         Ok(())
     }
 
@@ -760,3 +786,13 @@ const ENGINE_NAMES: [(&str, &str); 8] = [
     ("on hand", "on_hand"),
     ("safety stock", "safety_stock"),
 ];
+
+/// A SKU's series cut to its first `weeks` weeks.
+fn truncate(s: &mut SkuSeries, weeks: usize) {
+    s.actual.truncate(weeks);
+    s.forecast.truncate(weeks);
+    s.consensus.truncate(weeks);
+    s.confirmed_receipts.truncate(weeks);
+    s.planned_receipts.truncate(weeks);
+    s.lift.truncate(weeks);
+}
