@@ -78,8 +78,10 @@ impl Scenario {
     }
 }
 
-/// The plan with a scenario's products and numbers, keeping the plan's identity, notes,
-/// decisions and who-changed-what.
+/// The plan with a scenario's products and numbers, keeping the plan's identity, notes and
+/// decisions. Who changed what comes with the numbers: the scenario's record (the plan's as
+/// it was when the scenario was made, then the scenario's own edits) describes the values
+/// promoted; the plan's may name SKUs or weeks the scenario does not have.
 pub fn promoted(scenario: &Plan, plan: &Plan) -> Plan {
     Plan {
         calendar: scenario.calendar.clone(),
@@ -90,7 +92,7 @@ pub fn promoted(scenario: &Plan, plan: &Plan) -> Plan {
         meta: plan.meta.clone(),
         notes: plan.notes.clone(),
         decisions: plan.decisions.clone(),
-        authors: plan.authors.clone(),
+        authors: scenario.authors.clone(),
     }
 }
 

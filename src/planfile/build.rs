@@ -258,7 +258,7 @@ impl Builder {
                     truncate(std::sync::Arc::make_mut(s), weeks);
                 }
                 base.authors
-                    .retain(|(_, slot), _| !matches!(slot, Slot::Cell(_, w) if *w >= weeks));
+                    .retain(|_, slot| !matches!(slot, Slot::Cell(_, w) if w >= weeks));
             }
         }
         let weeks = base.calendar.len();
@@ -401,7 +401,7 @@ impl Builder {
 
     fn edited(&mut self, row: &Row) -> Result<(), PlanFileError> {
         let r = Record::Edited;
-        let index = self.known_sku(row, r)?;
+        self.known_sku(row, r)?;
         let slot = if row.get(2) == EDITED_PRODUCT {
             Slot::Product
         } else {
@@ -413,7 +413,8 @@ impl Builder {
             return Err(row.error(r, 3, "is empty; say who made the change"));
         }
         if let Some(plan) = self.plan.as_mut() {
-            plan.authors.insert((index, slot), std::sync::Arc::from(by));
+            let sku = unprotect(row.get(1));
+            plan.authors.set(sku, slot, Some(std::sync::Arc::from(by)));
         }
         Ok(())
     }

@@ -159,17 +159,14 @@ fn write_rows(
 
     if !plan.authors.is_empty() {
         w.write_record(Record::Edited.columns())?;
-        for ((sku, slot), by) in &plan.authors {
-            let Some(p) = plan.products.get(*sku) else {
-                continue;
-            };
+        for (sku, slot, by) in plan.authors.iter() {
             let (what, week) = match slot {
                 Slot::Product => (EDITED_PRODUCT, String::new()),
-                Slot::Cell(field, week) => (series_key(*field), cal.label(*week as isize)),
+                Slot::Cell(field, week) => (series_key(field), cal.label(week as isize)),
             };
             w.write_record([
                 Record::Edited.key(),
-                &protect(&p.sku),
+                &protect(sku),
                 what,
                 &protect(by),
                 &week,
