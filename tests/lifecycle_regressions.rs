@@ -187,3 +187,33 @@ fn a_check_in_a_week_old_reads_back_from_the_plan_file() {
     assert_eq!(base.series[0].forecast[3], Qty::units(10));
     assert_eq!(base.series[0], snapshot.plan.series[0]);
 }
+
+/// Fails on main: a promote undone, a check-in, the promote redone — the plan no longer
+/// named the check-in as its base (redo put back the base it had before), so its plan file
+/// carried no check-in and a colleague's merge became a two-way comparison (every difference
+/// a conflict). The check-in a copy shares is not part of undo and redo.
+#[test]
+fn redoing_a_promote_after_a_check_in_keeps_the_check_in() {
+    let mut wb = workbook();
+    let mut s = Scenario::copy_of(wb.plan(), "More", "Ana (Sales)", "2026-11-23", &[]).unwrap();
+    s.workbook
+        .set("B", SeriesField::Forecast, "2026-W49", Some(12.0))
+        .unwrap();
+    let new = promoted(s.workbook.plan(), wb.plan());
+    wb.apply("Promote scenario More", Edit::ReplacePlan(Box::new(new)))
+        .unwrap();
+    wb.undo().unwrap();
+    let snapshot = check_in(&mut wb, "2026-11-23");
+    wb.redo().unwrap();
+    assert_eq!(wb.plan().series[1].forecast[3], Qty::units(12));
+    assert_eq!(wb.plan().meta.base.as_deref(), Some("plan-1-2026-11-23"));
+    let file = read_shared(&write_shared(&wb.plan_to_save(), Some(&snapshot))).unwrap();
+    assert_eq!(
+        file.base.map(|b| b.id).as_deref(),
+        Some("plan-1-2026-11-23")
+    );
+    // Undoing it again keeps the check-in too, and gives back B's forecast of 10.
+    wb.undo().unwrap();
+    assert_eq!(wb.plan().series[1].forecast[3], Qty::units(10));
+    assert_eq!(wb.plan().meta.base.as_deref(), Some("plan-1-2026-11-23"));
+}

@@ -695,7 +695,15 @@ fn apply_diff(plan: &mut Plan, d: &Diff) {
             plan.products.pop();
             plan.series.pop();
         }
-        Diff::Plan { new, .. } => *plan = (**new).clone(),
+        Diff::Plan { new, .. } => {
+            // The check-in this copy shares is not undone or redone with a change: a merge
+            // or promote redone after a check-in keeps naming it (same plan id).
+            let base = (plan.meta.id == new.meta.id).then(|| plan.meta.base.clone());
+            *plan = (**new).clone();
+            if let Some(base) = base {
+                plan.meta.base = base;
+            }
+        }
         // Applied in order, so the SKU is in the plan (added earlier in the same change, or
         // not yet removed by its undo).
         Diff::Author { sku, slot, new, .. } => {
