@@ -217,3 +217,32 @@ fn redoing_a_promote_after_a_check_in_keeps_the_check_in() {
     assert_eq!(wb.plan().series[1].forecast[3], Qty::units(10));
     assert_eq!(wb.plan().meta.base.as_deref(), Some("plan-1-2026-11-23"));
 }
+
+/// Fails on main: a scenario of this plan, then another plan's file opened (it replaces the
+/// plan), a check-in of that plan, and the old scenario promoted — the promoted plan named
+/// the other plan's check-in as its base although its weeks and SKUs are the scenario's, so
+/// its plan file carried a check-in with the wrong weeks (W46… read back as W44…). The
+/// promoted plan of a scenario made from another plan shares no check-in.
+#[test]
+fn promoting_a_scenario_of_another_plan_names_no_check_in_of_this_one() {
+    let mut wb = workbook();
+    let s = Scenario::copy_of(wb.plan(), "Old", "Ana (Sales)", "2026-11-23", &[]).unwrap();
+    let mut other = Plan::new(Calendar::around(day(2026, 11, 23), 4, 10).unwrap());
+    other.add_product(Product::new("Z", "Lamp", "Lamps"));
+    other.meta.id = "plan-2".to_string();
+    wb.apply("Open plan file", Edit::ReplacePlan(Box::new(other)))
+        .unwrap();
+    let snapshot = check_in(&mut wb, "2026-11-23");
+    let new = promoted(s.workbook.plan(), wb.plan());
+    wb.apply("Promote scenario Old", Edit::ReplacePlan(Box::new(new)))
+        .unwrap();
+    assert_eq!(wb.plan().calendar.label(0), "2026-W46");
+    assert_eq!(wb.plan().meta.id, "plan-2");
+    assert_eq!(wb.plan().meta.base, None);
+    let file = read_shared(&write_shared(&wb.plan_to_save(), None)).unwrap();
+    assert_eq!(file.plan, wb.plan_to_save());
+    assert_eq!(file.base, None);
+    // The check-in of the other plan is still kept, and undo brings its base back.
+    wb.undo().unwrap();
+    assert_eq!(wb.plan().meta.base, Some(snapshot.id));
+}

@@ -198,6 +198,7 @@ impl Workbook {
     /// not a change a planner undoes, but a change to save, so the revision moves on.
     pub fn set_meta(&mut self, meta: super::meta::PlanMeta) {
         self.revision = self.revision.max(meta.revision) + 1;
+        self.history.set_base(&meta.id, &meta.base);
         self.plan.meta = meta;
     }
 
@@ -695,15 +696,7 @@ fn apply_diff(plan: &mut Plan, d: &Diff) {
             plan.products.pop();
             plan.series.pop();
         }
-        Diff::Plan { new, .. } => {
-            // The check-in this copy shares is not undone or redone with a change: a merge
-            // or promote redone after a check-in keeps naming it (same plan id).
-            let base = (plan.meta.id == new.meta.id).then(|| plan.meta.base.clone());
-            *plan = (**new).clone();
-            if let Some(base) = base {
-                plan.meta.base = base;
-            }
-        }
+        Diff::Plan { new, .. } => *plan = (**new).clone(),
         // Applied in order, so the SKU is in the plan (added earlier in the same change, or
         // not yet removed by its undo).
         Diff::Author { sku, slot, new, .. } => {
