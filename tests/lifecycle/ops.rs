@@ -142,6 +142,14 @@ pub enum Op {
     Merge {
         picks: Vec<bool>,
     },
+    /// The colleague merges our plan file into their copy.
+    ColleagueMerge {
+        picks: Vec<bool>,
+    },
+    /// The colleague starts a check-in in their copy.
+    ColleagueCheckIn,
+    /// A plan file of another plan opened here (it replaces ours).
+    OpenOther(u8),
 }
 
 fn view() -> impl Strategy<Value = View> {
@@ -240,6 +248,9 @@ pub fn op() -> impl Strategy<Value = Op> {
         2 => Just(Op::Share),
         4 => edit().prop_map(Op::Colleague),
         2 => vec(any::<bool>(), 0..6).prop_map(|picks| Op::Merge { picks }),
+        1 => vec(any::<bool>(), 0..6).prop_map(|picks| Op::ColleagueMerge { picks }),
+        1 => Just(Op::ColleagueCheckIn),
+        1 => (0u8..6).prop_map(Op::OpenOther),
     ]
 }
 

@@ -46,6 +46,7 @@ pub struct World {
     pub steps: usize,
     /// The save (with who saves it) and the scenarios last checked to round-trip.
     pub checked: Option<(Stored, String)>,
+    pub checked_theirs: Option<(Stored, String)>,
     pub checked_scenarios: Vec<SavedScenario>,
 }
 
@@ -77,6 +78,7 @@ pub fn start(dec: DecimalSep) -> World {
         redo_depth: 0,
         steps: 0,
         checked: None,
+        checked_theirs: None,
         checked_scenarios: Vec::new(),
     }
 }
@@ -181,6 +183,14 @@ impl World {
                 None => Ok(()),
             },
             Op::Merge { picks } => self.merge(picks),
+            Op::ColleagueMerge { picks } => self.colleague_merge(picks),
+            Op::ColleagueCheckIn => {
+                if let Some(t) = &mut self.theirs {
+                    check_in(t, self.ctx.today, &mut self.ctx.token);
+                }
+                Ok(())
+            }
+            Op::OpenOther(seed) => self.open_other(*seed),
         }
     }
 
@@ -287,51 +297,65 @@ impl World {
         Ok(())
     }
 
-    /// ui::import_dialog: the colleague's plan file opened here merges into ours (or
-    /// replaces it when it is another plan), with the planner's picks, one undoable change.
+    /// ui::import_dialog: the colleague's plan file opened here.
     fn merge(&mut self, picks: &[bool]) -> Result<(), String> {
         let Some(t) = &self.theirs else {
             return Ok(());
         };
-        let text = save_plan_file(t);
-        let file = read_shared(&text).map_err(|e| format!("their plan file unreadable: {e}"))?;
-        let me = self.ours.wb.user().unwrap_or("this copy").to_string();
-        let ours = self.ours.wb.plan_to_save();
-        match opening(&ours, &me, &self.ours.snapshots, &file) {
-            Opening::Merge { merge, base } => {
-                let sides: Vec<Side> = (0..merge.conflicts.len())
-                    .map(|i| match picks.get(i % picks.len().max(1)) {
-                        Some(true) => Side::Theirs,
-                        _ => Side::Ours,
-                    })
-                    .collect();
-                let merged = merge.resolve(&sides);
-                let label = "Merge plan file";
-                let rev = self.ours.wb.revision();
-                guarded(
-                    &mut self.ours.wb,
-                    label,
-                    Edit::ReplacePlan(Box::new(merged)),
-                )?;
-                if self.ours.wb.revision() != rev {
-                    if let Some(b) = base {
-                        keep(&mut self.ours.snapshots, *b);
-                    }
-                }
-            }
-            Opening::Replace => {
-                let rev = self.ours.wb.revision();
-                let edit = Edit::ReplacePlan(Box::new(file.plan));
-                guarded(&mut self.ours.wb, "Open plan file", edit)?;
-                if self.ours.wb.revision() != rev {
-                    if let Some(b) = file.base {
-                        keep(&mut self.ours.snapshots, b);
-                    }
-                }
-            }
-        }
-        Ok(())
+        open_file(&mut self.ours, &save_plan_file(t), picks)
     }
+
+    /// The colleague opens our plan file in their copy (merging it into theirs).
+    fn colleague_merge(&mut self, picks: &[bool]) -> Result<(), String> {
+        let text = save_plan_file(&self.ours);
+        match &mut self.theirs {
+            Some(t) => open_file(t, &text, picks),
+            None => Ok(()),
+        }
+    }
+
+    /// A plan file of another plan (another brand's, or a copy made before this plan had
+    /// its id) opened here: it replaces the plan, undoably.
+    fn open_other(&mut self, seed: u8) -> Result<(), String> {
+        let mut plan = generated_plan(self.ctx.today, 2 + seed as usize % 3, 1, 2, 10);
+        plan.meta.id = format!("plan-other-{seed}");
+        open_file(&mut self.ours, &sop_grid::planfile::write(&plan), &[])
+    }
+}
+
+/// ui::import_dialog `apply` for a plan file: it merges into the copy when it is the same
+/// plan (against the shared check-in, with the planner's picks), else replaces it; one
+/// undoable change either way, and the check-in the file came with is kept.
+fn open_file(copy: &mut Copy, text: &str, picks: &[bool]) -> Result<(), String> {
+    let file = read_shared(text).map_err(|e| format!("plan file unreadable: {e}"))?;
+    let me = copy.wb.user().unwrap_or("this copy").to_string();
+    let ours = copy.wb.plan_to_save();
+    let rev = copy.wb.revision();
+    let base = match opening(&ours, &me, &copy.snapshots, &file) {
+        Opening::Merge { merge, base } => {
+            let sides: Vec<Side> = (0..merge.conflicts.len())
+                .map(|i| match picks.get(i % picks.len().max(1)) {
+                    Some(true) => Side::Theirs,
+                    _ => Side::Ours,
+                })
+                .collect();
+            let merged = merge.resolve(&sides);
+            let edit = Edit::ReplacePlan(Box::new(merged));
+            guarded(&mut copy.wb, "Merge plan file", edit)?;
+            base.map(|b| *b)
+        }
+        Opening::Replace => {
+            let edit = Edit::ReplacePlan(Box::new(file.plan));
+            guarded(&mut copy.wb, "Open plan file", edit)?;
+            file.base
+        }
+    };
+    if copy.wb.revision() != rev {
+        if let Some(b) = base {
+            keep(&mut copy.snapshots, b);
+        }
+    }
+    Ok(())
 }
 
 /// ui::checkin `start`: a snapshot of the plan as saved, then the plan names it as its base.
