@@ -3,7 +3,7 @@
 use super::world::{save_plan_file, Copy, World};
 use sop_grid::engine::series::SkuSeries;
 use sop_grid::engine::validate::check_plan;
-use sop_grid::engine::{Calendar, Plan, Workbook};
+use sop_grid::engine::{Calendar, Plan, SeriesField, Workbook};
 use sop_grid::planfile::read_shared;
 use sop_grid::storage::scenarios::{decode_scenarios, encode_scenarios, SavedScenario};
 use sop_grid::storage::{decode, encode, Stored};
@@ -67,36 +67,22 @@ fn same(what: &str, got: &Plan, want: &Plan) -> Result<(), String> {
     }
 }
 
-/// A check-in as a plan file carries it: its first week and current week, and each of its
-/// products and input series over its weeks (the file writes the products and cells where it
-/// differs from the plan). By design the file cannot say what the check-in did not hold:
-/// weeks after its own end (the file's check-in ends with the plan, at most 104 weeks after
-/// its week) and SKUs added after it are read with the plan's values, which is what the
-/// copies made from this file started from. Not in the file, and not read by a merge: its
-/// meta, notes, decisions, events and authors.
+/// A check-in as a plan file carries it: its current week, its products, and its input
+/// series on every week it shares with the plan, lined up by date (the file writes the
+/// products and cells where it differs from the plan). By design the file cannot say what
+/// the check-in did not hold: weeks outside it (the file's check-in spans the plan's weeks,
+/// at most 104 after its own week) and SKUs added after it are read with the plan's values,
+/// which is what the copies made from this file started from; its weeks before the plan's
+/// first week are not in the file (no copy made from it has them). Not in the file, and not
+/// read by a merge: its meta, notes, decisions, events and authors.
 fn check_in_values(got: &Plan, want: &Plan, plan: &Plan) -> Result<(), String> {
     let what = "plan file's check-in";
-    let weeks = |c: &Calendar| (c.monday(0), c.current());
-    let (n, len) = (want.calendar.len(), got.calendar.len());
-    if weeks(&got.calendar) != weeks(&want.calendar)
-        || len < n
-        || len > plan.calendar.len()
-        || got.calendar.monday(0) != plan.calendar.monday(0)
-    {
-        return Err(format!(
-            "{what}: calendar {:?} / {:?}",
-            got.calendar, want.calendar
-        ));
+    let (gc, wc, pc) = (&got.calendar, &want.calendar, &plan.calendar);
+    let now = |c: &Calendar| c.monday(c.current() as isize);
+    if now(gc) != now(wc) || gc.monday(0) != pc.monday(0) || gc.len() > pc.len() {
+        return Err(format!("{what}: calendar {gc:?} / {wc:?} (plan {pc:?})"));
     }
-    let inputs = |s: &SkuSeries, from: usize, to: usize| {
-        (
-            s.actual[from..to].to_vec(),
-            s.forecast[from..to].to_vec(),
-            s.consensus[from..to].to_vec(),
-            s.confirmed_receipts[from..to].to_vec(),
-            s.planned_receipts[from..to].to_vec(),
-        )
-    };
+    let empty = SkuSeries::zeros(pc.len());
     for (p, t) in want.products.iter().zip(&want.series) {
         let Some(i) = got.sku_index(&p.sku) else {
             return Err(format!("{what}: {} is missing", p.sku));
@@ -104,13 +90,24 @@ fn check_in_values(got: &Plan, want: &Plan, plan: &Plan) -> Result<(), String> {
         if &got.products[i] != p {
             return Err(format!("{what}: {:?} / {p:?}", got.products[i]));
         }
-        let s = &got.series[i];
-        if inputs(s, 0, n) != inputs(t, 0, n) {
-            return Err(format!("{what}: series of {}: {s:?} / {t:?}", p.sku));
-        }
-        if let Some(k) = plan.sku_index(&p.sku) {
-            if inputs(s, n, len) != inputs(&plan.series[k], n, len) {
-                return Err(format!("{what}: weeks after its end: {s:?}"));
+        let live = plan.sku_index(&p.sku).map_or(&empty, |k| &*plan.series[k]);
+        for w in 0..pc.len() {
+            let day = pc.monday(w as isize);
+            let (held, kept) = (wc.index_of_date(day), (w < gc.len()).then_some(w));
+            for field in SeriesField::ALL {
+                let expected = match held {
+                    Some(x) => t.get(field, x),
+                    None => live.get(field, w),
+                };
+                let read = kept.map(|g| got.series[i].get(field, g));
+                if read.is_some_and(|r| r != expected) || (read.is_none() && held.is_some()) {
+                    return Err(format!(
+                        "{what}: {} of {} in {}: {read:?} read, {expected:?} held",
+                        field.label(),
+                        p.sku,
+                        pc.label(w as isize)
+                    ));
+                }
             }
         }
     }

@@ -185,6 +185,10 @@ pub fn edit(wb: &mut Workbook, op: &Op, ctx: &mut Ctx) -> Result<(), String> {
             if p.kind != Some(want) {
                 return Err(format!("generated {name} read as {:?}:\n{text}", p.kind));
             }
+            if !import.bad_row && !p.can_apply() {
+                let errors: Vec<String> = p.errors.iter().map(|e| e.to_string()).collect();
+                return Err(format!("generated {name} refused: {errors:?}\n{text}"));
+            }
             // As the import dialog: apply a clean file, or the good rows when the planner
             // chose to skip the rows in error; else nothing happens.
             let records = match (p.records(), p.records_skipping_errors()) {

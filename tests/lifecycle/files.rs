@@ -20,11 +20,14 @@ pub fn csv_file(plan: &Plan, import: &Import) -> (String, String) {
     let c = cal.current() as isize;
     let monday = |off: i8| cal.monday(c + off as isize);
     let label = |off: i8| cal.label(c + off as isize);
-    let rows: Vec<(String, i8, u32)> = import
-        .rows
-        .iter()
-        .map(|&(s, off, q)| (sku_code(plan, s), off, q))
-        .collect();
+    // One row per SKU and week: a forecast file that repeats one is refused (rightly).
+    let mut rows: Vec<(String, i8, u32)> = Vec::new();
+    for &(s, off, q) in &import.rows {
+        let sku = sku_code(plan, s);
+        if !rows.iter().any(|(k, o, _)| *k == sku && *o == off) {
+            rows.push((sku, off, q));
+        }
+    }
     let bad_sku = sku_code(plan, 0);
     let mut lines: Vec<String> = Vec::new();
     let name = match import.kind {
@@ -103,7 +106,13 @@ pub fn csv_file(plan: &Plan, import: &Import) -> (String, String) {
                 "Handle,Title,Type,Variant SKU,Variant Inventory Qty,Variant Price,Cost per item"
                     .into(),
             );
+            let mut seen = Vec::new();
             for (sku, off, q) in &rows {
+                // A SKU twice is an error in a products export.
+                if seen.contains(sku) {
+                    continue;
+                }
+                seen.push(sku.clone());
                 let family = ["Family 00", "Family 01", "Gifts"][off.rem_euclid(3) as usize];
                 lines.push(format!(
                     "{},Item {sku},{family},{sku},{q},{}.50,{}.10",
@@ -119,8 +128,13 @@ pub fn csv_file(plan: &Plan, import: &Import) -> (String, String) {
         }
         FileKind::ShopifyInventory => {
             lines.push("Handle,Title,SKU,Location,On hand".into());
+            let mut seen = Vec::new();
             for (sku, off, q) in &rows {
                 let at = if off % 2 == 0 { "Studio" } else { "Depot" };
+                if seen.contains(&(sku, at)) {
+                    continue;
+                }
+                seen.push((sku, at));
                 lines.push(format!("{},Item,{sku},{at},{q}", sku.to_lowercase()));
             }
             if import.bad_row {
@@ -129,5 +143,10 @@ pub fn csv_file(plan: &Plan, import: &Import) -> (String, String) {
             "inventory_export.csv"
         }
     };
-    (name.to_string(), lines.join("\r\n") + "\r\n")
+    let mut text = lines.join("\r\n") + "\r\n";
+    if import.excel_comma {
+        // No generated cell holds a comma, and dots only in decimals.
+        text = text.replace(',', ";").replace('.', ",");
+    }
+    (name.to_string(), text)
 }

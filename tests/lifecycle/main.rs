@@ -6,13 +6,15 @@
 //! and in the deep dive's months (a family's or a month's total split over SKUs and weeks);
 //! a SKU panel field; imports of every kind (sales history, Shopify orders, products and
 //! inventory, purchase orders, forecast long and wide), merged or replacing, with and without
-//! new SKUs, with a bad row applied skipping it or not applied — generated CSV text through
+//! new SKUs, with a bad row applied skipping it or not applied, some saved by a decimal-comma
+//! Excel (`;`, `12,25`) — generated CSV text (each clean file must be accepted) through
 //! the real importer (`import::preview`, `import::apply::to_edit`); demand event add, switch
 //! and remove; notes; decisions recorded and closed; scenario create (with or without a
 //! quick change), edit, promote and delete; check-in; re-forecast; reopening the app weeks
 //! later (save, read back, roll); our plan file opened by a colleague who edits their copy
 //! (any of the edits above) and whose plan file is merged back with the real three-way merge
-//! (`ui::merge_view::opening`, `Merge::resolve`) and random conflict picks; undo and redo.
+//! (`ui::merge_view::opening`, `Merge::resolve`) and random conflict picks, the colleague's
+//! own check-ins and merges of our file, another plan's file opened over ours; undo and redo.
 //! Numbers are typed in a dot or a comma locale.
 //!
 //! After every step ([`checks::check_all`]): every plan (ours, each scenario's, the

@@ -45,6 +45,8 @@ pub struct Import {
     /// planner chooses to skip it.
     pub bad_row: bool,
     pub skip_bad: bool,
+    /// Saved by a decimal-comma Excel (de-DE, fr-FR): `;` between cells, `12,25`.
+    pub excel_comma: bool,
     pub rows: Vec<(u8, i8, u32)>,
 }
 
@@ -190,15 +192,17 @@ fn import() -> impl Strategy<Value = Import> {
         prop::bool::weighted(0.7),
         prop::bool::weighted(0.3),
         any::<bool>(),
+        prop::bool::weighted(0.3),
         vec((0u8..7, -8i8..24, 0u32..900), 1..6),
     )
         .prop_map(
-            |(kind, replace, add_unknown, bad_row, skip_bad, rows)| Import {
+            |(kind, replace, add_unknown, bad_row, skip_bad, excel_comma, rows)| Import {
                 kind,
                 replace,
                 add_unknown,
                 bad_row,
                 skip_bad,
+                excel_comma,
                 rows,
             },
         )
