@@ -414,7 +414,8 @@ impl Builder {
         }
         if let Some(plan) = self.plan.as_mut() {
             let sku = unprotect(row.get(1));
-            plan.authors.set(sku, slot, Some(std::sync::Arc::from(by)));
+            plan.authors
+                .set(&sku, slot, Some(std::sync::Arc::from(&*by)));
         }
         Ok(())
     }
@@ -447,7 +448,7 @@ impl Builder {
     fn known_sku(&mut self, row: &Row, r: Record) -> Result<usize, PlanFileError> {
         Builder::plan(&mut self.plan, &self.settings, row.line, r)?;
         self.skus
-            .get(unprotect(row.get(1)))
+            .get(&*unprotect(row.get(1)))
             .map(|&(index, _)| index)
             .ok_or_else(|| row.error(r, 1, "is not a product in this file"))
     }
@@ -559,7 +560,7 @@ impl Builder {
         let dc = self.decimal_comma;
         let plan = Builder::plan(&mut self.plan, &self.settings, row.line, r)?;
         let sku = unprotect(row.get(1));
-        let &(index, _) = self.skus.get(sku).ok_or_else(|| {
+        let &(index, _) = self.skus.get(&*sku).ok_or_else(|| {
             row.error(
                 r,
                 1,
