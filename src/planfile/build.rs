@@ -426,7 +426,9 @@ impl Builder {
         // A SKU of the plan, or one only the check-in has (its base-product row comes first).
         Builder::plan(&mut self.plan, &self.settings, row.line, r)?;
         let sku = unprotect(row.get(1));
-        if !self.skus.contains_key(sku) && !self.base_products.iter().any(|p| p.sku == sku) {
+        if !self.skus.contains_key(sku.as_ref())
+            && !self.base_products.iter().any(|p| p.sku == sku.as_ref())
+        {
             return Err(row.error(r, 1, "is not a product in this file"));
         }
         let sku = sku.to_string();
