@@ -290,13 +290,22 @@ fn events_travel_in_the_plan_file_and_local_storage() {
         snapshots: Vec::new(),
     };
     assert_eq!(decode(&encode(&stored)).unwrap().plan, *wb.plan());
-    // A row naming a SKU the file does not hold says where and what.
-    let bad = text.replace("family:Candles", "family:Lamps");
+    // A row with weeks that are not ISO weeks says where and what.
+    let bad = text.replace("2026-W49,2026-W51", "2026-W49,2026-W5x");
     let err = planfile::read(&bad).unwrap_err().to_string();
     assert!(
-        err.contains("no such SKU or family") && err.contains("line"),
+        err.contains("write ISO weeks like 2026-W49") && err.contains("line"),
         "{err}"
     );
+    // An event on a family the file holds no SKU of (its SKUs were moved to another family)
+    // is read as it is and lifts nothing: the plan is not refused for it.
+    let moved = planfile::read(&text.replace("family:Candles", "family:Lamps")).unwrap();
+    assert_eq!(moved.events[0].target, "family:Lamps");
+    let n = moved.calendar.len();
+    assert!(moved
+        .series
+        .iter()
+        .all(|s| (0..n).all(|w| s.lift_in(w) == Qty::ZERO)));
 }
 
 #[test]

@@ -77,7 +77,9 @@ fn add_sku(wb: &mut Workbook, sku: &str, week: usize, forecast: i64) {
 }
 
 fn author(plan: &Plan, sku: usize, slot: Slot) -> Option<&str> {
-    plan.authors.get(&(sku, slot)).map(|a| &**a)
+    plan.authors
+        .get(&plan.products[sku].sku, slot)
+        .map(|a| &**a)
 }
 
 /// Ana raises CND-101's W50 forecast to 120; Ben confirms 200 of it in W49.

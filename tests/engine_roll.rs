@@ -24,9 +24,10 @@ fn saved_last_week() -> Plan {
     }
     s.actual[0] = Qty::units(5);
     s.consensus[2] = Some(Qty::units(33));
-    plan.authors.insert(
-        (0, Slot::Cell(SeriesField::Forecast, 3)),
-        Arc::from("Ana (Sales)"),
+    plan.authors.set(
+        "CND-101",
+        Slot::Cell(SeriesField::Forecast, 3),
+        Some(Arc::from("Ana (Sales)")),
     );
     plan
 }
@@ -48,7 +49,8 @@ fn a_week_later_the_past_grows_by_one_and_an_empty_week_joins_the_end() {
     assert_eq!(s.confirmed_receipts.len(), 7);
     assert!(rolled
         .authors
-        .contains_key(&(0, Slot::Cell(SeriesField::Forecast, 3))));
+        .get("CND-101", Slot::Cell(SeriesField::Forecast, 3))
+        .is_some());
     assert_eq!(rolled.products, plan.products);
 }
 
@@ -70,10 +72,10 @@ fn a_full_history_drops_its_oldest_weeks() {
     s.forecast[156] = Qty::units(99); // W49, the last week
     let by = Arc::<str>::from("Ana (Sales)");
     for w in [0, 156] {
-        plan.authors
-            .insert((0, Slot::Cell(SeriesField::Forecast, w)), by.clone());
+        let slot = Slot::Cell(SeriesField::Forecast, w);
+        plan.authors.set("CND-101", slot, Some(by.clone()));
     }
-    plan.authors.insert((0, Slot::Product), by.clone());
+    plan.authors.set("CND-101", Slot::Product, Some(by.clone()));
 
     let rolled = roll_to(&plan, day(2026, 12, 7)); // Monday of W50
     let cal = &rolled.calendar;
@@ -86,12 +88,16 @@ fn a_full_history_drops_its_oldest_weeks() {
         (f[0], f[155], f[156], f[157]),
         (Qty::units(11), Qty::units(99), Qty::ZERO, Qty::ZERO)
     );
-    let keys: Vec<_> = rolled.authors.keys().copied().collect();
+    let keys: Vec<_> = rolled
+        .authors
+        .iter()
+        .map(|(sku, slot, _)| (sku, slot))
+        .collect();
     assert_eq!(
         keys,
         [
-            (0, Slot::Product),
-            (0, Slot::Cell(SeriesField::Forecast, 155))
+            ("CND-101", Slot::Product),
+            ("CND-101", Slot::Cell(SeriesField::Forecast, 155))
         ]
     );
 }

@@ -251,3 +251,55 @@ fn black_friday_gift_sets_up_20_percent_on_the_demo_plan() {
         "stock value {off} thousandths of a cent lower"
     );
 }
+
+/// Issue 11, item 3: the "who changed what" record was kept by SKU position, so a scenario
+/// made before an import that added a SKU, once promoted, left a signature on a SKU the
+/// plan no longer had; `check_plan` passed it and the storage reader refused the saved plan.
+#[test]
+fn promoting_a_scenario_made_before_an_import_keeps_a_plan_that_saves_and_reads_back() {
+    use sop_grid::engine::validate::check_plan;
+    use sop_grid::engine::{SeriesField, Slot};
+    use sop_grid::import::apply::{to_edit, Mode};
+    use sop_grid::import::{preview, Choices};
+    use sop_grid::storage::{decode, encode, Stored};
+
+    let mut wb = plan_wb();
+    wb.set_user("Ana (Sales)");
+    let mut s = Scenario::copy_of(wb.plan(), "Before", "Kim (CEO)", "2026-11-23", &[]).unwrap();
+    s.workbook.set_user("Kim (CEO)");
+    s.workbook
+        .set("A-1", SeriesField::Forecast, "2026-W49", Some(50.0))
+        .unwrap();
+    let file = b"SKU,Week,Forecast\nC-1,2026-W49,30\nA-1,2026-W50,44\n";
+    let records = preview(file, "forecast.csv", &Choices::default())
+        .records()
+        .cloned()
+        .unwrap();
+    let applied = to_edit(&wb, &records, Mode::Merge, true);
+    assert_eq!(applied.added, vec!["C-1".to_string()]);
+    wb.apply("Import forecast.csv", applied.edit).unwrap();
+    assert_eq!(wb.plan().products.len(), 3);
+    wb.apply(
+        "Promote scenario Before",
+        Edit::ReplacePlan(Box::new(s.promoted(wb.plan()))),
+    )
+    .unwrap();
+    let plan = wb.plan().clone();
+    assert_eq!(plan.products.len(), 2);
+    // Who changed what comes with the numbers: Kim's scenario edit; Ana's import signed
+    // C-1 (gone with it) and A-1's W50 (back to the scenario's 40, which she did not type).
+    let w49 = plan.calendar.parse_week("2026-W49").unwrap();
+    assert_eq!(
+        plan.authors
+            .get("A-1", Slot::Cell(SeriesField::Forecast, w49)),
+        Some(&std::sync::Arc::from("Kim (CEO)"))
+    );
+    assert_eq!(plan.authors.len(), 1);
+    assert_eq!(check_plan(&plan), Ok(()));
+    let stored = Stored {
+        plan: plan.clone(),
+        snapshots: vec![],
+    };
+    assert_eq!(decode(&encode(&stored)), Ok(stored));
+    assert_eq!(planfile::read(&planfile::write(&plan)), Ok(plan));
+}

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use sop_grid::demo::demo_plan;
 use sop_grid::engine::{Qty, SeriesField, Workbook};
-use sop_grid::import::apply::{to_edit, Mode, NEW_FAMILY};
+use sop_grid::import::apply::{to_edit, to_edit_skipping, Mode, NEW_FAMILY};
 use sop_grid::import::{preview, Choices, ReceiptRow, Records, WeekQty};
 
 fn wb_at(y: i32, m: u32, d: u32) -> Workbook {
@@ -188,5 +188,56 @@ fn inventory_replace_sets_unlisted_skus_to_zero() {
     assert_eq!(
         wb2.plan().products[wb2.plan().sku_index("CND-110").unwrap()].on_hand,
         kept
+    );
+}
+
+/// Issue 11, item 11: replacing the forecast cleared past weeks too, so forecast error and
+/// bias had nothing left to score. Replace now changes the current week on; the past stays.
+#[test]
+fn replacing_the_forecast_keeps_past_forecasts_for_error_and_bias() {
+    let mut wb = wb_at(2026, 11, 23);
+    let before = wb.plan().clone();
+    let f = SeriesField::Forecast;
+    let past = get(&wb, "CND-101", f, "2026-W40").unwrap();
+    assert!(past > Qty::ZERO);
+    import(&mut wb, &records("forecast_long"), Mode::Replace, true);
+    assert_eq!(get(&wb, "CND-101", f, "2026-W40"), Some(past));
+    assert_eq!(get(&wb, "CND-101", f, "2026-W48"), Some(Qty::units(120)));
+    // The file's weeks are written; other future weeks are cleared (that is replace).
+    assert_eq!(get(&wb, "CND-101", f, "2026-W52"), Some(Qty::ZERO));
+    let c = wb.plan().calendar.current();
+    for (s, old) in wb.plan().series.iter().zip(&before.series) {
+        assert_eq!(s.forecast[..c], old.forecast[..c]);
+    }
+}
+
+/// Issue 11, item 11: replacing on hand with "skip bad rows" set the SKUs of the skipped
+/// rows to zero (they were not in the good rows, so "not in the file").
+#[test]
+fn replacing_on_hand_while_skipping_bad_rows_leaves_their_skus_alone() {
+    let mut wb = wb_at(2026, 11, 23);
+    let file = b"SKU,Location,On hand\nCND-101,Studio,50\nCND-102,Studio,lots\n";
+    let p = preview(file, "stock.csv", &Choices::default());
+    assert_eq!(p.bad_rows, 1, "{:?} {:?} {:?}", p.kind, p.errors, p.seen);
+    let r = p.records_skipping_errors().cloned().unwrap();
+    let on_hand = |wb: &Workbook, sku: &str| {
+        let i = wb.plan().sku_index(sku).unwrap();
+        wb.plan().products[i].on_hand
+    };
+    let (cnd102, dif) = (on_hand(&wb, "CND-102"), on_hand(&wb, "DIF-101"));
+    assert!(cnd102 > Qty::ZERO && dif > Qty::ZERO);
+    let applied = to_edit_skipping(&wb, &r, Mode::Replace, true, p.bad_rows);
+    wb.apply("Import", applied.edit).unwrap();
+    assert_eq!(on_hand(&wb, "CND-101"), Qty::units(50));
+    assert_eq!(on_hand(&wb, "CND-102"), cnd102);
+    assert_eq!(on_hand(&wb, "DIF-101"), dif);
+    assert!(
+        applied
+            .notes
+            .iter()
+            .any(|n| n
+                == "1 row with errors left out: SKUs the file does not list keep their values"),
+        "{:?}",
+        applied.notes
     );
 }

@@ -852,12 +852,16 @@ fn shared_example() -> (Plan, Snapshot) {
         made: "2026-11-18".to_string(),
         closed: None,
     });
-    plan.authors.insert(
-        (0, Slot::Cell(SeriesField::Consensus, 3)),
-        Arc::from("Ana (Sales)"),
+    plan.authors.set(
+        "CND-101",
+        Slot::Cell(SeriesField::Consensus, 3),
+        Some(Arc::from("Ana (Sales)")),
     );
-    plan.authors
-        .insert((1, Slot::Product), Arc::from("Olu (Operations)"));
+    plan.authors.set(
+        "GFT-201",
+        Slot::Product,
+        Some(Arc::from("Olu (Operations)")),
+    );
     let mut base = plan.clone();
     base.calendar = Calendar::around(NaiveDate::from_ymd_opt(2026, 11, 9).unwrap(), 1, 5).unwrap();
     let s = base.series_mut(0);

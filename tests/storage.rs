@@ -75,12 +75,14 @@ fn small_plan(today: NaiveDate) -> Plan {
         author: "Ben (Operations)".to_string(),
         written: "2026-11-20".to_string(),
     });
-    plan.authors.insert(
-        (c, Slot::Cell(SeriesField::Consensus, 2)),
-        Arc::from("Ana (Sales)"),
+    let (c, d) = (plan.products[c].sku.clone(), plan.products[d].sku.clone());
+    plan.authors.set(
+        &c,
+        Slot::Cell(SeriesField::Consensus, 2),
+        Some(Arc::from("Ana (Sales)")),
     );
     plan.authors
-        .insert((d, Slot::Product), Arc::from("Ben (Operations)"));
+        .set(&d, Slot::Product, Some(Arc::from("Ben (Operations)")));
     plan
 }
 
@@ -175,12 +177,14 @@ fn the_format_1_fixture_reads_to_the_hand_checked_plan() {
     assert_eq!(plan.notes[1].author, "Ben (Operations)");
     assert_eq!(
         plan.authors
-            .get(&(0, Slot::Cell(SeriesField::Consensus, 2)))
+            .get(&plan.products[0].sku, Slot::Cell(SeriesField::Consensus, 2))
             .map(|a| &**a),
         Some("Ana (Sales)")
     );
     assert_eq!(
-        plan.authors.get(&(1, Slot::Product)).map(|a| &**a),
+        plan.authors
+            .get(&plan.products[1].sku, Slot::Product)
+            .map(|a| &**a),
         Some("Ben (Operations)")
     );
 
@@ -347,13 +351,15 @@ fn each_way_a_save_fails_is_told_apart_in_words() {
         Err("The saved plan holds a value this app cannot accept: in the plan, on hand of DIF-201: '-1' is negative; quantities must be zero or more.".to_string())
     );
     let mut bad = fixture_state();
-    bad.snapshots[0]
-        .plan
-        .authors
-        .insert((5, Slot::Product), Arc::from("Ana (Sales)"));
+    let sku = bad.snapshots[0].plan.products[0].sku.clone();
+    bad.snapshots[0].plan.authors.set(
+        &sku,
+        Slot::Cell(SeriesField::Forecast, 99),
+        Some(Arc::from("Ana (Sales)")),
+    );
     assert!(matches!(
         decode(&encode(&bad)),
-        Err(StoreError::Invalid { what }) if what.contains("check-in of 2026-11-16") && what.contains("SKU 6")
+        Err(StoreError::Invalid { what }) if what.contains("check-in of 2026-11-16") && what.contains("week 100")
     ));
 }
 

@@ -164,7 +164,8 @@ impl SkuView<'_> {
     fn by(&self, slots: impl IntoIterator<Item = Slot>) -> Option<String> {
         let mut names: Vec<&str> = Vec::new();
         for slot in slots {
-            if let Some(who) = self.plan.authors.get(&(self.index, slot)) {
+            let sku = &self.plan.products[self.index].sku;
+            if let Some(who) = self.plan.authors.get(sku, slot) {
                 if !names.contains(&&**who) {
                     names.push(who);
                 }

@@ -49,19 +49,28 @@ pub const MAX_EVENT_NAME: usize = 120;
 pub const FAMILY: &str = "family:";
 
 impl DemandEvent {
-    /// Checks the event against the plan: a clear sentence naming the field, or `Ok`.
+    /// Checks a new (or retargeted) event against the plan: its fields, and that its target
+    /// names a SKU or family the plan has. A clear sentence naming the field, or `Ok`.
     pub fn check(&self, plan: &Plan) -> Result<(), String> {
-        if self.name.trim().is_empty() {
-            return Err("An event needs a name (what and why, e.g. \"Black Friday promo\")".into());
-        }
-        if self.name.chars().count() > MAX_EVENT_NAME {
-            return Err(format!("Event name: at most {MAX_EVENT_NAME} characters"));
-        }
+        self.check_fields()?;
         if self.skus(plan).is_empty() {
             return Err(format!(
                 "Event target '{}': no such SKU or family in the plan",
                 self.target
             ));
+        }
+        Ok(())
+    }
+
+    /// Checks an event as a plan keeps it: name, weeks and lift. Its target may have no SKU
+    /// left (an import moved a family's SKUs to another family): it then lifts nothing, and
+    /// the plan stays valid and readable.
+    pub fn check_fields(&self) -> Result<(), String> {
+        if self.name.trim().is_empty() {
+            return Err("An event needs a name (what and why, e.g. \"Black Friday promo\")".into());
+        }
+        if self.name.chars().count() > MAX_EVENT_NAME {
+            return Err(format!("Event name: at most {MAX_EVENT_NAME} characters"));
         }
         let weeks = [&self.first, &self.last].map(|w| parse_iso_week(w));
         let [Some(a), Some(b)] = weeks else {

@@ -151,6 +151,22 @@ impl History {
         }
     }
 
+    /// A check-in names this copy's new base: the whole-plan changes of this plan (merge,
+    /// promote) in the history take it too, so undoing or redoing them keeps naming it.
+    pub fn set_base(&mut self, id: &str, base: &Option<String>) {
+        for change in self.undo.iter_mut().chain(self.redo.iter_mut()) {
+            for d in &mut change.diffs {
+                if let Diff::Plan { old, new } = d {
+                    for p in [old, new] {
+                        if p.meta.id == id {
+                            p.meta.base.clone_from(base);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     pub fn take_undo(&mut self) -> Option<Change> {
         self.undo.pop()
     }

@@ -426,7 +426,8 @@ impl<'a> Run<'a> {
     /// people, the first name in order (so both sides' merges record the same).
     fn author(&self, won: Won, keys: AuthorKeys) -> Option<Arc<str>> {
         let of = |plan: &Plan, key: Option<(usize, Slot)>| {
-            key.and_then(|k| plan.authors.get(&k).cloned())
+            let (i, slot) = key?;
+            plan.authors.get(&plan.products.get(i)?.sku, slot).cloned()
         };
         let ours = || of(&self.inputs.ours, keys[0]);
         let theirs = || of(&self.inputs.theirs, keys[1]);
@@ -440,9 +441,9 @@ impl<'a> Run<'a> {
         }
     }
 
-    fn sign(&mut self, sku: usize, slot: Slot, won: Won, keys: AuthorKeys) {
+    fn sign(&mut self, sku: &str, slot: Slot, won: Won, keys: AuthorKeys) {
         if let Some(who) = self.author(won, keys) {
-            self.out.authors.insert((sku, slot), who);
+            self.out.authors.set(sku, slot, Some(who));
         }
     }
 
@@ -484,7 +485,7 @@ impl<'a> Run<'a> {
             (false, true) => Won::Theirs,
             _ => Won::Both,
         };
-        self.sign(sku, Slot::Product, won, keys);
+        self.sign(row.code, Slot::Product, won, keys);
         merged
     }
 
@@ -534,7 +535,7 @@ impl<'a> Run<'a> {
                 };
                 if let Some((Value::Qty(value), won)) = self.settle(v, keys, describe) {
                     merged.set(field, w, value);
-                    self.sign(sku, Slot::Cell(field, w), won, keys);
+                    self.sign(row.code, Slot::Cell(field, w), won, keys);
                 }
             }
         }

@@ -4,6 +4,7 @@
 //! [`workbook::Workbook`] derives everything else and is the single edit API.
 
 pub mod aggregate;
+pub mod authors;
 pub mod baseline;
 pub mod calendar;
 pub mod capacity;

@@ -1,6 +1,7 @@
 //! The plan: the calendar, the products and their input series. Everything a planner owns;
 //! nothing derived (that lives in [`super::workbook::Workbook`]).
 
+use super::authors::Authors;
 use super::calendar::Calendar;
 use super::decision::Decision;
 use super::event::DemandEvent;
@@ -35,9 +36,9 @@ pub struct Plan {
     pub decisions: Vec<Decision>,
     /// Promotions and launches that lift the forecast (switched off ones kept).
     pub events: Vec<DemandEvent>,
-    /// Who last changed what ("Ana (Sales)"), by SKU index; only changes made by someone who
+    /// Who last changed what ("Ana (Sales)"), by SKU code; only changes made by someone who
     /// had said who they are.
-    pub authors: BTreeMap<(usize, Slot), Arc<str>>,
+    pub authors: Authors,
 }
 
 impl Plan {
@@ -51,7 +52,7 @@ impl Plan {
             notes: Vec::new(),
             decisions: Vec::new(),
             events: Vec::new(),
-            authors: BTreeMap::new(),
+            authors: Authors::default(),
         }
     }
 

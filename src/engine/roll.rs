@@ -3,6 +3,7 @@
 //! it can be scored against the actuals), the same number of empty weeks join the end so
 //! the horizon keeps its length, and the oldest weeks go once the history is full.
 
+use super::authors::Authors;
 use super::calendar::{monday_of, Calendar, MAX_HISTORY};
 use super::plan::{Plan, Slot};
 use super::series::{SeriesField, SkuSeries};
@@ -42,18 +43,25 @@ pub fn roll_to(plan: &Plan, today: NaiveDate) -> Plan {
         .enumerate()
         .filter_map(|(new, old)| Some(((*old)?, new)))
         .collect();
-    out.authors = plan
-        .authors
-        .iter()
-        .filter_map(|(&(sku, slot), who)| {
-            let slot = match slot {
-                Slot::Product => Slot::Product,
-                Slot::Cell(field, w) => Slot::Cell(field, *to.get(&w)?),
-            };
-            Some(((sku, slot), who.clone()))
-        })
-        .collect();
+    out.authors = moved_authors(&plan.authors, |w| to.get(&w).copied());
     out.calendar = rolled;
+    out
+}
+
+/// Signatures with their weeks moved by `to` (old week → new week); those of a week `to`
+/// drops are dropped.
+pub fn moved_authors(authors: &Authors, to: impl Fn(usize) -> Option<usize>) -> Authors {
+    let mut out = Authors::default();
+    for (sku, slot, who) in authors.iter() {
+        let slot = match slot {
+            Slot::Product => Slot::Product,
+            Slot::Cell(field, w) => match to(w) {
+                Some(w) => Slot::Cell(field, w),
+                None => continue,
+            },
+        };
+        out.set(sku, slot, Some(who.clone()));
+    }
     out
 }
 

@@ -78,19 +78,27 @@ impl Scenario {
     }
 }
 
-/// The plan with a scenario's products and numbers, keeping the plan's identity, notes,
-/// decisions and who-changed-what.
+/// The plan with a scenario's products and numbers, keeping the plan's identity, notes and
+/// decisions. Who changed what comes with the numbers: the scenario's record (the plan's as
+/// it was when the scenario was made, then the scenario's own edits) describes the values
+/// promoted; the plan's may name SKUs or weeks the scenario does not have. A scenario made
+/// from another plan (one open before a plan file replaced it) shares none of this plan's
+/// check-ins: the promoted plan names none (a later merge compares two ways).
 pub fn promoted(scenario: &Plan, plan: &Plan) -> Plan {
+    let mut meta = plan.meta.clone();
+    if scenario.meta.id != plan.meta.id {
+        meta.base = None;
+    }
     Plan {
         calendar: scenario.calendar.clone(),
         products: scenario.products.clone(),
         series: scenario.series.clone(),
         capacity: scenario.capacity.clone(),
         events: scenario.events.clone(),
-        meta: plan.meta.clone(),
+        meta,
         notes: plan.notes.clone(),
         decisions: plan.decisions.clone(),
-        authors: plan.authors.clone(),
+        authors: scenario.authors.clone(),
     }
 }
 

@@ -1,11 +1,15 @@
 //! Bounds on what a plan may hold. Checked before any edit touches the plan, so a rejected
 //! edit changes nothing.
 
-use super::calendar::MAX_HORIZON;
+use super::calendar::{MAX_HISTORY, MAX_HORIZON};
+use super::decision::{Decision, MAX_DECISION};
 use super::error::PlanError;
+use super::note::{Note, MAX_NOTE};
+use super::plan::Slot;
 use super::product::{Product, SafetyStock};
 use super::qty::{Money, Qty, MAX_PRICE};
 use super::series::SeriesField;
+use chrono::Datelike;
 
 /// Safety stock in weeks of cover is at most a year.
 pub const MAX_SAFETY_WEEKS: f64 = 52.0;
@@ -106,8 +110,52 @@ pub fn check_product(p: &Product) -> Result<(), PlanError> {
     Ok(())
 }
 
+/// A note needs its text (not too long) and what it is on.
+pub fn check_note(note: &Note) -> Result<(), PlanError> {
+    let what = format!("note on {}", note.sku);
+    if note.text.trim().is_empty() {
+        return Err(bad(&what, "", "is empty"));
+    }
+    let chars = note.text.chars().count();
+    if chars > MAX_NOTE {
+        return Err(bad(
+            &what,
+            format!("{chars} characters"),
+            &format!("is longer than {MAX_NOTE} characters"),
+        ));
+    }
+    if note.sku.is_empty() {
+        return Err(bad("note", &note.text, "is on no SKU, family or total"));
+    }
+    Ok(())
+}
+
+/// A decision needs an id, its text (not too long) and an owner.
+pub fn check_decision(d: &Decision) -> Result<(), PlanError> {
+    let no = |value: &str, reason: &str| Err(bad("decision", value, reason));
+    if d.text.trim().is_empty() {
+        return no("", "needs a text: what was decided");
+    }
+    let chars = d.text.chars().count();
+    if chars > MAX_DECISION {
+        return no(
+            &format!("{chars} characters"),
+            &format!("is longer than {MAX_DECISION} characters"),
+        );
+    }
+    if d.owner.trim().is_empty() {
+        return no(&d.text, "needs an owner");
+    }
+    if d.id.trim().is_empty() {
+        return no(&d.text, "has no id");
+    }
+    Ok(())
+}
+
 /// Checks a whole plan (one read from a file or storage) before it replaces the current one:
-/// every product, unique SKUs, one value per week in every series, quantities in bounds.
+/// every product, unique SKUs, one value per week in every series, quantities in bounds,
+/// every signed change on a SKU and week of the plan. It checks everything the storage
+/// reader and the plan-file reader check, so a plan that passes it saves and reads back.
 pub fn check_plan(plan: &super::plan::Plan) -> Result<(), PlanError> {
     let weeks = plan.calendar.len();
     if plan.series.len() != plan.products.len() {
@@ -157,12 +205,52 @@ pub fn check_plan(plan: &super::plan::Plan) -> Result<(), PlanError> {
             }
         }
     }
+    let cal = &plan.calendar;
+    let years = |w: usize| cal.monday(w as isize).year();
+    if cal.history() > MAX_HISTORY
+        || !(1..=MAX_HORIZON).contains(&cal.horizon())
+        || !(1900..=9999).contains(&years(0))
+        || !(1900..=9999).contains(&years(weeks - 1))
+    {
+        return Err(bad(
+            "calendar",
+            format!("{} to {}", cal.label(0), cal.label(weeks as isize - 1)),
+            "is not a plan calendar (at most 156 weeks back and 104 ahead, years 1900 to 9999)",
+        ));
+    }
+    for note in &plan.notes {
+        check_note(note)?;
+    }
+    let mut decided = std::collections::HashSet::new();
+    for d in &plan.decisions {
+        check_decision(d)?;
+        if !decided.insert(d.id.as_str()) {
+            return Err(bad("decision", &d.id, "appears twice in the plan"));
+        }
+    }
+    for (sku, slot, who) in plan.authors.iter() {
+        if who.trim().is_empty() {
+            return Err(bad("who changed what", sku, "names no one"));
+        }
+        let week = match slot {
+            Slot::Product => None,
+            Slot::Cell(_, week) => Some(week),
+        };
+        if !seen.contains(sku) || week.is_some_and(|w| w >= weeks) {
+            let week = week.map_or(String::new(), |w| format!(" in week {}", w + 1));
+            return Err(bad(
+                "who changed what",
+                format!("{sku}{week}"),
+                "is a SKU or week the plan does not have",
+            ));
+        }
+    }
     for (family, q) in &plan.capacity {
         check_quantity(&format!("capacity of {family}"), *q)?;
     }
     let mut ids = std::collections::HashSet::new();
     for e in &plan.events {
-        e.check(plan)
+        e.check_fields()
             .map_err(|reason| bad("event", &e.name, &reason))?;
         if !ids.insert(e.id.as_str()) {
             return Err(bad("event", &e.id, "appears twice in the plan"));
@@ -208,5 +296,41 @@ mod tests {
             .unwrap_err()
             .to_string()
             .starts_with("on hand of A-1"));
+    }
+
+    /// Everything the storage and plan-file readers refuse, check_plan refuses first.
+    #[test]
+    fn a_signature_on_a_sku_or_week_the_plan_lacks_is_refused() {
+        use std::sync::Arc;
+        let ana = || Some(Arc::from("Ana (Sales)"));
+        let mut p = plan();
+        p.authors
+            .set("A-1", Slot::Cell(SeriesField::Forecast, 3), ana());
+        assert_eq!(check_plan(&p), Ok(()));
+        p.authors
+            .set("A-1", Slot::Cell(SeriesField::Forecast, 4), ana());
+        assert_eq!(
+            check_plan(&p).unwrap_err().to_string(),
+            "who changed what: 'A-1 in week 5' is a SKU or week the plan does not have"
+        );
+        let mut p = plan();
+        p.authors.set("B-9", Slot::Product, ana());
+        assert_eq!(
+            check_plan(&p).unwrap_err().to_string(),
+            "who changed what: 'B-9' is a SKU or week the plan does not have"
+        );
+        let mut p = plan();
+        p.notes.push(Note {
+            sku: "A-1".into(),
+            period: None,
+            measure: None,
+            text: "x".repeat(MAX_NOTE + 1),
+            author: String::new(),
+            written: String::new(),
+        });
+        assert!(check_plan(&p)
+            .unwrap_err()
+            .to_string()
+            .contains("is longer than"));
     }
 }

@@ -5,17 +5,17 @@
 //! and the total.
 
 use super::aggregate::Agg;
-use super::decision::{Decision, MAX_DECISION};
+use super::decision::Decision;
 use super::derived::{Scratch, SkuDerived};
 use super::error::PlanError;
 use super::event::DemandEvent;
 use super::history::{Change, Diff, History};
-use super::note::{Note, MAX_NOTE};
+use super::note::Note;
 use super::plan::{Plan, Slot};
 use super::product::Product;
 use super::qty::Qty;
 use super::series::{SeriesField, SkuSeries};
-use super::validate::{check_product, check_quantity};
+use super::validate::{check_decision, check_note, check_product, check_quantity};
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
@@ -198,6 +198,7 @@ impl Workbook {
     /// not a change a planner undoes, but a change to save, so the revision moves on.
     pub fn set_meta(&mut self, meta: super::meta::PlanMeta) {
         self.revision = self.revision.max(meta.revision) + 1;
+        self.history.set_base(&meta.id, &meta.base);
         self.plan.meta = meta;
     }
 
@@ -382,20 +383,7 @@ impl Workbook {
                 }])
             }
             Edit::AddNote(note) => {
-                if note.text.trim().is_empty() {
-                    return Err(PlanError::BadValue {
-                        what: format!("note on {}", note.sku),
-                        value: String::new(),
-                        reason: "is empty".to_string(),
-                    });
-                }
-                if note.text.chars().count() > MAX_NOTE {
-                    return Err(PlanError::BadValue {
-                        what: format!("note on {}", note.sku),
-                        value: format!("{} characters", note.text.chars().count()),
-                        reason: format!("is longer than {MAX_NOTE} characters"),
-                    });
-                }
+                check_note(&note)?;
                 Ok(vec![Diff::Note {
                     index: self.plan.notes.len(),
                     old: None,
@@ -450,9 +438,14 @@ impl Workbook {
                 }])
             }
             Edit::UpdateEvent(index, e) => {
-                e.check(&self.plan)
-                    .map_err(|reason| bad_event(&e, reason))?;
                 let old = self.event_at(index)?;
+                // Switching an event whose family has no SKU left stays possible.
+                let checked = if old.target == e.target {
+                    e.check_fields()
+                } else {
+                    e.check(&self.plan)
+                };
+                checked.map_err(|reason| bad_event(&e, reason))?;
                 if *old == e {
                     return Ok(Vec::new());
                 }
@@ -509,7 +502,12 @@ impl Workbook {
     /// Records who made a change to this SKU's slot (when we know who is editing).
     fn sign(&self, diffs: &mut Vec<Diff>, sku: usize, slot: Slot) {
         let Some(user) = &self.user else { return };
-        let old = self.plan.authors.get(&(sku, slot)).cloned();
+        let old = self
+            .plan
+            .products
+            .get(sku)
+            .and_then(|p| self.plan.authors.get(&p.sku, slot))
+            .cloned();
         if old.as_ref() != Some(user) {
             diffs.push(Diff::Author {
                 sku,
@@ -680,28 +678,6 @@ fn bad_event(e: &DemandEvent, reason: String) -> PlanError {
     }
 }
 
-/// A decision needs its text (not too long) and an owner.
-fn check_decision(d: &Decision) -> Result<(), PlanError> {
-    let bad = |value: &str, reason: &str| PlanError::BadValue {
-        what: "decision".to_string(),
-        value: value.to_string(),
-        reason: reason.to_string(),
-    };
-    if d.text.trim().is_empty() {
-        return Err(bad("", "needs a text: what was decided"));
-    }
-    if d.text.chars().count() > MAX_DECISION {
-        return Err(bad(
-            &format!("{} characters", d.text.chars().count()),
-            &format!("is longer than {MAX_DECISION} characters"),
-        ));
-    }
-    if d.owner.trim().is_empty() {
-        return Err(bad(&d.text, "needs an owner"));
-    }
-    Ok(())
-}
-
 /// Writes one validated diff into the plan (nothing derived).
 fn apply_diff(plan: &mut Plan, d: &Diff) {
     match d {
@@ -721,14 +697,13 @@ fn apply_diff(plan: &mut Plan, d: &Diff) {
             plan.series.pop();
         }
         Diff::Plan { new, .. } => *plan = (**new).clone(),
-        Diff::Author { sku, slot, new, .. } => match new {
-            Some(who) => {
-                plan.authors.insert((*sku, *slot), who.clone());
+        // Applied in order, so the SKU is in the plan (added earlier in the same change, or
+        // not yet removed by its undo).
+        Diff::Author { sku, slot, new, .. } => {
+            if let Some(p) = plan.products.get(*sku) {
+                plan.authors.set(&p.sku, *slot, new.clone());
             }
-            None => {
-                plan.authors.remove(&(*sku, *slot));
-            }
-        },
+        }
         Diff::Decision { index, old, new } => apply_to_list(&mut plan.decisions, *index, old, new),
         Diff::Note { index, old, new } => apply_to_list(&mut plan.notes, *index, old, new),
         Diff::Event { index, old, new } => apply_to_list(&mut plan.events, *index, old, new),

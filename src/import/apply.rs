@@ -3,8 +3,12 @@
 //!
 //! - Merge updates the SKUs and weeks the file holds and keeps the rest.
 //! - Replace first clears what the file's kind covers for every SKU (actual sales of past
-//!   weeks, receipts from the current week on, the forecast, stock on hand), then writes the
-//!   file. A products file always merges: SKUs missing from it are kept.
+//!   weeks; receipts and the forecast from the current week on — past forecasts stay, they
+//!   are what forecast error and bias are scored on; stock on hand), then writes the file
+//!   (in any week it names). A products file always merges: SKUs missing from it are kept.
+//! - When rows with errors were left out ("skip bad rows"), replace clears only the SKUs the
+//!   good rows list: a SKU whose row was left out is not "missing from the file", it keeps
+//!   its values.
 //!
 //! SKUs the plan does not know are added (family "Unassigned" unless the file says) or, if
 //! the planner declines, their rows are left out and counted. Weeks outside the plan are
@@ -41,7 +45,23 @@ pub struct Applied {
 
 /// Builds the edit for `records` against the workbook as it is now.
 pub fn to_edit(wb: &Workbook, records: &Records, mode: Mode, add_unknown: bool) -> Applied {
+    to_edit_skipping(wb, records, mode, add_unknown, 0)
+}
+
+/// As [`to_edit`], for the good rows of a file of which `left_out` rows with errors were
+/// left out: replace then touches only the SKUs the records list.
+pub fn to_edit_skipping(
+    wb: &Workbook,
+    records: &Records,
+    mode: Mode,
+    add_unknown: bool,
+    left_out: usize,
+) -> Applied {
     let mut b = Builder::new(wb, add_unknown);
+    if left_out > 0 && mode == Mode::Replace {
+        b.only = Some(records.skus().into_iter().map(str::to_string).collect());
+        b.left_out = left_out;
+    }
     let plan = wb.plan();
     let cal = &plan.calendar;
     let c = cal.current();
@@ -93,7 +113,7 @@ pub fn to_edit(wb: &Workbook, records: &Records, mode: Mode, add_unknown: bool) 
         }
         Records::Forecast(rows) => {
             if mode == Mode::Replace {
-                b.clear(SeriesField::Forecast, 0..cal.len());
+                b.clear(SeriesField::Forecast, c..cal.len());
             }
             let months: BTreeMap<Month, std::ops::Range<usize>> =
                 cal.months().into_iter().collect();
@@ -117,7 +137,7 @@ pub fn to_edit(wb: &Workbook, records: &Records, mode: Mode, add_unknown: bool) 
             let listed: BTreeSet<&str> = rows.iter().map(|r| r.sku.as_str()).collect();
             if mode == Mode::Replace {
                 for (i, p) in plan.products.iter().enumerate() {
-                    if !listed.contains(p.sku.as_str()) {
+                    if !listed.contains(p.sku.as_str()) && b.replaces(&p.sku) {
                         b.product(i, |p| p.on_hand = Qty::ZERO);
                     }
                 }
@@ -172,9 +192,17 @@ struct Builder<'a> {
     skipped: BTreeMap<&'static str, usize>,
     unknown: BTreeSet<String>,
     writes: usize,
+    /// With rows left out: the only SKUs replace may clear.
+    only: Option<BTreeSet<String>>,
+    left_out: usize,
 }
 
 impl<'a> Builder<'a> {
+    /// Whether replace may clear this SKU's values.
+    fn replaces(&self, sku: &str) -> bool {
+        self.only.as_ref().is_none_or(|only| only.contains(sku))
+    }
+
     fn new(wb: &'a Workbook, add_unknown: bool) -> Self {
         let index = wb
             .plan()
@@ -193,6 +221,8 @@ impl<'a> Builder<'a> {
             skipped: BTreeMap::new(),
             unknown: BTreeSet::new(),
             writes: 0,
+            only: None,
+            left_out: 0,
         }
     }
 
@@ -226,6 +256,9 @@ impl<'a> Builder<'a> {
     /// Zero (or unset) a series over weeks for every SKU of the plan.
     fn clear(&mut self, field: SeriesField, weeks: std::ops::Range<usize>) {
         for sku in 0..self.wb.plan().products.len() {
+            if !self.replaces(&self.wb.plan().products[sku].sku) {
+                continue;
+            }
             for w in weeks.clone() {
                 self.cells.insert((sku, field, w), None);
             }
@@ -269,6 +302,13 @@ impl<'a> Builder<'a> {
             .iter()
             .map(|(why, n)| format!("{n} {why}"))
             .collect();
+        if self.left_out > 0 {
+            let rows = if self.left_out == 1 { "row" } else { "rows" };
+            notes.push(format!(
+                "{} {rows} with errors left out: SKUs the file does not list keep their values",
+                self.left_out
+            ));
+        }
         if !self.unknown.is_empty() {
             let list: Vec<&str> = self.unknown.iter().take(5).map(String::as_str).collect();
             let more = self.unknown.len().saturating_sub(5);

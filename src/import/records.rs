@@ -149,6 +149,11 @@ impl Records {
         }
     }
 
+    /// The SKU codes the records name.
+    pub fn skus(&self) -> std::collections::BTreeSet<&str> {
+        self.entries().map(|(sku, _, _)| sku).collect()
+    }
+
     /// How many records.
     pub fn len(&self) -> usize {
         match self {

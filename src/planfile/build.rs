@@ -13,11 +13,12 @@ use super::format::{
 };
 use super::inject::unprotect;
 use super::number::{parse_f64, parse_money, parse_qty, parse_whole};
-use crate::engine::calendar::parse_iso_week;
+use crate::engine::calendar::{parse_iso_week, MAX_HORIZON};
 use crate::engine::checkin::Snapshot;
 use crate::engine::decision::{Decision, MAX_DECISION};
 use crate::engine::event::{DemandEvent, Lift};
 use crate::engine::note::{Note, MAX_NOTE};
+use crate::engine::series::SkuSeries;
 use crate::engine::validate::{check_product, check_quantity};
 use crate::engine::{Calendar, Plan, PlanError, Product, Qty, SafetyStock, SeriesField, Slot};
 use chrono::Datelike;
@@ -91,7 +92,9 @@ pub struct Builder {
     capacity: BTreeMap<String, (Qty, usize)>,
     /// The base check-in's products and cells where they differ from the plan.
     base_products: Vec<Product>,
-    base_cells: Vec<(usize, SeriesField, usize, Option<Qty>)>,
+    /// SKU code (a SKU of the check-in may be missing from the plan: added, then undone),
+    /// series, week of the plan, value and the line it was read from.
+    base_cells: Vec<(String, SeriesField, usize, Option<Qty>, usize)>,
     /// Demand events with their line, checked against the products at the end.
     events: Vec<(usize, DemandEvent)>,
 }
@@ -187,7 +190,7 @@ impl Builder {
                 .map(|c| unprotect(&c.value).to_string())
         };
         for (line, e) in std::mem::take(&mut self.events) {
-            e.check(&plan)
+            e.check_fields()
                 .map_err(|reason| PlanFileError::new(line, "event", e.name.as_str(), reason))?;
             if plan.events.iter().any(|x| x.id == e.id) {
                 return Err(PlanFileError::new(
@@ -243,9 +246,22 @@ impl Builder {
                         ),
                     )
                 })?;
-            base.calendar = Calendar::around(cal.monday(week as isize), week, cal.len() - week)
+            // The check-in started where the plan starts and looked as far ahead as a plan
+            // may: it ends with the plan or at most MAX_HORIZON weeks after its own week (a
+            // week-old check-in of a 104-week plan ended a week before the plan does).
+            let horizon = (cal.len() - week).min(MAX_HORIZON);
+            base.calendar = Calendar::around(cal.monday(week as isize), week, horizon)
                 .map_err(|e| PlanFileError::new(cell.line, "value", cell.value.as_str(), e))?;
+            let weeks = base.calendar.len();
+            if weeks < cal.len() {
+                for s in &mut base.series {
+                    truncate(std::sync::Arc::make_mut(s), weeks);
+                }
+                base.authors
+                    .retain(|_, slot| !matches!(slot, Slot::Cell(_, w) if w >= weeks));
+            }
         }
+        let weeks = base.calendar.len();
         for p in &self.base_products {
             match base.sku_index(&p.sku) {
                 Some(i) => base.products[i] = p.clone(),
@@ -254,8 +270,21 @@ impl Builder {
                 }
             }
         }
-        for &(sku, field, week, value) in &self.base_cells {
-            base.series_mut(sku).set(field, week, value);
+        for (sku, field, week, value, line) in &self.base_cells {
+            if *week >= weeks {
+                return Err(PlanFileError::new(
+                    *line,
+                    "week",
+                    cal.label(*week as isize),
+                    format!(
+                        "is after the base check-in's last week {}",
+                        cal.label(weeks as isize - 1)
+                    ),
+                ));
+            }
+            if let Some(i) = base.sku_index(sku) {
+                base.series_mut(i).set(*field, *week, *value);
+            }
         }
         // The file does not hold the base's events: unknown, so a merge takes events from
         // either copy (none is read as removed).
@@ -372,7 +401,7 @@ impl Builder {
 
     fn edited(&mut self, row: &Row) -> Result<(), PlanFileError> {
         let r = Record::Edited;
-        let index = self.known_sku(row, r)?;
+        self.known_sku(row, r)?;
         let slot = if row.get(2) == EDITED_PRODUCT {
             Slot::Product
         } else {
@@ -384,7 +413,9 @@ impl Builder {
             return Err(row.error(r, 3, "is empty; say who made the change"));
         }
         if let Some(plan) = self.plan.as_mut() {
-            plan.authors.insert((index, slot), std::sync::Arc::from(by));
+            let sku = unprotect(row.get(1));
+            plan.authors
+                .set(&sku, slot, Some(std::sync::Arc::from(&*by)));
         }
         Ok(())
     }
@@ -392,7 +423,15 @@ impl Builder {
     fn base_series(&mut self, row: &Row) -> Result<(), PlanFileError> {
         let r = Record::BaseSeries;
         let dc = self.decimal_comma;
-        let index = self.known_sku(row, r)?;
+        // A SKU of the plan, or one only the check-in has (its base-product row comes first).
+        Builder::plan(&mut self.plan, &self.settings, row.line, r)?;
+        let sku = unprotect(row.get(1));
+        if !self.skus.contains_key(sku.as_ref())
+            && !self.base_products.iter().any(|p| p.sku == sku.as_ref())
+        {
+            return Err(row.error(r, 1, "is not a product in this file"));
+        }
+        let sku = sku.to_string();
         let field = field_of(row, r, "is not a series")?;
         let week = self.week_of(row, r, 3)?;
         let value = match row.get(4) {
@@ -403,7 +442,7 @@ impl Builder {
                 Some(v)
             }
         };
-        self.base_cells.push((index, field, week, value));
+        self.base_cells.push((sku, field, week, value, row.line));
         Ok(())
     }
 
@@ -411,7 +450,7 @@ impl Builder {
     fn known_sku(&mut self, row: &Row, r: Record) -> Result<usize, PlanFileError> {
         Builder::plan(&mut self.plan, &self.settings, row.line, r)?;
         self.skus
-            .get(unprotect(row.get(1)))
+            .get(&*unprotect(row.get(1)))
             .map(|&(index, _)| index)
             .ok_or_else(|| row.error(r, 1, "is not a product in this file"))
     }
@@ -523,7 +562,7 @@ impl Builder {
         let dc = self.decimal_comma;
         let plan = Builder::plan(&mut self.plan, &self.settings, row.line, r)?;
         let sku = unprotect(row.get(1));
-        let &(index, _) = self.skus.get(sku).ok_or_else(|| {
+        let &(index, _) = self.skus.get(&*sku).ok_or_else(|| {
             row.error(
                 r,
                 1,
@@ -751,3 +790,13 @@ const ENGINE_NAMES: [(&str, &str); 8] = [
     ("on hand", "on_hand"),
     ("safety stock", "safety_stock"),
 ];
+
+/// A SKU's series cut to its first `weeks` weeks.
+fn truncate(s: &mut SkuSeries, weeks: usize) {
+    s.actual.truncate(weeks);
+    s.forecast.truncate(weeks);
+    s.consensus.truncate(weeks);
+    s.confirmed_receipts.truncate(weeks);
+    s.planned_receipts.truncate(weeks);
+    s.lift.truncate(weeks);
+}

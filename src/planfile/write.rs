@@ -6,9 +6,10 @@ use super::format::{
     series_key, Record, Setting, EDITED_PRODUCT, EVENT_OFF, EVENT_ON, MAGIC, SAFETY_UNITS,
     SAFETY_WEEKS, SKU_LIST, VERSION,
 };
-use super::inject::protect;
+use super::inject::{protect, push_record};
 use crate::engine::checkin::Snapshot;
 use crate::engine::event::Lift;
+use crate::engine::series::SkuSeries;
 use crate::engine::{Plan, Product, Qty, SafetyStock, SeriesField, Slot};
 
 /// The byte-order mark Excel needs to read the file as UTF-8.
@@ -26,32 +27,17 @@ pub fn write(plan: &Plan) -> String {
 /// `base`), written as the products and cells where the check-in differs from the plan, so
 /// whoever opens the file can merge it three ways even if they never had that check-in.
 pub fn write_shared(plan: &Plan, base: Option<&Snapshot>) -> String {
-    let mut bytes = Vec::with_capacity(estimated_size(plan));
-    let mut bom = [0u8; 4];
-    bytes.extend_from_slice(BOM.encode_utf8(&mut bom).as_bytes());
-    let mut w = csv::WriterBuilder::new()
-        .flexible(true)
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(bytes);
-    // A csv writer over memory has no I/O that can fail, and `flexible` accepts rows of any
-    // length, so neither call can return an error; nothing here depends on the plan's data.
-    write_rows(&mut w, plan, base).expect("an in-memory CSV writer cannot fail");
-    let bytes = w
-        .into_inner()
-        .expect("flushing an in-memory CSV writer cannot fail");
-    // Every cell came from a `&str`, so the bytes are UTF-8.
-    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+    let mut out = String::with_capacity(estimated_size(plan));
+    out.push(BOM);
+    write_rows(&mut out, plan, base);
+    out
 }
 
-fn write_rows(
-    w: &mut csv::Writer<Vec<u8>>,
-    plan: &Plan,
-    base: Option<&Snapshot>,
-) -> csv::Result<()> {
+fn write_rows(w: &mut String, plan: &Plan, base: Option<&Snapshot>) {
     let cal = &plan.calendar;
-    w.write_record([MAGIC, &VERSION.to_string()])?;
+    push_record(w, [MAGIC, &VERSION.to_string()]);
 
-    w.write_record(Record::Setting.columns())?;
+    push_record(w, Record::Setting.columns());
     let meta = &plan.meta;
     for s in Setting::ALL {
         let value = match s {
@@ -63,7 +49,7 @@ fn write_rows(
             Setting::Revision => meta.revision.to_string(),
             Setting::Author => protect(&meta.author).into_owned(),
             Setting::BaseCheckin => base.map_or(String::new(), |b| protect(&b.id).into_owned()),
-            Setting::BaseTaken => base.map_or(String::new(), |b| b.taken.clone()),
+            Setting::BaseTaken => base.map_or(String::new(), |b| protect(&b.taken).into_owned()),
             Setting::BaseAuthor => base.map_or(String::new(), |b| protect(&b.author).into_owned()),
             Setting::BaseWeek => base.map_or(String::new(), |b| {
                 let c = &b.plan.calendar;
@@ -72,21 +58,24 @@ fn write_rows(
         };
         // Optional settings are left out when empty (a new plan has no id yet).
         if !value.is_empty() {
-            w.write_record([Record::Setting.key(), s.key(), &value])?;
+            push_record(w, [Record::Setting.key(), s.key(), &value]);
         }
     }
 
-    w.write_record(Record::Product.columns())?;
+    push_record(w, Record::Product.columns());
     for p in &plan.products {
-        write_product(w, Record::Product, p)?;
+        write_product(w, Record::Product, p);
     }
 
-    w.write_record(Record::Capacity.columns())?;
+    push_record(w, Record::Capacity.columns());
     for (family, units) in &plan.capacity {
-        w.write_record([Record::Capacity.key(), &protect(family), &units.to_string()])?;
+        push_record(
+            w,
+            [Record::Capacity.key(), &protect(family), &units.to_string()],
+        );
     }
 
-    w.write_record(Record::Series.columns())?;
+    push_record(w, Record::Series.columns());
     let weeks: Vec<String> = (0..cal.len()).map(|i| cal.label(i as isize)).collect();
     for (p, s) in plan.products.iter().zip(&plan.series) {
         let sku = protect(&p.sku);
@@ -94,98 +83,108 @@ fn write_rows(
             for (i, week) in weeks.iter().enumerate() {
                 if let Some(v) = written_value(field, s.get(field, i)) {
                     let value = v.to_string();
-                    w.write_record([Record::Series.key(), &sku, series_key(field), week, &value])?;
+                    push_record(
+                        w,
+                        [Record::Series.key(), &sku, series_key(field), week, &value],
+                    );
                 }
             }
         }
     }
 
     if !plan.notes.is_empty() {
-        w.write_record(Record::Note.columns())?;
+        push_record(w, Record::Note.columns());
         for n in &plan.notes {
-            w.write_record([
-                Record::Note.key(),
-                &protect(&n.sku),
-                &protect(n.period.as_deref().unwrap_or("")),
-                &protect(n.measure.as_deref().unwrap_or("")),
-                &protect(&n.author),
-                &protect(&n.written),
-                &protect(&n.text),
-            ])?;
+            push_record(
+                w,
+                [
+                    Record::Note.key(),
+                    &protect(&n.sku),
+                    &protect(n.period.as_deref().unwrap_or("")),
+                    &protect(n.measure.as_deref().unwrap_or("")),
+                    &protect(&n.author),
+                    &protect(&n.written),
+                    &protect(&n.text),
+                ],
+            );
         }
     }
 
     if !plan.decisions.is_empty() {
-        w.write_record(Record::Decision.columns())?;
+        push_record(w, Record::Decision.columns());
         for d in &plan.decisions {
             let skus = d.skus.join(&SKU_LIST.to_string());
-            w.write_record([
-                Record::Decision.key(),
-                &protect(&d.id),
-                &protect(&d.made),
-                &protect(&d.author),
-                &protect(&d.owner),
-                &protect(&d.due),
-                &protect(&d.text),
-                &protect(&skus),
-                &protect(&d.weeks),
-                &protect(d.closed.as_deref().unwrap_or("")),
-            ])?;
+            push_record(
+                w,
+                [
+                    Record::Decision.key(),
+                    &protect(&d.id),
+                    &protect(&d.made),
+                    &protect(&d.author),
+                    &protect(&d.owner),
+                    &protect(&d.due),
+                    &protect(&d.text),
+                    &protect(&skus),
+                    &protect(&d.weeks),
+                    &protect(d.closed.as_deref().unwrap_or("")),
+                ],
+            );
         }
     }
 
     if !plan.events.is_empty() {
-        w.write_record(Record::Event.columns())?;
+        push_record(w, Record::Event.columns());
         for e in &plan.events {
             let (kind, amount) = match e.lift {
                 Lift::Percent(p) => ("percent", p),
                 Lift::Units(u) => ("units", u),
             };
-            w.write_record([
-                Record::Event.key(),
-                &protect(&e.id),
-                &protect(&e.name),
-                &protect(&e.target),
-                &protect(&e.first),
-                &protect(&e.last),
-                kind,
-                &amount.to_string(),
-                if e.active { EVENT_ON } else { EVENT_OFF },
-                &protect(&e.author),
-            ])?;
+            push_record(
+                w,
+                [
+                    Record::Event.key(),
+                    &protect(&e.id),
+                    &protect(&e.name),
+                    &protect(&e.target),
+                    &protect(&e.first),
+                    &protect(&e.last),
+                    kind,
+                    &amount.to_string(),
+                    if e.active { EVENT_ON } else { EVENT_OFF },
+                    &protect(&e.author),
+                ],
+            );
         }
     }
 
     if !plan.authors.is_empty() {
-        w.write_record(Record::Edited.columns())?;
-        for ((sku, slot), by) in &plan.authors {
-            let Some(p) = plan.products.get(*sku) else {
-                continue;
-            };
+        push_record(w, Record::Edited.columns());
+        for (sku, slot, by) in plan.authors.iter() {
             let (what, week) = match slot {
                 Slot::Product => (EDITED_PRODUCT, String::new()),
-                Slot::Cell(field, week) => (series_key(*field), cal.label(*week as isize)),
+                Slot::Cell(field, week) => (series_key(field), cal.label(week as isize)),
             };
-            w.write_record([
-                Record::Edited.key(),
-                &protect(&p.sku),
-                what,
-                &protect(by),
-                &week,
-            ])?;
+            push_record(
+                w,
+                [
+                    Record::Edited.key(),
+                    &protect(sku),
+                    what,
+                    &protect(by),
+                    &week,
+                ],
+            );
         }
     }
 
     if let Some(base) = base {
-        write_base(w, plan, &base.plan)?;
+        write_base(w, plan, &base.plan);
     }
-    w.flush()?;
-    Ok(())
 }
 
 /// The base check-in where it differs from the plan: its products, then its cells (weeks
 /// matched by date; a consensus not set in the base is an empty value).
-fn write_base(w: &mut csv::Writer<Vec<u8>>, plan: &Plan, base: &Plan) -> csv::Result<()> {
+fn write_base(w: &mut String, plan: &Plan, base: &Plan) {
     let changed: Vec<&Product> = base
         .products
         .iter()
@@ -195,21 +194,23 @@ fn write_base(w: &mut csv::Writer<Vec<u8>>, plan: &Plan, base: &Plan) -> csv::Re
         })
         .collect();
     if !changed.is_empty() {
-        w.write_record(Record::BaseProduct.columns())?;
+        push_record(w, Record::BaseProduct.columns());
         for b in changed {
-            write_product(w, Record::BaseProduct, b)?;
+            write_product(w, Record::BaseProduct, b);
         }
     }
     let cal = &plan.calendar;
     let mut heading = false;
-    for (i, p) in plan.products.iter().enumerate() {
-        let Some(bi) = base.sku_index(&p.sku) else {
-            continue;
+    // Every SKU of the check-in, against the plan's values; one the plan no longer has (added
+    // and then undone) against the empty series it starts from when read.
+    let empty = SkuSeries::zeros(cal.len());
+    for (bi, p) in base.products.iter().enumerate() {
+        let theirs = &base.series[bi];
+        let ours = match plan.sku_index(&p.sku) {
+            Some(i) if std::sync::Arc::ptr_eq(&plan.series[i], theirs) => continue,
+            Some(i) => &*plan.series[i],
+            None => &empty,
         };
-        let (ours, theirs) = (&plan.series[i], &base.series[bi]);
-        if std::sync::Arc::ptr_eq(ours, theirs) {
-            continue;
-        }
         for field in SeriesField::ALL {
             for week in 0..cal.len() {
                 let Some(bw) = base.calendar.index_of_date(cal.monday(week as isize)) else {
@@ -227,43 +228,48 @@ fn write_base(w: &mut csv::Writer<Vec<u8>>, plan: &Plan, base: &Plan) -> csv::Re
                     continue;
                 }
                 if !heading {
-                    w.write_record(Record::BaseSeries.columns())?;
+                    push_record(w, Record::BaseSeries.columns());
                     heading = true;
                 }
                 let value = then.map_or(String::new(), |v| v.to_string());
-                w.write_record([
-                    Record::BaseSeries.key(),
-                    &protect(&p.sku),
-                    series_key(field),
-                    &cal.label(week as isize),
-                    &value,
-                ])?;
+                push_record(
+                    w,
+                    [
+                        Record::BaseSeries.key(),
+                        &protect(&p.sku),
+                        series_key(field),
+                        &cal.label(week as isize),
+                        &value,
+                    ],
+                );
             }
         }
     }
-    Ok(())
 }
 
-fn write_product(w: &mut csv::Writer<Vec<u8>>, record: Record, p: &Product) -> csv::Result<()> {
+fn write_product(w: &mut String, record: Record, p: &Product) {
     let (safety, unit) = match p.safety_stock {
         SafetyStock::Units(q) => (q.to_string(), SAFETY_UNITS),
         // `{}` of an f64 is the shortest text that parses back to the same bits.
         SafetyStock::WeeksOfCover(weeks) => (format!("{weeks}"), SAFETY_WEEKS),
     };
-    w.write_record([
-        record.key(),
-        &protect(&p.sku),
-        &protect(&p.name),
-        &protect(&p.family),
-        &p.unit_cost.to_string(),
-        &p.unit_price.to_string(),
-        &p.lead_time_weeks.to_string(),
-        &safety,
-        unit,
-        &p.moq.to_string(),
-        &p.order_multiple.to_string(),
-        &p.on_hand.to_string(),
-    ])
+    push_record(
+        w,
+        [
+            record.key(),
+            &protect(&p.sku),
+            &protect(&p.name),
+            &protect(&p.family),
+            &p.unit_cost.to_string(),
+            &p.unit_price.to_string(),
+            &p.lead_time_weeks.to_string(),
+            &safety,
+            unit,
+            &p.moq.to_string(),
+            &p.order_multiple.to_string(),
+            &p.on_hand.to_string(),
+        ],
+    );
 }
 
 /// The value a series row carries, if the cell needs a row at all.

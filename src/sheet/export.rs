@@ -1,20 +1,17 @@
 //! "Export what you see": the rows and periods of the current view (filtered, collapsed as
 //! shown) as CSV in the grid's own wide layout, for a report. UTF-8 with a byte-order mark so
-//! Excel reads it right; numbers plain; text protected against formula injection.
+//! Excel reads it right; numbers plain; text protected against formula injection (also
+//! where a decimal-comma Excel splits on `;`) and quoted where it holds `,` `"` `;` or a line break.
 
 use super::periods::Period;
 use super::rows::{GridRow, RowOwner};
 use crate::engine::Workbook;
-use crate::planfile::inject::protect;
+use crate::planfile::inject::{protect, push_record};
 
 /// The view as CSV text (with BOM): SKU, name, family, measure, then one column per period.
 pub fn view_csv(wb: &Workbook, rows: &[GridRow], periods: &[Period]) -> String {
     let mut out = String::from("\u{feff}");
-    let mut line = |cells: Vec<String>| {
-        let quoted: Vec<String> = cells.iter().map(|c| quote(c)).collect();
-        out.push_str(&quoted.join(","));
-        out.push_str("\r\n");
-    };
+    let mut line = |cells: Vec<String>| push_record(&mut out, cells);
     let mut head = vec![
         "SKU".to_string(),
         "Name".into(),
@@ -40,15 +37,6 @@ pub fn view_csv(wb: &Workbook, rows: &[GridRow], periods: &[Period]) -> String {
         line(cells);
     }
     out
-}
-
-/// CSV quoting: only where a cell holds a comma, a quote or a line break.
-fn quote(cell: &str) -> String {
-    if cell.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", cell.replace('"', "\"\""))
-    } else {
-        cell.to_string()
-    }
 }
 
 #[cfg(test)]

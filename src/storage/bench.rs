@@ -132,7 +132,15 @@ fn week_before(newer: &Plan, rng: &mut Rng) -> Plan {
         older.series.push(Arc::new(o));
     }
     revise_forecasts(&mut older, rng);
-    older.authors.retain(|(sku, _), _| sku % 3 != 0);
+    let unsigned: std::collections::HashSet<&str> = older
+        .products
+        .iter()
+        .step_by(3)
+        .map(|p| p.sku.as_str())
+        .collect();
+    let mut authors = std::mem::take(&mut older.authors);
+    authors.retain(|sku, _| !unsigned.contains(sku));
+    older.authors = authors;
     older
 }
 
@@ -169,11 +177,12 @@ pub fn sample(skus: usize, families: usize, checkins: usize) -> Stored {
         for w in c..c + 8 {
             s.consensus[w] = Some(scaled(s.forecast[w], 110));
         }
+        let code = live.products[sku].sku.clone();
         for w in c..c + 8 {
-            live.authors
-                .insert((sku, Slot::Cell(SeriesField::Consensus, w)), who.clone());
+            let slot = Slot::Cell(SeriesField::Consensus, w);
+            live.authors.set(&code, slot, Some(who.clone()));
         }
-        live.authors.insert((sku, Slot::Product), who);
+        live.authors.set(&code, Slot::Product, Some(who));
     }
     for k in 0..skus.min(40) {
         let sku = live.products[k * 7 % skus].sku.clone();

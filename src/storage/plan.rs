@@ -9,6 +9,7 @@
 use super::error::{corrupt, StoreError};
 use super::wire::{Reader, Result, Writer};
 use super::{product, series};
+use crate::engine::authors::Authors;
 use crate::engine::calendar::MAX_HISTORY;
 use crate::engine::{Calendar, Decision, Note, Plan, PlanMeta, Product, Qty, SeriesField, Slot};
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
@@ -176,14 +177,28 @@ fn read_capacity(r: &mut Reader) -> Result<BTreeMap<String, Qty>> {
     Ok(capacity)
 }
 
-type Authors = BTreeMap<(usize, Slot), Arc<str>>;
+/// Signatures as stored: by SKU index in the plan being written (the format predates keying
+/// them by SKU code; the index is only a way to name the code compactly).
+type Signed = BTreeMap<(usize, Slot), Arc<str>>;
 
 /// Entries in key order: SKU index as a step from the previous entry's, the slot (0: the
 /// product record; 1 + series: a cell, then its week) and the author from the string table.
-fn write_authors(w: &mut Writer, authors: &Authors) {
-    w.usize(authors.len());
+/// A signature on a SKU the plan does not have cannot be written (check_plan refuses it).
+fn write_authors(w: &mut Writer, plan: &Plan) {
+    let index: HashMap<&str, usize> = plan
+        .products
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.sku.as_str(), i))
+        .collect();
+    let signed: Signed = plan
+        .authors
+        .iter()
+        .filter_map(|(sku, slot, who)| Some(((*index.get(sku)?, slot), who.clone())))
+        .collect();
+    w.usize(signed.len());
     let mut prev = 0;
-    for ((sku, slot), who) in authors {
+    for ((sku, slot), who) in &signed {
         w.usize(sku - prev);
         prev = *sku;
         match slot {
@@ -201,7 +216,7 @@ fn write_authors(w: &mut Writer, authors: &Authors) {
     }
 }
 
-fn read_authors(r: &mut Reader) -> Result<Authors> {
+fn read_authors(r: &mut Reader) -> Result<Signed> {
     let n = r.count("authors")?;
     let mut authors = BTreeMap::new();
     let mut sku = 0usize;
@@ -221,6 +236,23 @@ fn read_authors(r: &mut Reader) -> Result<Authors> {
         if authors.insert((sku, slot), r.shared("authors")?).is_some() {
             return Err(corrupt("authors: an entry appears twice"));
         }
+    }
+    Ok(authors)
+}
+
+/// Stored signatures by SKU code, once the products are read.
+fn by_code(signed: Signed, products: &[Product]) -> Result<Authors> {
+    let mut authors = Authors::default();
+    for ((sku, slot), who) in signed {
+        let Some(p) = products.get(sku) else {
+            return Err(StoreError::Invalid {
+                what: format!(
+                    "a change is signed for SKU {}, which the plan does not have",
+                    sku + 1
+                ),
+            });
+        };
+        authors.set(&p.sku, slot, Some(who));
     }
     Ok(authors)
 }
@@ -266,7 +298,7 @@ pub fn write(w: &mut Writer, t: &Plan, base: Option<&Plan>) {
         write_capacity(w, &t.capacity);
     }
     if flags & AUTHORS_SAME == 0 {
-        write_authors(w, &t.authors);
+        write_authors(w, t);
     }
     if decisions_written {
         write_decisions(w, &t.decisions);
@@ -342,8 +374,8 @@ pub fn read(r: &mut Reader, base: Option<&Plan>) -> Result<Plan> {
         _ => read_capacity(r)?,
     };
     let authors = match base {
-        Some(b) if same(AUTHORS_SAME) => b.authors.clone(),
-        _ => read_authors(r)?,
+        Some(_) if same(AUTHORS_SAME) => None,
+        _ => Some(read_authors(r)?),
     };
     let decisions = if same(DECISIONS_WRITTEN) {
         read_decisions(r)?
@@ -388,6 +420,11 @@ pub fn read(r: &mut Reader, base: Option<&Plan>) -> Result<Plan> {
         all_series.push(series::read(r, Some(base_series), weeks, &p.sku)?);
         products.push(p);
     }
+    let authors = match (authors, base) {
+        (Some(signed), _) => by_code(signed, &products)?,
+        (None, Some(b)) => b.authors.clone(),
+        (None, None) => Authors::default(),
+    };
     let mut plan = Plan {
         decisions,
         events,

@@ -12,7 +12,7 @@ use super::merge_view::Opening;
 use super::tick::{next_tick, SLICE_MS};
 use crate::engine::checkin::{keep, Snapshot};
 use crate::engine::{Edit, Workbook};
-use crate::import::apply::to_edit;
+use crate::import::apply::to_edit_skipping;
 use crate::import::{Choices, Preview, PreviewJob, Progress, Step, MAX_BYTES};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -224,7 +224,14 @@ pub fn ImportDialog(
                 (Err(e), _) => Err(e.clone()),
             },
             (_, Some(r), _) | (_, None, Some(r)) if l.preview.can_apply() || l.skip_errors => {
-                let applied = workbook.with_untracked(|wb| to_edit(wb, r, l.mode, l.add_unknown));
+                // Rows with errors left out: replace must not read their SKUs as missing.
+                let left_out = if l.preview.can_apply() {
+                    0
+                } else {
+                    l.preview.bad_rows
+                };
+                let applied = workbook
+                    .with_untracked(|wb| to_edit_skipping(wb, r, l.mode, l.add_unknown, left_out));
                 let (added, notes) = (applied.added.len(), applied.notes.join("; "));
                 workbook
                     .try_update(|wb| wb.apply(&label, applied.edit))
