@@ -50,8 +50,15 @@ pub fn seal(payload: &[u8]) -> String {
 }
 
 /// The format a saved text says it is in, if it is ours; reads only its first characters.
+/// Spaces and line breaks between the tokens are allowed (a newer app, or a person, may
+/// write the envelope pretty-printed): a newer save must be told from a damaged one even
+/// then, or it would be treated as damage.
 pub fn schema_of(text: &str) -> Option<u32> {
-    let rest = text.strip_prefix(SCHEMA_KEY)?;
+    let mut rest = text;
+    for token in ["{", "\"app\"", ":", "\"sop-grid\"", ",", "\"schema\"", ":"] {
+        rest = rest.trim_start().strip_prefix(token)?;
+    }
+    let rest = rest.trim_start();
     let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
     rest.get(..digits)?.parse().ok()
 }
@@ -61,7 +68,9 @@ pub fn open(text: &str) -> Result<(u32, Vec<u8>), StoreError> {
     if let Some(version) = schema_of(text).filter(|&v| v > SCHEMA) {
         return Err(StoreError::Newer { version });
     }
-    let ours = text.starts_with(MARK) || (!text.is_empty() && MARK.starts_with(text));
+    let ours = text.starts_with(MARK)
+        || (!text.is_empty() && MARK.starts_with(text))
+        || schema_of(text).is_some();
     let env: Envelope = match serde_json::from_str(text) {
         Ok(env) => env,
         Err(e) if ours && e.is_eof() => return Err(StoreError::Truncated),

@@ -11,6 +11,7 @@
 //! - [`payload`]: the live plan, then the snapshots as differences, newest first.
 //! - [`plan`], [`product`], [`series`], [`column`]: a plan against a base, down to one column.
 //! - [`wire`]: varints, zigzag and the string table.
+//! - [`recovered`]: stored text the app could not use, moved aside under dated keys.
 
 pub mod bench;
 mod column;
@@ -20,6 +21,7 @@ pub mod migrate;
 mod payload;
 mod plan;
 mod product;
+pub mod recovered;
 pub mod scenarios;
 mod series;
 mod wire;

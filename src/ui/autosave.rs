@@ -2,126 +2,60 @@
 //! change and at once when the tab is hidden or closed; the banners say when that cannot
 //! happen, and nothing is ever overwritten silently (see `persist.rs` for the slots).
 //!
-//! - Stored data that cannot be read is kept under a backup key; the banner offers it as a
-//!   download and says why it could not be read.
+//! - Stored data that cannot be used is moved aside (`restore.rs`); the banner says why and
+//!   the "Recovered data" panel (`recovered.rs`) lists it.
+//! - A newer app's save: this tab is read-only (never saves) and says so.
+//! - Storage switched off: the app works in memory and says saving is off.
 //! - Storage full: the plan lives on in this tab; the banner offers "Save plan file".
-//! - Another tab saved: this tab stops saving and asks — reload theirs, or keep mine.
+//! - Another tab saved: this tab stops saving and asks — reload theirs, or keep mine (after
+//!   showing what differs, their copy kept aside).
+//! - Closing the tab while changes are not saved (any of the above) asks first.
 
 use super::files::download;
+use super::keep_mine::{differences, sentence};
 use super::persist::{self, SaveError};
+use super::recovered::RecoveredPanel;
 use crate::engine::checkin::Snapshot;
 use crate::engine::Workbook;
-use crate::storage::{decode_in_steps, encode, Reading, Stored};
+use crate::storage::recovered::Source;
+use crate::storage::{decode, encode, Stored};
 use leptos::prelude::*;
 use std::time::Duration;
+
+use super::restore::restore_words;
+pub use super::restore::{read_checkins, restore, Restored};
 
 /// How long after the last change the plan is saved (the issue asks for ≤ 500 ms).
 pub const DELAY_MS: u64 = 400;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Banner {
-    /// Stored data could not be read; it is kept as a backup.
-    Unreadable(String),
-    /// Stored data could not be read and could not even be backed up: saving is off so it
-    /// is not overwritten.
-    UnreadableNotKept(String),
+    /// The stored plan could not be read; `kept`: the key it was moved to (`None`: it could
+    /// not be moved, so it stays where it was and this tab does not save).
+    Unreadable {
+        reason: String,
+        kept: Option<String>,
+    },
+    /// A newer app's save: this tab is read-only; `kept`: the key of the copy kept aside.
+    Newer {
+        reason: String,
+        kept: Option<String>,
+    },
+    /// The plan read but its check-ins did not; the stored text is kept under `kept`.
+    Checkins {
+        reason: String,
+        kept: Option<String>,
+    },
+    /// The pointer was damaged or named nothing; what was found is kept aside (`kept`: all
+    /// of it could be moved).
+    Pointer {
+        kept: bool,
+    },
+    /// The browser does not let the app use its storage: saving is off.
+    Off,
     Quota,
     OtherTab,
     Refused(String),
-}
-
-/// What was found in storage at start: the plan read, its check-ins still to read.
-pub struct Restored {
-    pub reading: Option<Reading>,
-    /// The stored text, kept until the check-ins are read (to back it up if one is damaged).
-    pub text: Option<String>,
-    pub banner: Option<Banner>,
-    /// The pointer found (this tab's view of the last save).
-    pub pointer: Option<String>,
-    /// Milliseconds spent reading and decoding (for the benchmark).
-    pub ms: f64,
-}
-
-pub fn restore() -> Restored {
-    let start = js_sys::Date::now();
-    let Some((text, pointer)) = persist::load() else {
-        return Restored {
-            reading: None,
-            text: None,
-            banner: None,
-            pointer: persist::pointer(),
-            ms: js_sys::Date::now() - start,
-        };
-    };
-    let (reading, banner) = match decode_in_steps(&text) {
-        Ok(reading) => (Some(reading), None),
-        Err(e) => (None, Some(unreadable(&text, e.to_string()))),
-    };
-    Restored {
-        reading,
-        text: Some(text),
-        banner,
-        pointer: Some(pointer),
-        ms: js_sys::Date::now() - start,
-    }
-}
-
-/// Keeps unreadable stored text as a backup; the banner that says so.
-pub fn unreadable(text: &str, reason: String) -> Banner {
-    match persist::keep_backup(text) {
-        Ok(()) => Banner::Unreadable(reason),
-        Err(_) => Banner::UnreadableNotKept(reason),
-    }
-}
-
-/// Reads the check-ins left in `reading`, one per browser task after the grid is drawn;
-/// `loading` is true until they are all in (nothing is saved meanwhile: a save would drop
-/// the check-ins not yet read).
-pub fn read_checkins(
-    reading: Reading,
-    text: String,
-    snapshots: RwSignal<Vec<Snapshot>>,
-    banner: RwSignal<Option<Banner>>,
-    loading: RwSignal<bool>,
-) {
-    /// When reading began and the longest step, for the benchmark.
-    type Clock = (f64, f64);
-    fn next(
-        mut reading: Reading,
-        text: String,
-        snapshots: RwSignal<Vec<Snapshot>>,
-        banner: RwSignal<Option<Banner>>,
-        loading: RwSignal<bool>,
-        (began, longest): Clock,
-    ) {
-        let t = js_sys::Date::now();
-        if reading.left() == 0 {
-            match reading.finish() {
-                Ok(stored) => snapshots.set(stored.snapshots),
-                Err(e) => banner.set(Some(unreadable(&text, e.to_string()))),
-            }
-            loading.set(false);
-            publish_timing("checkins_ms", js_sys::Date::now() - began);
-            publish_timing("checkin_step_max_ms", longest.max(js_sys::Date::now() - t));
-            return;
-        }
-        if let Err(e) = reading.step() {
-            banner.set(Some(unreadable(&text, e.to_string())));
-            loading.set(false);
-            return;
-        }
-        let clock = (began, longest.max(js_sys::Date::now() - t));
-        set_timeout(
-            move || next(reading, text, snapshots, banner, loading, clock),
-            Duration::ZERO,
-        );
-    }
-    loading.set(true);
-    let clock = (js_sys::Date::now(), 0.0);
-    set_timeout(
-        move || next(reading, text, snapshots, banner, loading, clock),
-        Duration::ZERO,
-    );
 }
 
 /// Publishes a timing for the benchmark (`window.__sop_timings[name] = ms`).
@@ -160,14 +94,25 @@ pub fn Autosave(
     };
     // (revision, latest check-in) last written; `None` until the first save.
     let saved = StoredValue::new(restored.then(state));
+    // As the app opened: closing the tab unchanged never asks.
+    let opened = StoredValue::new(state());
     let timer = StoredValue::new(None::<TimeoutHandle>);
-    // Saving stops while the stored data is unreadable and unbacked, or another tab saved.
-    let paused = move || {
-        matches!(
-            banner.get_untracked(),
-            Some(Banner::OtherTab | Banner::UnreadableNotKept(_))
-        )
-    };
+    // Bumped when a copy is kept aside, so the Recovered data panel lists it.
+    let refresh = RwSignal::new(0u32);
+    // "Keep mine" asked: what differs, shown before anything is written.
+    let confirm = RwSignal::new(None::<String>);
+    // Saving stops while another tab saved; a held tab (read-only, unkept data, storage
+    // off) never saves at all (`persist::save` refuses).
+    // Whether the browser promised to keep its storage (asked once at start).
+    let kept_for_good = RwSignal::new(None::<bool>);
+    if persist::available() && !persist::held() {
+        persist::ask_to_keep(move |granted| {
+            publish_timing("storage_persisted", f64::from(u8::from(granted)));
+            kept_for_good.set(Some(granted));
+        });
+    }
+    let paused =
+        move || persist::held() || matches!(banner.get_untracked(), Some(Banner::OtherTab));
 
     let save_now = move |force: bool| {
         if let Some(h) = timer.get_value() {
@@ -208,6 +153,7 @@ pub fn Autosave(
             Err(SaveError::Quota) => banner.set(Some(Banner::Quota)),
             Err(SaveError::OtherTab) => banner.set(Some(Banner::OtherTab)),
             Err(SaveError::Refused(why)) => banner.set(Some(Banner::Refused(why))),
+            Err(SaveError::Held) => {}
         }
     };
 
@@ -219,6 +165,9 @@ pub fn Autosave(
                 if now.0 == rev {
                     saved.set_value(Some(now));
                 }
+            }
+            if opened.get_value().0 == state().0 {
+                opened.set_value(state());
             }
         }
     });
@@ -245,9 +194,25 @@ pub fn Autosave(
             save_now(false);
         }
     });
+    // Closing with changes that could not be saved: the browser asks first.
+    let _ = window_event_listener(leptos::ev::beforeunload, move |ev| {
+        save_now(false);
+        let failing = matches!(
+            banner.get_untracked(),
+            Some(Banner::Quota | Banner::Refused(_) | Banner::OtherTab)
+        );
+        let unsaved = state() != opened.get_value() && saved.get_value() != Some(state());
+        if (persist::held() || failing) && unsaved {
+            ev.prevent_default();
+            ev.set_return_value("Changes to the plan are not saved in this browser.");
+        }
+    });
     // Another tab saved: say so, never overwrite silently.
     let _ = window_event_listener(leptos::ev::storage, move |ev| {
-        if ev.key().as_deref() == Some(persist::POINTER) && ev.new_value() != seen.get_value() {
+        if ev.key().as_deref() == Some(persist::POINTER)
+            && ev.new_value() != seen.get_value()
+            && !persist::held()
+        {
             banner.set(Some(Banner::OtherTab));
         }
     });
@@ -257,43 +222,74 @@ pub fn Autosave(
             let _ = w.location().reload();
         }
     };
-    let keep_mine = move |_| save_now(true);
+    // "Keep mine": first what differs from the copy the other tab stored.
+    let keep_mine = move |_| {
+        let said = match persist::load() {
+            None => "The other tab's plan is no longer stored.".to_string(),
+            Some((text, _)) => match decode(&text) {
+                Ok(theirs) => workbook
+                    .with_untracked(|wb| sentence(&differences(&wb.plan_to_save(), &theirs.plan))),
+                Err(e) => format!("The other tab's plan cannot be read here: {e}"),
+            },
+        };
+        confirm.set(Some(said));
+    };
+    // Confirmed: their copy is kept aside first; never overwritten if it cannot be.
+    let keep_mine_confirmed = move |_| {
+        confirm.set(None);
+        let slot = persist::pointer()
+            .as_deref()
+            .and_then(persist::slot_of)
+            .map(|i| persist::SLOTS[i]);
+        if let Some(key) = slot {
+            if let Err(e) = persist::copy_aside(key, Source::OtherTab) {
+                banner.set(Some(Banner::Refused(format!(
+                    "the other tab's plan could not be kept aside ({e}), so it was not replaced"
+                ))));
+                return;
+            }
+            refresh.update(|n| *n += 1);
+        }
+        save_now(true);
+    };
     let save_file = move |_| {
         let text = workbook.with_untracked(|wb| crate::planfile::write(&wb.plan_to_save()));
         if let Err(e) = download("sop-plan.csv", &text, "text/csv;charset=utf-8") {
             banner.set(Some(Banner::Refused(e)));
         }
     };
-    let download_backup = move |_| {
-        if let Some(text) = persist::backup() {
-            let _ = download("sop-plan-unreadable-backup.json", &text, "application/json");
+    let download_kept = move |key: Option<String>| {
+        move |_| {
+            if let Some(text) = key.as_deref().and_then(persist::read_key) {
+                let _ = download("sop-plan-unreadable-backup.json", &text, "application/json");
+            }
         }
-    };
-    let dismiss = move |_| {
-        if matches!(banner.get_untracked(), Some(Banner::Unreadable(_))) {
-            persist::drop_backup();
-        }
-        banner.set(None);
     };
 
-    move || {
+    let banner_view = move || {
         banner.get().map(|b| match b {
-            Banner::Unreadable(reason) | Banner::UnreadableNotKept(reason) => {
-                let kept = matches!(banner.get_untracked(), Some(Banner::Unreadable(_)));
+            b @ (Banner::Unreadable { .. }
+            | Banner::Newer { .. }
+            | Banner::Checkins { .. }
+            | Banner::Pointer { .. }) => {
+                let (kind, said, key) = restore_words(&b);
                 view! {
-                    <div class="banner bad" data-testid="banner-restore" role="alert">
-                        <span>{format!("The plan saved in this browser could not be read: {}. ", reason.trim_end_matches('.'))}
-                            {if kept {
-                                "It is kept untouched as a backup; you are looking at the demo plan. Download the backup to keep it or send it for help."
-                            } else {
-                                "It is left untouched and this tab will not save over it; download it to keep it."
-                            }}</span>
-                        <button data-testid="restore-download" on:click=download_backup>"Download the unreadable data"</button>
-                        {kept.then(|| view! { <button data-testid="restore-dismiss" on:click=dismiss>"Delete the backup"</button> })}
+                    <div class="banner bad" data-testid="banner-restore" data-kind=kind role="alert">
+                        <span>{said}</span>
+                        {key.map(|k| view! {
+                            <button data-testid="restore-download" on:click=download_kept(Some(k))>"Download the saved data"</button>
+                        })}
                     </div>
                 }
                 .into_any()
             }
+            Banner::Off => view! {
+                <div class="banner" data-testid="banner-storage-off" role="alert">
+                    <span>"Saving is off: this browser does not let the app use its storage (switched off or blocked for this site). The plan works in this tab only; save a plan file to keep it."</span>
+                    <button data-testid="off-save-file" on:click=save_file>"Save plan file"</button>
+                </div>
+            }
+            .into_any(),
             Banner::Quota => view! {
                 <div class="banner" data-testid="banner-quota" role="alert">
                     <span>"This browser's storage is full, so changes are kept in this tab only. Save a plan file to keep them."</span>
@@ -305,7 +301,15 @@ pub fn Autosave(
                 <div class="banner" data-testid="banner-other-tab" role="alert">
                     <span>"The plan was changed in another tab. This tab has stopped saving so neither overwrites the other."</span>
                     <button data-testid="other-tab-reload" on:click=reload>"Reload theirs"</button>
-                    <button data-testid="other-tab-keep" on:click=keep_mine>"Keep mine"</button>
+                    <button data-testid="other-tab-keep" on:click=keep_mine>"Keep mine…"</button>
+                    {move || confirm.get().map(|said| view! {
+                        <div class="confirm" data-testid="other-tab-confirm">
+                            <span data-testid="other-tab-differences">{said}</span>
+                            <span>" Keeping yours replaces theirs; their copy is kept under Recovered data."</span>
+                            <button data-testid="other-tab-keep-confirm" on:click=keep_mine_confirmed>"Replace theirs with mine"</button>
+                            <button data-testid="other-tab-keep-cancel" on:click=move |_| confirm.set(None)>"Cancel"</button>
+                        </div>
+                    })}
                 </div>
             }
             .into_any(),
@@ -317,5 +321,15 @@ pub fn Autosave(
             }
             .into_any(),
         })
+    };
+    let note = move || {
+        (kept_for_good.get() == Some(false)).then(|| view! {
+            <p class="storage-note" data-testid="storage-note">"This browser has not promised to keep the app's storage: it may clear it if the site goes unused for weeks. Save a plan file now and then."</p>
+        })
+    };
+    view! {
+        {banner_view}
+        {note}
+        <RecoveredPanel workbook=workbook snapshots=snapshots banner=banner refresh=refresh />
     }
 }

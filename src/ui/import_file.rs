@@ -10,7 +10,6 @@ use crate::engine::Plan;
 use crate::import::apply::Mode;
 use crate::import::{Choices, DateOrder, Field, Kind, Preview};
 use crate::planfile::PlanFile;
-use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -63,10 +62,8 @@ impl Loaded {
 
     pub fn set_preview(&mut self, p: Preview) {
         self.preview = Arc::new(p);
-        self.plan = (self.preview.kind == Some(Kind::PlanFile)).then(|| {
-            let text = String::from_utf8_lossy(&self.bytes);
-            Arc::new(crate::planfile::read_shared(&text).map_err(|e| e.to_string()))
-        });
+        self.plan = (self.preview.kind == Some(Kind::PlanFile))
+            .then(|| Arc::new(read_plan_file(&self.bytes)));
     }
 
     /// For a plan file: whether it opens as a replacement or merges into `ours`.
@@ -84,14 +81,22 @@ impl Loaded {
     }
 }
 
+/// A plan file's bytes read as the importer reads any file (UTF-8 with or without BOM,
+/// UTF-16, Windows-1252 as Excel re-saves it), so "Crème" stays "Crème" and accented SKU
+/// codes still match in a merge.
+pub fn read_plan_file(bytes: &[u8]) -> Result<PlanFile, String> {
+    let (text, _) = crate::import::decode::decode(bytes).map_err(|e| e.to_string())?;
+    crate::planfile::read_shared(&text).map_err(|e| e.to_string())
+}
+
 const MAPPING_KEY: &str = "sop.import.mapping.";
 
 pub fn remembered(signature: &str) -> Option<std::collections::BTreeMap<Field, Option<usize>>> {
     if signature.is_empty() {
         return None;
     }
-    let saved: Vec<(String, Option<usize>)> =
-        LocalStorage::get(format!("{MAPPING_KEY}{signature}")).ok()?;
+    let text = super::persist::read_key(&format!("{MAPPING_KEY}{signature}"))?;
+    let saved: Vec<(String, Option<usize>)> = serde_json::from_str(&text).ok()?;
     let fields = Field::ALL;
     Some(
         saved
@@ -111,7 +116,10 @@ fn remember(signature: &str, columns: &std::collections::BTreeMap<Field, Option<
         .iter()
         .map(|(f, c)| (format!("{f:?}"), *c))
         .collect();
-    let _ = LocalStorage::set(format!("{MAPPING_KEY}{signature}"), list);
+    // Where storage is off, the mapping is simply not remembered.
+    if let Ok(text) = serde_json::to_string(&list) {
+        let _ = super::persist::write_key(&format!("{MAPPING_KEY}{signature}"), &text);
+    }
 }
 
 /// The card of one file; `update` changes it, `reread` reads it again with other choices.
@@ -283,5 +291,43 @@ pub fn file_card(
                     {if is_merge { "Merge" } else if is_plan { "Open this plan" } else { "Apply" }}</button>
             </div>
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::read_plan_file;
+    use crate::demo::demo_plan;
+
+    /// A demo plan whose first SKU has an accented code and name, as a plan file.
+    fn accented() -> String {
+        let mut plan = demo_plan(chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap());
+        plan.products[0].sku = "CRÈME-101".to_string();
+        plan.products[0].name = "Crème brûlée 200g".to_string();
+        crate::planfile::write(&plan)
+    }
+
+    #[test]
+    fn a_plan_file_resaved_as_windows_1252_keeps_its_accents() {
+        // Excel's "CSV" drops the byte-order mark the app writes.
+        let text = accented().trim_start_matches('\u{feff}').to_string();
+        let (bytes, _, lossy) = encoding_rs::WINDOWS_1252.encode(&text);
+        assert!(!lossy);
+        assert!(std::str::from_utf8(&bytes).is_err(), "not UTF-8 any more");
+        let file = read_plan_file(&bytes).unwrap();
+        assert_eq!(file.plan.products[0].sku, "CRÈME-101");
+        assert_eq!(file.plan.products[0].name, "Crème brûlée 200g");
+    }
+
+    #[test]
+    fn a_plan_file_resaved_as_utf16_reads_the_same() {
+        let text = accented();
+        let mut bytes = vec![0xFF, 0xFE];
+        for u in text.encode_utf16() {
+            bytes.extend_from_slice(&u.to_le_bytes());
+        }
+        let file = read_plan_file(&bytes).unwrap();
+        assert_eq!(file.plan, read_plan_file(text.as_bytes()).unwrap().plan);
+        assert_eq!(file.plan.products[0].sku, "CRÈME-101");
     }
 }

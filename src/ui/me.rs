@@ -1,15 +1,16 @@
 //! Who is at this browser: a display name and a role (CEO, Sales, Operations), kept in local
-//! storage, shown in the top bar. Edits and notes are signed with it.
+//! storage, shown in the top bar. Edits and notes are signed with it. Where the browser does
+//! not let the app use its storage, the name lives in this tab only (and the form says so).
 
 use crate::engine::{Person, Role, Workbook};
-use gloo_storage::{LocalStorage, Storage};
 use leptos::prelude::*;
 
 const KEY: &str = "sop.me";
 
 /// The person saved in this browser, if any (unreadable data counts as nobody).
 pub fn load() -> Option<Person> {
-    LocalStorage::get::<Person>(KEY)
+    let text = super::persist::read_key(KEY)?;
+    serde_json::from_str::<Person>(&text)
         .ok()
         .filter(|p| !p.name.trim().is_empty())
 }
@@ -45,14 +46,17 @@ pub fn Me(workbook: RwSignal<Workbook>, me: RwSignal<Option<Person>>) -> impl In
             name: n,
             role: role.get_untracked(),
         };
-        if let Err(e) = LocalStorage::set(KEY, &p) {
-            message.set(Some(format!(
-                "Could not keep your name in this browser: {e}"
-            )));
-        }
+        let kept = serde_json::to_string(&p)
+            .map_err(|e| e.to_string())
+            .and_then(|text| super::persist::write_key(KEY, &text).map_err(|e| e.to_string()));
         workbook.update(|wb| wb.set_user(&p.signature()));
         me.set(Some(p));
-        open.set(false);
+        match kept {
+            Ok(()) => open.set(false),
+            Err(e) => message.set(Some(format!(
+                "Your name is used in this tab, but this browser could not keep it: {e}."
+            ))),
+        }
     };
     view! {
         <button class="top-button me" data-testid="me" on:click=show>

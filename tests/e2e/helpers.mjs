@@ -112,3 +112,27 @@ export async function saveFile(page) {
   await page.getByTestId('save-plan').click();
   return readFileSync(await (await d).path(), 'utf8');
 }
+
+/** Types a value into a cell and presses Enter. */
+export async function enter(page, sku, period, measure, value) {
+  await cell(page, sku, period, measure).click();
+  await page.keyboard.type(String(value));
+  await page.keyboard.press('Enter');
+}
+
+/** Waits until autosave has written the plan (the pointer names a slot that holds text). */
+export async function saved(page) {
+  await page.waitForFunction(() => {
+    const p = localStorage.getItem('sop.plan.current');
+    return p && localStorage.getItem(p.startsWith('a') ? 'sop.plan.a' : 'sop.plan.b');
+  });
+  await page.waitForTimeout(600);
+}
+
+/** The stored plan text the pointer names. */
+export async function storedText(page) {
+  return page.evaluate(() => {
+    const p = localStorage.getItem('sop.plan.current');
+    return localStorage.getItem(p.startsWith('a') ? 'sop.plan.a' : 'sop.plan.b');
+  });
+}

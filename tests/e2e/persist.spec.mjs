@@ -1,8 +1,8 @@
 // Autosave to local storage and every way it can fail: nothing typed is lost, unreadable data
-// is kept under a backup key, a full storage keeps working in memory, a second tab never
+// is kept under a dated key (more in recovery.spec.mjs), a full storage keeps working in memory, a second tab never
 // overwrites silently.
 import { test, expect, SCREENSHOTS } from './fixtures.mjs';
-import { cell, open, only, reveal } from './helpers.mjs';
+import { cell, open, only, reveal, enter as type, saved, storedText } from './helpers.mjs';
 import { readFileSync } from 'node:fs';
 
 const POINTER = 'sop.plan.current';
@@ -11,28 +11,6 @@ async function savePlanFile(page) {
   const d = page.waitForEvent('download');
   await page.getByTestId('save-plan').click();
   return readFileSync(await (await d).path(), 'utf8');
-}
-
-async function type(page, sku, period, measure, value) {
-  await cell(page, sku, period, measure).click();
-  await page.keyboard.type(String(value));
-  await page.keyboard.press('Enter');
-}
-
-/** Waits until autosave has written the plan (the pointer names a slot whose text decodes). */
-async function saved(page) {
-  await page.waitForFunction(() => {
-    const p = localStorage.getItem('sop.plan.current');
-    return p && localStorage.getItem(p.startsWith('a') ? 'sop.plan.a' : 'sop.plan.b');
-  });
-  await page.waitForTimeout(600);
-}
-
-async function storedText(page) {
-  return page.evaluate(() => {
-    const p = localStorage.getItem('sop.plan.current');
-    return localStorage.getItem(p.startsWith('a') ? 'sop.plan.a' : 'sop.plan.b');
-  });
 }
 
 test('reload after edits restores exactly the same plan, and undo history starts afresh', async ({ page }) => {
@@ -100,7 +78,9 @@ for (const [name, damage, reason] of [
     const banner = page.getByTestId('banner-restore');
     await expect(banner).toContainText(reason);
     if (name === 'corrupt JSON') await page.screenshot({ path: SCREENSHOTS + 'banner-unreadable.png' });
-    expect(await page.evaluate(() => localStorage.getItem('sop.plan.backup'))).toBe(bad);
+    // Kept under its own dated key, exactly.
+    expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('sop.recovered.'))
+      .map((k) => localStorage.getItem(k)))).toEqual([bad]);
     const d = page.waitForEvent('download');
     await page.getByTestId('restore-download').click();
     expect(readFileSync(await (await d).path(), 'utf8')).toBe(bad);
@@ -165,6 +145,7 @@ test('two tabs: the other tab says so instead of overwriting; keep mine or reloa
   await type(b, 'CND-101', '2026-W52', 'forecast', 666);
   await expect(a.getByTestId('banner-other-tab')).toBeVisible();
   await a.getByTestId('other-tab-keep').click();
+  await a.getByTestId('other-tab-keep-confirm').click();
   await expect(a.getByTestId('banner-other-tab')).toHaveCount(0);
   await expect(b.getByTestId('banner-other-tab')).toBeVisible();
 });
