@@ -5,6 +5,7 @@
 
 pub mod aggregate;
 pub mod baseline;
+pub mod baseline_run;
 pub mod calendar;
 pub mod capacity;
 pub mod changes;
