@@ -153,6 +153,20 @@ pub fn decode_scenarios(text: &str) -> Result<SavedList, StoreError> {
     })
 }
 
+/// Why a list could not be read, in words about scenarios (the errors' own sentences speak
+/// of "the saved plan").
+pub fn reason(e: &StoreError) -> String {
+    match e {
+        StoreError::NotOurs => "it is not a list of scenarios saved by this app".into(),
+        StoreError::Corrupt { what } => format!("it is damaged: {what}"),
+        StoreError::Truncated => "it was cut off before the end".into(),
+        StoreError::Newer { .. } => "it was written by a newer version of the app".into(),
+        StoreError::Invalid { what } => {
+            format!("it holds a value this app cannot accept: {what}")
+        }
+    }
+}
+
 fn corrupt(what: String) -> StoreError {
     StoreError::Corrupt { what }
 }

@@ -12,7 +12,9 @@
 
 use super::files::download;
 use super::persist::{new_token, read_key, write_key, SaveError};
-use crate::storage::scenarios::{decode_scenarios, encode_scenarios, token_of, SavedScenario};
+use crate::storage::scenarios::{
+    decode_scenarios, encode_scenarios, reason, token_of, SavedScenario,
+};
 use crate::storage::StoreError;
 use leptos::prelude::*;
 
@@ -55,8 +57,9 @@ pub fn load() -> Loaded {
             seen: None,
             writable: false,
             problem: Some(format!(
-                "The saved scenarios were not opened: {e}. They are left untouched; scenarios \
-                 made here are kept in this tab only."
+                "The saved scenarios were not opened: {}. They are left untouched; scenarios \
+                 made here are kept in this tab only.",
+                reason(&e)
             )),
         },
         Err(e) => match keep_aside(&text) {
@@ -65,8 +68,9 @@ pub fn load() -> Loaded {
                 seen: None,
                 writable: true,
                 problem: Some(format!(
-                    "The saved scenarios could not be read ({e}). They are kept aside, \
-                     unchanged, under “{key}” (download below); new scenarios are saved afresh."
+                    "The saved scenarios could not be read ({}). They are kept aside, \
+                     unchanged, under “{key}” (download below); new scenarios are saved afresh.",
+                    reason(&e)
                 )),
             },
             Err(why) => Loaded {
@@ -74,8 +78,9 @@ pub fn load() -> Loaded {
                 seen: None,
                 writable: false,
                 problem: Some(format!(
-                    "The saved scenarios could not be read ({e}), nor copied aside ({why}). \
-                     They are left untouched; scenarios made here are kept in this tab only."
+                    "The saved scenarios could not be read ({}), nor copied aside ({why}). \
+                     They are left untouched; scenarios made here are kept in this tab only.",
+                    reason(&e)
                 )),
             },
         },
