@@ -37,7 +37,7 @@ async function startRun(page) {
 test('an edit during a re-forecast: nothing is written, the message says so', async ({ page }) => {
   await openBig(page);
   const before = await forecasts(page);
-  expect(Object.keys(before).length).toBeGreaterThan(8);
+  expect(Object.keys(before).length).toBeGreaterThanOrEqual(8);
   const first = Object.keys(before)[0].split(' ')[0];
   await startRun(page);
   // An actual typed for last week while it fits: the baselines no longer match the sales.
