@@ -164,7 +164,9 @@ fn bad_scenarios_say_what_is_wrong() {
 
 #[test]
 fn scenarios_are_kept_in_their_own_storage_text_and_damage_is_named() {
-    use sop_grid::storage::scenarios::{decode_scenarios, encode_scenarios, SavedScenario};
+    use sop_grid::storage::scenarios::{
+        decode_scenarios, encode_format_1, encode_scenarios, reason, SavedList, SavedScenario,
+    };
     let wb = plan_wb();
     let late = scenario(
         &wb,
@@ -180,16 +182,28 @@ fn scenarios_are_kept_in_their_own_storage_text_and_damage_is_named() {
         made: "2026-11-23".into(),
         plan: late.workbook.plan().clone(),
     }];
-    let text = encode_scenarios(&saved);
-    assert_eq!(decode_scenarios(&text).unwrap(), saved);
-    let err = decode_scenarios(&text.replacen("AAA", "AAB", 1))
+    let text = encode_scenarios(&saved, "t1");
+    assert_eq!(
+        decode_scenarios(&text).unwrap(),
+        SavedList {
+            token: Some("t1".into()),
+            list: saved.clone()
+        }
+    );
+    // The whole list is checked at once (one checksum over every scenario).
+    let err = decode_scenarios(&text.replacen("AAA", "AAB", 1)).unwrap_err();
+    assert_eq!(reason(&err), "it is damaged: the checksum does not match");
+    // A list saved before (format 1, a checksum per scenario) names the damaged scenario.
+    let old = encode_format_1(&saved);
+    let err = decode_scenarios(&old.replacen("AAA", "AAB", 1))
         .unwrap_err()
         .to_string();
     assert!(err.contains("scenario 'Late'"), "{err}");
-    assert!(decode_scenarios("{")
-        .unwrap_err()
-        .to_string()
-        .contains("not valid JSON"));
+    assert_eq!(
+        reason(&decode_scenarios("{").unwrap_err()),
+        "it is not a list of scenarios saved by this app"
+    );
+    assert!(reason(&decode_scenarios("[{").unwrap_err()).contains("not valid JSON"));
 }
 
 /// "Black Friday week: Gift sets +20 %" on the demo plan (current week 2026-W48, 78 weeks

@@ -6,6 +6,7 @@
 pub mod aggregate;
 pub mod authors;
 pub mod baseline;
+pub mod baseline_run;
 pub mod calendar;
 pub mod capacity;
 pub mod changes;

@@ -6,7 +6,7 @@ use super::files::download;
 use super::import_dialog::ImportDialog;
 use super::me::Me;
 use super::monthly::MonthlyView;
-use super::today::{bench_skus_from_query, query, today};
+use super::today::{query, today};
 use super::weekly::WeeklyView;
 use crate::bench::{HISTORY, HORIZON, SKUS_PER_FAMILY};
 use crate::demo::demo_plan;
@@ -21,10 +21,13 @@ use std::sync::Arc;
 #[component]
 pub fn App() -> impl IntoView {
     let started = now_ms();
+    // `?today=` / `?bench=` open a test copy under its own storage keys (`session.rs`),
+    // before anything reads storage.
+    let switches = super::session::start();
     let day = today();
     // The plan saved in this browser, moved on to this week; the demo plan the first time
-    // (or a generated one for the benchmarks, which then replaces what was saved).
-    let bench = bench_skus_from_query(&query());
+    // (or a generated one for the benchmarks, which then replaces the test copy).
+    let bench = switches.bench.flatten();
     let restored = match bench {
         Some(_) => None,
         None => Some(restore()),
@@ -59,6 +62,7 @@ pub fn App() -> impl IntoView {
     let workbook = RwSignal::new(wb);
     let scenarios = super::scenarios::Scenarios::load(workbook);
     provide_context(scenarios);
+    provide_context(super::reforecast::Running::new());
     let snapshots = RwSignal::new(Vec::new());
     // The check-ins are read after the grid is drawn.
     let loading = RwSignal::new(false);
@@ -152,6 +156,7 @@ pub fn App() -> impl IntoView {
         <header class="topbar">
             <div class="brand">"S&OP planning grid"</div>
             <div class="plan-name" data-testid="plan-name">"Fernhill — demo plan"</div>
+            <super::session::SessionBadge switches=switches />
             <nav class="tabs" role="tablist">
                 {tab(View::Weekly, "tab-weekly", "Weekly check-in")}
                 {tab(View::Monthly, "tab-monthly", "Monthly deep dive")}

@@ -1,59 +1,116 @@
 //! The "Re-forecast" button: fits every SKU's statistical baseline (a few milliseconds a
 //! SKU, so a few SKUs per slice with a progress line and Cancel) and writes it into the
-//! forecast of future weeks as one undoable change. Consensus overrides stay on top.
+//! forecast of future weeks as one undoable change. Consensus overrides stay on top. The
+//! run is the app's, not the button's (see [`Running`]); its results are written only into
+//! the plan it fitted, unchanged (`engine/baseline_run.rs`).
 
 use super::tick::{next_tick, SLICE_MS};
-use crate::engine::baseline::{complete, edits, methods_used, overrides_ahead, own};
+use crate::engine::baseline::{methods_used, overrides_ahead};
+use crate::engine::baseline_run::Run;
 use crate::engine::{Edit, Workbook};
 use leptos::prelude::*;
+
+/// The run in progress, kept by the app rather than by the button: switching between the
+/// weekly and monthly views, or opening a scenario, unmounts the button, and a run must
+/// neither touch its disposed signals nor be lost with it.
+#[derive(Clone, Copy)]
+pub struct Running {
+    /// (SKUs fitted, SKUs in all) while running.
+    progress: RwSignal<Option<(usize, usize)>>,
+    cancelled: StoredValue<bool>,
+    /// What the run ended with, for the view that shows it (the one that started it may be
+    /// gone).
+    said: RwSignal<Option<String>>,
+}
+
+impl Running {
+    /// Made once by the app, under its owner, so it lives as long as the app.
+    pub fn new() -> Running {
+        Running {
+            progress: RwSignal::new(None),
+            cancelled: StoredValue::new(false),
+            said: RwSignal::new(None),
+        }
+    }
+
+    fn end(&self, text: String) {
+        let _ = self.progress.try_set(None);
+        let _ = self.said.try_set(Some(text));
+    }
+
+    /// Fits every SKU of `workbook`'s plan, a slice at a time, then writes the baselines
+    /// into that plan if it is still the plan the run fitted, unchanged.
+    fn run(self, workbook: RwSignal<Workbook>) {
+        let Some(mut run) = workbook.try_with_untracked(Run::start) else {
+            return;
+        };
+        self.cancelled.set_value(false);
+        self.progress.set(Some((0, run.total())));
+        self.said.set(None);
+        leptos::task::spawn_local(async move {
+            while run.done() < run.total() {
+                next_tick().await;
+                if self.cancelled.try_get_value().unwrap_or(true) {
+                    return self.end("Re-forecast cancelled: the plan is unchanged.".into());
+                }
+                let start = js_sys::Date::now();
+                while js_sys::Date::now() - start < SLICE_MS && run.step() {}
+                if self
+                    .progress
+                    .try_set(Some((run.done(), run.total())))
+                    .is_some()
+                {
+                    return; // The app is gone.
+                }
+            }
+            let text = workbook
+                .try_update(|wb| match run.finish(wb) {
+                    Err(stale) => format!(
+                        "Re-forecast not applied: {stale}. Nothing was written; run it again."
+                    ),
+                    Ok((baselines, changes)) => {
+                        let kept = overrides_ahead(wb.plan());
+                        wb.apply("Re-forecast", Edit::Cells(changes))
+                            .map(|t| summary(&baselines, t.cells, kept))
+                            .unwrap_or_else(|e| format!("Re-forecast not applied: {e}"))
+                    }
+                })
+                .unwrap_or_else(|| "Re-forecast not applied: the plan was closed.".into());
+            self.end(text);
+        });
+    }
+}
+
+impl Default for Running {
+    fn default() -> Self {
+        Running::new()
+    }
+}
 
 #[component]
 pub fn Reforecast(
     workbook: RwSignal<Workbook>,
     message: RwSignal<Option<String>>,
 ) -> impl IntoView {
-    // (SKUs fitted, SKUs in all) while running.
-    let progress = RwSignal::new(None::<(usize, usize)>);
-    let cancelled = StoredValue::new(false);
-    let run = move |_| {
-        if progress.get_untracked().is_some() {
-            return;
-        }
-        cancelled.set_value(false);
-        // The series are shared (Arc), so this copy is cheap; edits made meanwhile are
-        // honoured because the edits are worked out against the plan as it is at the end.
-        let plan = workbook.with_untracked(|wb| wb.plan().clone());
-        let total = plan.products.len();
-        progress.set(Some((0, total)));
-        message.set(None);
-        leptos::task::spawn_local(async move {
-            let mut fitted = Vec::with_capacity(total);
-            while fitted.len() < total {
-                next_tick().await;
-                if cancelled.get_value() {
-                    progress.set(None);
-                    message.set(Some("Re-forecast cancelled: the plan is unchanged.".into()));
-                    return;
-                }
-                let start = js_sys::Date::now();
-                while fitted.len() < total && js_sys::Date::now() - start < SLICE_MS {
-                    fitted.push(own(&plan, fitted.len()));
-                }
-                progress.set(Some((fitted.len(), total)));
-            }
-            let text = workbook
-                .try_update(|wb| {
-                    let baselines = complete(wb.plan(), fitted);
-                    let changes = edits(wb.plan(), &baselines);
-                    let kept = overrides_ahead(wb.plan());
-                    wb.apply("Re-forecast", Edit::Cells(changes))
-                        .map(|t| summary(&baselines, t.cells, kept))
-                        .unwrap_or_else(|e| format!("Re-forecast not applied: {e}"))
-                })
-                .unwrap_or_default();
-            progress.set(None);
+    // The app's run (a button mounted on its own, in a test, keeps one of its own).
+    let running = use_context::<Running>().unwrap_or_default();
+    let Running {
+        progress,
+        cancelled,
+        said,
+    } = running;
+    // What a run ended with shows in whichever view is open when it ends.
+    Effect::new(move |_| {
+        if let Some(text) = said.get() {
             message.set(Some(text));
-        });
+            said.set(None);
+        }
+    });
+    let run = move |_| {
+        if progress.get_untracked().is_none() {
+            message.set(None);
+            running.run(workbook);
+        }
     };
     view! {
         <button data-testid="reforecast" disabled=move || progress.get().is_some()

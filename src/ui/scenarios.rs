@@ -6,7 +6,8 @@
 use super::form::{field, target_options};
 use super::format::money;
 use super::locale::decimal_sep;
-use super::persist::{read_key, write_key};
+use super::persist::SaveError;
+use super::scenario_store;
 use super::today::today;
 use crate::engine::event::FAMILY;
 use crate::engine::outcome::Outcome;
@@ -14,11 +15,8 @@ use crate::engine::roll::roll_to;
 use crate::engine::scenario::{promoted, QuickChange, Scenario};
 use crate::engine::{Edit, Workbook};
 use crate::sheet::number::parse_number;
-use crate::storage::scenarios::{decode_scenarios, encode_scenarios, SavedScenario};
+use crate::storage::scenarios::SavedScenario;
 use leptos::prelude::*;
-
-/// The local-storage key of the scenarios.
-const KEY: &str = "sop.scenarios";
 
 /// One scenario in the app: its own workbook (own undo history).
 #[derive(Clone, Copy)]
@@ -37,6 +35,18 @@ pub struct Scenarios {
     /// The scenario open in the grid (`None`: the plan).
     pub editing: RwSignal<Option<usize>>,
     pub message: RwSignal<Option<String>>,
+    /// What is wrong with storing them (unreadable list kept aside, storage full…), said
+    /// until it is over.
+    pub problem: RwSignal<Option<String>>,
+    /// Another tab saved the scenarios since this tab read them: nothing is saved until the
+    /// planner picks theirs or mine.
+    pub other_tab: RwSignal<bool>,
+    /// The token of the list this tab last read or wrote (`scenario_store`).
+    seen: StoredValue<Option<String>>,
+    /// False when the stored list must never be written over.
+    writable: StoredValue<bool>,
+    /// The next change of the list is a reload, not an edit: nothing to save.
+    quiet: StoredValue<bool>,
     /// The app's owner: a scenario's signals live as long as the app, not as long as the
     /// panel that made it (the deep dive is rebuilt when the grid switches workbook).
     owner: StoredValue<Owner>,
@@ -45,39 +55,92 @@ pub struct Scenarios {
 impl Scenarios {
     /// Reads the saved scenarios, each rolled to this week like the plan (else one saved
     /// last week would be compared over other weeks, and promoting it would move the plan's
-    /// current week back); a list that cannot be read is left in storage untouched and said
-    /// so (the plan is not affected).
+    /// current week back); a list that cannot be read is moved aside and said so
+    /// (`scenario_store`; the plan is not affected).
     pub fn load(plan: RwSignal<Workbook>) -> Scenarios {
-        let message = RwSignal::new(None);
-        let day = today();
-        let list = match read_key(KEY).map(|t| decode_scenarios(&t)) {
-            None => Vec::new(),
-            Some(Ok(saved)) => saved
-                .into_iter()
-                .map(|s| {
-                    Entry::new(SavedScenario {
-                        plan: roll_to(&s.plan, day),
-                        ..s
-                    })
-                })
-                .collect(),
-            Some(Err(e)) => {
-                message.set(Some(format!(
-                    "The saved scenarios could not be read ({e}); they are left in storage untouched."
-                )));
-                Vec::new()
-            }
-        };
+        let loaded = scenario_store::load();
         let s = Scenarios {
             plan,
-            list: RwSignal::new(list),
+            list: RwSignal::new(rolled(loaded.list)),
             editing: RwSignal::new(None),
-            message,
+            message: RwSignal::new(None),
+            problem: RwSignal::new(loaded.problem),
+            other_tab: RwSignal::new(false),
+            seen: StoredValue::new(loaded.seen),
+            writable: StoredValue::new(loaded.writable),
+            quiet: StoredValue::new(false),
             owner: StoredValue::new(Owner::current().unwrap_or_default()),
         };
         s.save_on_change();
         s.sign_edits();
+        s.watch_other_tabs();
         s
+    }
+
+    /// Another tab's save shows at once (the storage event), not only at this tab's next save.
+    fn watch_other_tabs(&self) {
+        let (seen, other_tab) = (self.seen, self.other_tab);
+        let _ = window_event_listener(leptos::ev::storage, move |ev| {
+            if ev.key().as_deref() == Some(scenario_store::KEY)
+                && scenario_store::stored_token() != seen.get_value()
+            {
+                other_tab.set(true);
+            }
+        });
+    }
+
+    /// "Reload theirs": the list as the other tab saved it.
+    pub fn reload(&self) {
+        let loaded = scenario_store::load();
+        let entries = self.owner.get_value().with(|| rolled(loaded.list));
+        self.seen.set_value(loaded.seen);
+        self.writable.set_value(loaded.writable);
+        self.problem.set(loaded.problem);
+        self.other_tab.set(false);
+        self.editing.set(None);
+        self.quiet.set_value(true);
+        self.list.set(entries);
+    }
+
+    /// "Keep mine": this tab's list saved over the other tab's.
+    pub fn keep_mine(&self) {
+        self.other_tab.set(false);
+        self.store(true);
+    }
+
+    /// Writes the list now (see `scenario_store::save`) and says what went wrong, if anything.
+    fn store(&self, force: bool) {
+        if !self.writable.get_value() || (self.other_tab.get_untracked() && !force) {
+            return;
+        }
+        let saved: Vec<SavedScenario> = self.list.with_untracked(|l| {
+            l.iter()
+                .map(|e| SavedScenario {
+                    name: e.name.get_value(),
+                    author: e.author.get_value(),
+                    made: e.made.get_value(),
+                    plan: e.workbook.with_untracked(|wb| wb.plan().clone()),
+                })
+                .collect()
+        });
+        let seen = self.seen.get_value();
+        match scenario_store::save(&saved, seen.as_deref(), force) {
+            Ok(token) => {
+                self.seen.set_value(Some(token));
+                if self
+                    .problem
+                    .with_untracked(|p| p.as_deref().is_some_and(is_save_problem))
+                {
+                    self.problem.set(None);
+                }
+            }
+            Err(SaveError::OtherTab) => self.other_tab.set(true),
+            Err(SaveError::Quota) => self.problem.set(Some(format!(
+                "{NOT_SAVED} the browser's storage for this site is full. They are kept in this \
+                 tab; deleting a scenario makes room."
+            ))),
+            Err(e) => self.problem.set(Some(format!("{NOT_SAVED} {e}."))),
+        }
     }
 
     /// Edits made in a scenario are signed like the plan's, by whoever this browser says
@@ -108,44 +171,50 @@ impl Scenarios {
     /// Saves the list 400 ms after a scenario is added, removed or edited (encoding every
     /// scenario takes tens of milliseconds on a large plan: not inside each keystroke).
     fn save_on_change(&self) {
-        let (list, message) = (self.list, self.message);
-        let unreadable = self.message.with_untracked(Option::is_some);
+        let this = *self;
         let first = StoredValue::new(true);
         let pending = StoredValue::new(None::<TimeoutHandle>);
         Effect::new(move |_| {
             // Track every scenario's workbook, so an edit in one schedules a save.
-            list.with(|l| l.iter().for_each(|e| e.workbook.track()));
-            if std::mem::take(&mut *first.write_value()) {
+            this.list
+                .with(|l| l.iter().for_each(|e| e.workbook.track()));
+            if std::mem::take(&mut *first.write_value())
+                || std::mem::take(&mut *this.quiet.write_value())
+            {
                 return;
             }
             if let Some(h) = pending.get_value() {
                 h.clear();
             }
-            let save = move || {
-                let saved: Vec<SavedScenario> = list.with_untracked(|l| {
-                    l.iter()
-                        .map(|e| SavedScenario {
-                            name: e.name.get_value(),
-                            author: e.author.get_value(),
-                            made: e.made.get_value(),
-                            plan: e.workbook.with_untracked(|wb| wb.plan().clone()),
-                        })
-                        .collect()
-                });
-                // Never overwrite a list that could not be read until the user has made a
-                // scenario of their own.
-                if unreadable && saved.is_empty() {
-                    return;
-                }
-                if let Err(e) = write_key(KEY, &encode_scenarios(&saved)) {
-                    message.set(Some(format!("Scenarios not saved in this browser: {e}.")));
-                }
-            };
             pending.set_value(
-                set_timeout_with_handle(save, std::time::Duration::from_millis(400)).ok(),
+                set_timeout_with_handle(
+                    move || this.store(false),
+                    std::time::Duration::from_millis(400),
+                )
+                .ok(),
             );
         });
     }
+}
+
+/// How a message about a failed save starts (cleared by the next save that works).
+const NOT_SAVED: &str = "Scenarios not saved in this browser:";
+
+fn is_save_problem(p: &str) -> bool {
+    p.starts_with(NOT_SAVED)
+}
+
+/// Saved scenarios rolled to this week, like the plan.
+fn rolled(list: Vec<SavedScenario>) -> Vec<Entry> {
+    let day = today();
+    list.into_iter()
+        .map(|s| {
+            Entry::new(SavedScenario {
+                plan: roll_to(&s.plan, day),
+                ..s
+            })
+        })
+        .collect()
 }
 
 impl Entry {
@@ -258,6 +327,7 @@ pub fn ScenariosPanel(scenarios: Scenarios) -> impl IntoView {
         editing,
         message,
         owner,
+        ..
     } = scenarios;
     let open_form = RwSignal::new(false);
     let name = RwSignal::new(String::new());
@@ -479,6 +549,9 @@ pub fn ScenariosPanel(scenarios: Scenarios) -> impl IntoView {
                 </div>
             </Show>
             <div class="message" data-testid="scenario-message" role="status">{move || message.get()}</div>
+            <scenario_store::StorageNotice problem=scenarios.problem other_tab=scenarios.other_tab
+                on_reload=Callback::new(move |()| scenarios.reload())
+                on_keep=Callback::new(move |()| scenarios.keep_mine()) />
             <ol>{items}</ol>
             {compare}
         </section>

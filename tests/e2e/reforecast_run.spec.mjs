@@ -1,0 +1,85 @@
+// A re-forecast runs for seconds on a large plan, and the planner goes on working meanwhile.
+// Its results are written only into the plan it fitted, unchanged: an edit or an import during
+// the run gets nothing written and a message; switching view carries on (before: results were
+// applied by position to whatever plan was open, and switching view read a disposed signal).
+import { test, expect } from './fixtures.mjs';
+import { cell } from './helpers.mjs';
+
+test.describe.configure({ timeout: 180_000 });
+
+// A generated plan large enough that fitting takes a few seconds even on a fast machine.
+const SKUS = 600;
+
+async function openBig(page) {
+  await page.goto(`/?today=2026-11-23&bench=${SKUS}`);
+  await page.locator('[role="gridcell"]').first().waitFor({ timeout: 60_000 });
+}
+
+/** The forecast of the weeks W48–W51 of the first SKUs the grid shows (SKU code → numbers). */
+async function forecasts(page) {
+  return page.evaluate(() => {
+    const out = {};
+    document.querySelectorAll('[role="gridcell"][data-measure="forecast"]').forEach((c) => {
+      const p = c.getAttribute('data-period');
+      if (['2026-W48', '2026-W49', '2026-W50', '2026-W51'].includes(p)) {
+        out[`${c.getAttribute('data-sku')} ${p}`] = c.innerText.trim();
+      }
+    });
+    return out;
+  });
+}
+
+async function startRun(page) {
+  await page.getByTestId('reforecast').click();
+  await expect(page.getByTestId('reforecast-progress')).toBeVisible();
+}
+
+test('an edit during a re-forecast: nothing is written, the message says so', async ({ page }) => {
+  await openBig(page);
+  const before = await forecasts(page);
+  expect(Object.keys(before).length).toBeGreaterThanOrEqual(8);
+  const first = Object.keys(before)[0].split(' ')[0];
+  await startRun(page);
+  // An actual typed for last week while it fits: the baselines no longer match the sales.
+  const c = cell(page, first, '2026-W47', 'actual');
+  await c.click();
+  await page.keyboard.type('5');
+  await page.keyboard.press('Enter');
+  await expect(c).toHaveText('5');
+  await expect(page.getByTestId('grid-message')).toHaveText(
+    'Re-forecast not applied: the plan changed while it ran (an edit, import, merge or promoted scenario). Nothing was written; run it again.',
+    { timeout: 120_000 },
+  );
+  await expect(page.getByTestId('reforecast-progress')).toHaveCount(0);
+  expect(await forecasts(page)).toEqual(before);
+  await expect(c).toHaveText('5');
+  // One undo takes back the edit, not a re-forecast.
+  await page.getByTestId('undo').click();
+  await expect(page.getByTestId('undo')).toBeDisabled();
+});
+
+test('an import that adds SKUs during a re-forecast: nothing is written on any SKU', async ({ page }) => {
+  await openBig(page);
+  const before = await forecasts(page);
+  await startRun(page);
+  await page.getByTestId('import').click();
+  const csv = 'Date,SKU,Units sold\n2026-11-09,NEW-1,40\n2026-11-16,NEW-1,60\n';
+  await page.getByTestId('import-file').setInputFiles({ name: 'new.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await page.getByTestId('import-apply').click();
+  await expect(page.getByTestId('status')).toContainText('1 SKU');
+  await expect(page.getByTestId('grid-message')).toContainText('Re-forecast not applied: the plan changed while it ran', { timeout: 120_000 });
+  expect(await forecasts(page)).toEqual(before);
+});
+
+test('switching view during a re-forecast carries on, and the result shows in the other view', async ({ page }) => {
+  await openBig(page);
+  await startRun(page);
+  await page.getByTestId('tab-monthly').click();
+  await expect(page.getByTestId('reforecast-progress')).toBeVisible();
+  await page.getByTestId('tab-weekly').click();
+  await page.getByTestId('tab-monthly').click();
+  await expect(page.getByTestId('grid-message')).toContainText(`Re-forecast ${SKUS} SKUs:`, { timeout: 120_000 });
+  await expect(page.getByTestId('reforecast')).toBeEnabled();
+  // Written into the plan as one undoable change.
+  await expect(page.getByTestId('undo')).toBeEnabled();
+});

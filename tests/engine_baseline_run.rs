@@ -1,0 +1,118 @@
+//! A re-forecast run in the background writes only into the plan it fitted, unchanged, each
+//! SKU's baseline found by its code (`engine/baseline_run.rs`). Before, results were applied
+//! by position to whatever plan was open when the run ended.
+
+use chrono::NaiveDate;
+use sop_grid::engine::baseline_run::{Run, Stale};
+use sop_grid::engine::{Calendar, CellEdit, Edit, Plan, Product, Qty, SeriesField, Workbook};
+
+/// Two SKUs with flat sales: A sells 100 a week, B 10 a week, for 20 weeks; 4 weeks ahead
+/// with a forecast of 0 (so a re-forecast writes 100 × 4 on A and 10 × 4 on B).
+fn plan() -> Plan {
+    let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+    let mut p = Plan::new(Calendar::around(today, 20, 4).unwrap());
+    p.meta.id = "plan-1".into();
+    let c = p.calendar.current();
+    for (code, sold) in [("A", 100), ("B", 10)] {
+        let i = p.add_product(Product::new(code, code, "Candles"));
+        for w in 0..c {
+            p.series_mut(i).actual[w] = Qty::units(sold);
+        }
+    }
+    p
+}
+
+/// The forecast of the weeks ahead of the SKU with this code.
+fn ahead(wb: &Workbook, code: &str) -> Vec<i64> {
+    let p = wb.plan();
+    let i = p.products.iter().position(|x| x.sku == code).unwrap();
+    let c = p.calendar.current();
+    p.series[i].forecast[c..]
+        .iter()
+        .map(|q| q.to_f64() as i64)
+        .collect()
+}
+
+#[test]
+fn an_unchanged_plan_gets_each_skus_own_baseline() {
+    let mut wb = Workbook::new(plan());
+    let run = Run::start(&wb);
+    assert_eq!(run.total(), 2);
+    let (baselines, edits) = run.finish(&wb).unwrap();
+    assert_eq!(baselines.len(), 2);
+    assert_eq!(edits.len(), 8); // 4 weeks × 2 SKUs, all changed from 0
+    wb.apply("Re-forecast", Edit::Cells(edits)).unwrap();
+    assert_eq!(ahead(&wb, "A"), vec![100; 4]);
+    assert_eq!(ahead(&wb, "B"), vec![10; 4]);
+}
+
+#[test]
+fn a_plan_whose_skus_moved_gets_nothing() {
+    // The run fits A then B; meanwhile the same plan (same id, same revision: a copy reloaded
+    // from another tab, say) comes back with B first. By position, A's 100 a week would land
+    // on B.
+    let wb = Workbook::new(plan());
+    let run = Run::start(&wb);
+    let mut moved = plan();
+    moved.products.reverse();
+    moved.series.reverse();
+    let now = Workbook::new(moved);
+    assert_eq!(now.revision(), wb.revision());
+    assert_eq!(run.finish(&now).err(), Some(Stale::Changed));
+}
+
+#[test]
+fn an_edit_or_an_added_sku_during_the_run_stops_it() {
+    let mut wb = Workbook::new(plan());
+    let run = Run::start(&wb);
+    let c = wb.plan().calendar.current();
+    let edit = CellEdit {
+        sku: 1,
+        field: SeriesField::Actual,
+        week: c - 1,
+        value: Some(Qty::units(55)),
+    };
+    wb.apply("typed", Edit::Cells(vec![edit])).unwrap();
+    assert_eq!(run.finish(&wb).err(), Some(Stale::Changed));
+
+    // An import that adds a SKU in front of the others.
+    let wb = Workbook::new(plan());
+    let run = Run::start(&wb);
+    let mut imported = plan();
+    imported
+        .products
+        .insert(0, Product::new("N", "N", "Candles"));
+    let first = imported.series[0].clone();
+    imported.series.insert(0, first);
+    let now = Workbook::new(imported);
+    assert_eq!(run.finish(&now).err(), Some(Stale::Changed));
+}
+
+#[test]
+fn another_plan_opened_during_the_run_gets_nothing() {
+    let wb = Workbook::new(plan());
+    let run = Run::start(&wb);
+    let mut other = plan();
+    other.meta.id = "plan-2".into();
+    assert_eq!(
+        run.finish(&Workbook::new(other)).err(),
+        Some(Stale::OtherPlan)
+    );
+    assert_eq!(
+        Stale::OtherPlan.to_string(),
+        "another plan was opened while it ran"
+    );
+}
+
+#[test]
+fn fitting_in_steps_counts_the_skus() {
+    let wb = Workbook::new(plan());
+    let mut run = Run::start(&wb);
+    assert_eq!(run.done(), 0);
+    assert!(run.step());
+    assert_eq!(run.done(), 1);
+    assert!(run.step());
+    assert!(!run.step());
+    assert_eq!(run.done(), 2);
+    assert!(run.finish(&wb).is_ok());
+}
