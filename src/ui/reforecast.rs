@@ -179,8 +179,8 @@ fn describe(b: &crate::engine::baseline::Baseline) -> String {
     let error = match (b.method, b.backtest_error) {
         (Method::FamilyProfile | Method::Zero, _) => "no sales history of its own".to_string(),
         (_, Some(e)) => format!(
-            "backtest error {:.1} % WMAPE (last {} weeks held out)",
-            e * 100.0,
+            "backtest error {} % WMAPE (last {} weeks held out)",
+            super::format::fixed(e * 100.0, 1),
             crate::engine::forecast_methods::Settings::WEEKLY.holdout
         ),
         (_, None) => "not backtested (too little history)".to_string(),

@@ -106,24 +106,18 @@ async function openIn(browser, locale) {
   return { context, page, problems };
 }
 
-// Left out, and reported: the SKU panel's baseline line ("backtest error 36.6 % WMAPE") is written
-// in src/ui/reforecast.rs, which another change owns; it still writes a dot decimal.
-const NOT_MINE = '[data-testid="baseline-info"]';
-
 /** Everything a planner reads in one view: grid, headline, exceptions, panels, their form fields. */
 async function reading(page, ids) {
   const out = {};
   for (const id of ids) {
     const el = page.getByTestId(id).first();
     await el.waitFor();
-    out[id] = (await el.evaluate((e, skip) => {
-      const shown = e.cloneNode(true);
-      shown.querySelectorAll(skip).forEach((x) => x.remove());
+    out[id] = (await el.evaluate((e) => {
       return [
-        shown.textContent,
+        e.textContent,
         ...[...e.querySelectorAll('input')].map((i) => `${i.dataset.testid}=${i.value}`),
       ].join('\n');
-    }, NOT_MINE)).replace(/\s+/g, (s) => (s.includes(NNBSP) ? NNBSP : ' '));
+    })).replace(/\s+/g, (s) => (s.includes(NNBSP) ? NNBSP : ' '));
   }
   return out;
 }
