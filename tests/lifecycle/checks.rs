@@ -215,8 +215,15 @@ fn round_trips(ours: &Copy, stored: &Stored) -> Result<(), String> {
 
 /// The scenarios' save reads back the same.
 fn scenarios_round_trip(saved: &[SavedScenario]) -> Result<(), String> {
-    let back = decode_scenarios(&encode_scenarios(saved))
+    let back = decode_scenarios(&encode_scenarios(saved, "t1"))
         .map_err(|e| format!("saved scenarios unreadable: {e}"))?;
+    if back.token.as_deref() != Some("t1") {
+        return Err(format!(
+            "scenarios' save token read back as {:?}",
+            back.token
+        ));
+    }
+    let back = back.list;
     for (b, s) in back.iter().zip(saved) {
         same(&format!("scenario {} round trip", s.name), &b.plan, &s.plan)?;
     }

@@ -261,9 +261,10 @@ impl World {
         if let Some(t) = &self.theirs {
             self.theirs = Some(reopened(t, day)?);
         }
-        let back = decode_scenarios(&encode_scenarios(&self.saved_scenarios()))
+        let back = decode_scenarios(&encode_scenarios(&self.saved_scenarios(), "t1"))
             .map_err(|e| format!("saved scenarios unreadable: {e}"))?;
         self.scenarios = back
+            .list
             .into_iter()
             .map(|s| {
                 let mut wb = Workbook::new(roll_to(&s.plan, day));
