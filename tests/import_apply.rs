@@ -139,11 +139,13 @@ fn unknown_skus_are_added_or_left_out_and_odd_weeks_are_said() {
             sku: "CND-101".into(),
             week: monday(23),
             qty: Qty::units(1),
+            channel: String::new(),
         },
         WeekQty {
             sku: "CND-101".into(),
             week: NaiveDate::from_ymd_opt(2020, 1, 6).unwrap(),
             qty: Qty::units(1),
+            channel: String::new(),
         },
     ]);
     let notes = import(&mut wb, &s, Mode::Merge, true);

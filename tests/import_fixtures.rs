@@ -49,6 +49,7 @@ fn week_qty(sku: &str, monday: NaiveDate, qty: f64) -> WeekQty {
         sku: sku.to_string(),
         week: monday,
         qty: u(qty),
+        channel: String::new(),
     }
 }
 
@@ -185,6 +186,7 @@ fn shopify_inventory_sums_on_hand_over_locations() {
     let on = |sku: &str, q: i64| SkuQty {
         sku: sku.into(),
         qty: Qty::units(q),
+        location: String::new(),
     };
     // Studio Warehouse + Pop-up Shop; "not stocked" counts as zero
     assert_eq!(

@@ -13,6 +13,9 @@ pub struct WeekQty {
     /// Monday of the ISO week.
     pub week: NaiveDate,
     pub qty: Qty,
+    /// The sales channel the file names ("Shopify web", "Amazon", "Wholesale"); empty when
+    /// the file does not say.
+    pub channel: String,
 }
 
 /// Units of one SKU (stock on hand).
@@ -20,6 +23,9 @@ pub struct WeekQty {
 pub struct SkuQty {
     pub sku: String,
     pub qty: Qty,
+    /// The stock location the file names ("Warehouse", "Amazon FBA"); empty when the file
+    /// does not say.
+    pub location: String,
 }
 
 /// A product's master data; `None` where the file left a value empty (so a merge keeps the
@@ -119,12 +125,27 @@ impl Records {
         }
     }
 
-    /// Weekly actual sales from their sums per SKU and week.
-    pub fn actuals(sums: Sums<NaiveDate>) -> Records {
+    /// Weekly actual sales from their sums per SKU, week and channel.
+    pub fn actuals(sums: Sums<(NaiveDate, String)>) -> Records {
         Records::Actuals(
             sums.into_sorted()
                 .into_iter()
-                .map(|(sku, week, qty)| WeekQty { sku, week, qty })
+                .map(|(sku, (week, channel), qty)| WeekQty {
+                    sku,
+                    week,
+                    qty,
+                    channel,
+                })
+                .collect(),
+        )
+    }
+
+    /// Stock on hand from its sums per SKU and location.
+    pub fn on_hand(sums: Sums<String>) -> Records {
+        Records::OnHand(
+            sums.into_sorted()
+                .into_iter()
+                .map(|(sku, location, qty)| SkuQty { sku, qty, location })
                 .collect(),
         )
     }
@@ -185,7 +206,7 @@ impl<K> Default for Sums<K> {
     }
 }
 
-impl<K: Ord + Copy> Sums<K> {
+impl<K: Ord> Sums<K> {
     pub fn add(&mut self, sku: &str, key: K, q: Qty) {
         let per_key = match self.by_sku.get_mut(sku) {
             Some(m) => m,
@@ -267,16 +288,19 @@ mod tests {
                 sku: "A".into(),
                 week: monday(6),
                 qty: Qty::units(4),
+                channel: String::new(),
             },
             WeekQty {
                 sku: "A".into(),
                 week: monday(13),
                 qty: Qty::units(1),
+                channel: String::new(),
             },
             WeekQty {
                 sku: "B".into(),
                 week: monday(6),
                 qty: Qty::units(5),
+                channel: String::new(),
             },
         ]);
         let s = r.summarize(7, vec![]);

@@ -14,7 +14,7 @@ pub fn read(c: &mut Cells) -> (Records, Vec<Skipped>) {
         let week = c.week(row, Field::Date);
         let q = c.qty(row, Field::Quantity);
         if let (Some(sku), Some(week), Some(q)) = (sku, week, q) {
-            sums.add(sku, week, q);
+            sums.add(sku, (week, String::new()), q);
         }
     }
     (Records::actuals(sums), Vec::new())

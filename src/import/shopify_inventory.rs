@@ -4,7 +4,7 @@
 
 use super::cells::Cells;
 use super::columns::Field;
-use super::records::{Records, Skipped, SkuQty, Sums};
+use super::records::{Records, Skipped, Sums};
 use crate::engine::qty::Qty;
 
 const NOT_STOCKED: &str = "not stocked";
@@ -26,13 +26,8 @@ pub fn read(c: &mut Cells) -> (Records, Vec<Skipped>) {
             };
             q
         };
-        sums.add(sku, (), q);
+        sums.add(sku, String::new(), q);
     }
-    let on_hand = sums
-        .into_sorted()
-        .into_iter()
-        .map(|(sku, (), qty)| SkuQty { sku, qty })
-        .collect();
     let skipped = super::records::skipped(&[("rows without a SKU", without_sku)]);
-    (Records::OnHand(on_hand), skipped)
+    (Records::on_hand(sums), skipped)
 }

@@ -31,7 +31,7 @@ pub fn read(c: &mut Cells) -> (Records, Vec<Skipped>) {
 #[derive(Default)]
 pub struct Reader {
     orders: HashMap<String, OrderHead>,
-    sums: Sums<NaiveDate>,
+    sums: Sums<(NaiveDate, String)>,
     cancelled: usize,
     without_sku: usize,
 }
@@ -91,7 +91,7 @@ impl Reader {
         let Some(q) = c.qty(row, Field::Quantity) else {
             return;
         };
-        self.sums.add(sku, monday_of(date), q);
+        self.sums.add(sku, (monday_of(date), String::new()), q);
     }
 
     pub fn finish(self) -> (Records, Vec<Skipped>) {
