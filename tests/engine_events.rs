@@ -356,6 +356,104 @@ fn merged_events_take_each_side_s_change() {
     assert_eq!(merged.series[2].lift_in(2), Qty::units(5));
 }
 
+/// Issue 11, item 11: an event both copies changed differently, or one changed and the other
+/// removed, is put to the planner like any other value, never settled silently.
+#[test]
+fn an_event_changed_differently_in_both_copies_is_a_conflict() {
+    let mut base = plan();
+    for id in ["e7", "e8"] {
+        base.events.push(event(
+            id,
+            "A",
+            "2026-W48",
+            "2026-W49",
+            Lift::Percent(Qty::units(10)),
+        ));
+    }
+    base.refresh_lifts();
+    // e7: ours makes it +30 %, theirs switches it off. e8: ours moves it a week, theirs removes it.
+    let mut ours = base.clone();
+    ours.events[0].lift = Lift::Percent(Qty::units(30));
+    ours.events[1].first = "2026-W49".to_string();
+    ours.events[1].last = "2026-W50".to_string();
+    let mut theirs = base.clone();
+    theirs.events[0].active = false;
+    theirs.events.remove(1);
+    let merge = three_way(&base, &ours, &theirs, "Kim (CEO)", "Ana (Sales)");
+    let seen: Vec<(&str, &str, &str, &str, &str)> = merge
+        .conflicts
+        .iter()
+        .map(|c| {
+            (
+                c.sku.as_str(),
+                c.what.as_str(),
+                c.base_shown.as_str(),
+                c.ours_shown.as_str(),
+                c.theirs_shown.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        seen,
+        [
+            (
+                "A",
+                "event “Promo e7”",
+                "Promo e7: +10 % on A, 2026-W48–2026-W49",
+                "Promo e7: +30 % on A, 2026-W48–2026-W49",
+                "Promo e7: +10 % on A, 2026-W48–2026-W49, switched off",
+            ),
+            (
+                "A",
+                "event “Promo e8”",
+                "Promo e8: +10 % on A, 2026-W48–2026-W49",
+                "Promo e8: +10 % on A, 2026-W49–2026-W50",
+                "(no such event)",
+            ),
+        ]
+    );
+    assert!(merge
+        .report
+        .iter()
+        .any(|l| l == "2 value(s) were changed differently in both copies: pick one for each."));
+    // Until picked, ours stands; picking theirs takes their version, removal included.
+    let kept = |p: &Plan| -> Vec<(String, bool, String)> {
+        p.events
+            .iter()
+            .map(|e| (e.id.clone(), e.active, format!("{:?}", e.lift)))
+            .collect()
+    };
+    assert_eq!(
+        kept(&merge.plan_ours_default),
+        [
+            (
+                "e7".to_string(),
+                true,
+                format!("{:?}", Lift::Percent(Qty::units(30)))
+            ),
+            (
+                "e8".to_string(),
+                true,
+                format!("{:?}", Lift::Percent(Qty::units(10)))
+            ),
+        ]
+    );
+    use sop_grid::engine::conflict::Side;
+    let theirs_picked = merge.resolve(&[Side::Theirs, Side::Theirs]);
+    assert_eq!(
+        kept(&theirs_picked),
+        [(
+            "e7".to_string(),
+            false,
+            format!("{:?}", Lift::Percent(Qty::units(10)))
+        )]
+    );
+    // Ours: A (100 a week) +30 % in W48 (index 0) = 30, e8 moved out of W48; theirs: nothing.
+    // The merged plan's lifts follow the pick.
+    assert_eq!(merge.plan_ours_default.series[0].lift_in(0), Qty::units(30));
+    assert_eq!(theirs_picked.series[0].lift_in(0), Qty::ZERO);
+}
+
 #[test]
 fn lifts_are_whole_units_and_a_family_split_adds_up() {
     let mut wb = Workbook::new(plan());

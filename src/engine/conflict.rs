@@ -1,6 +1,7 @@
 //! What a merge asks the planner: a value two copies of the plan changed differently, with
 //! both versions and who made them, so the planner can pick one.
 
+use super::event::{DemandEvent, Lift};
 use super::product::{Product, SafetyStock};
 use super::qty::{Money, Qty};
 use super::series::SeriesField;
@@ -105,6 +106,9 @@ pub enum Value {
     Weeks(u32),
     Text(String),
     SafetyStock(SafetyStock),
+    /// A demand event as one copy has it; `None` when that copy does not have it (removed, or
+    /// never added).
+    Event(Option<Box<DemandEvent>>),
 }
 
 impl fmt::Display for Value {
@@ -119,6 +123,20 @@ impl fmt::Display for Value {
             Value::Text(s) => write!(f, "{s}"),
             Value::SafetyStock(SafetyStock::Units(u)) => write!(f, "{u} units"),
             Value::SafetyStock(SafetyStock::WeeksOfCover(w)) => write!(f, "{w} weeks of cover"),
+            Value::Event(None) => write!(f, "(no such event)"),
+            Value::Event(Some(e)) => {
+                let lift = match e.lift {
+                    Lift::Percent(p) if p.0 >= 0 => format!("+{p} %"),
+                    Lift::Percent(p) => format!("{p} %"),
+                    Lift::Units(u) => format!("{u} units a week"),
+                };
+                let off = if e.active { "" } else { ", switched off" };
+                write!(
+                    f,
+                    "{}: {lift} on {}, {}–{}{off}",
+                    e.name, e.target, e.first, e.last
+                )
+            }
         }
     }
 }
@@ -137,6 +155,8 @@ pub enum Place {
     },
     /// A family's weekly capacity.
     Capacity(String),
+    /// A demand event, by its id.
+    Event(String),
 }
 
 /// A value both copies changed, differently, since the check-in they share.

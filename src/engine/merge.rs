@@ -23,7 +23,6 @@
 use super::calendar::Calendar;
 use super::conflict::{Conflict, Place, ProductField, Side, Value};
 use super::decision::Decision;
-use super::event::DemandEvent;
 use super::note::Note;
 use super::plan::{Plan, Slot};
 use super::product::Product;
@@ -356,7 +355,7 @@ impl<'a> Run<'a> {
         notes.dedup();
         run.out.notes = notes;
         run.out.decisions = decisions(&ours.decisions, &theirs.decisions);
-        run.out.events = events(base.map(|b| &b.events[..]), &ours.events, &theirs.events);
+        run.events();
         run.out.refresh_lifts();
         run
     }
@@ -575,40 +574,50 @@ impl<'a> Run<'a> {
             }
         }
     }
-}
 
-/// Both copies' demand events by id: one changed (or added, or removed) in one copy only
-/// takes that change; changed differently in both, the smaller record wins, the same from
-/// either side. Ours first in our order, then theirs not in ours.
-fn events(
-    base: Option<&[DemandEvent]>,
-    ours: &[DemandEvent],
-    theirs: &[DemandEvent],
-) -> Vec<DemandEvent> {
-    let find = |list: &[DemandEvent], id: &str| list.iter().find(|e| e.id == id).cloned();
-    let mut ids: Vec<&str> = ours.iter().map(|e| e.id.as_str()).collect();
-    ids.extend(
-        theirs
-            .iter()
-            .map(|e| e.id.as_str())
-            .filter(|id| find(ours, id).is_none()),
-    );
-    ids.into_iter()
-        .filter_map(|id| {
-            let b = base.and_then(|b| find(b, id));
-            match (find(ours, id), find(theirs, id)) {
-                (Some(o), Some(t)) if o == t => Some(o),
-                (Some(o), Some(t)) if b.as_ref() == Some(&o) => Some(t),
-                (Some(o), Some(t)) if b.as_ref() == Some(&t) => Some(o),
-                (Some(o), Some(t)) => Some(std::cmp::min_by(o, t, |x, y| {
-                    format!("{x:?}").cmp(&format!("{y:?}"))
-                })),
-                // Removed in the other copy, unchanged here: removed.
-                (Some(one), None) | (None, Some(one)) if b.as_ref() == Some(&one) => None,
-                (one, other) => one.or(other),
+    /// Both copies' demand events by id, like any other value: added, changed or removed in
+    /// one copy only takes that change; changed differently in both (or changed in one and
+    /// removed in the other) is a conflict for the planner. Ours first in our order, then
+    /// theirs not in ours.
+    fn events(&mut self) {
+        let inputs = self.inputs;
+        let (base, ours, theirs) = (inputs.base.as_ref(), &inputs.ours, &inputs.theirs);
+        let mut ids: Vec<&str> = ours.events.iter().map(|e| e.id.as_str()).collect();
+        let in_ours: BTreeSet<&str> = ids.iter().copied().collect();
+        ids.extend(
+            theirs
+                .events
+                .iter()
+                .map(|e| e.id.as_str())
+                .filter(|id| !in_ours.contains(id)),
+        );
+        for id in ids {
+            let get = |p: &Plan| {
+                Value::Event(p.events.iter().find(|e| e.id == id).cloned().map(Box::new))
+            };
+            let v = Versions {
+                base: base.map(get),
+                ours: Some(get(ours)),
+                theirs: Some(get(theirs)),
+            };
+            let describe = || {
+                let event = ours
+                    .events
+                    .iter()
+                    .chain(&theirs.events)
+                    .find(|e| e.id == id);
+                let (target, name) = event.map_or(("", ""), |e| (&e.target[..], &e.name[..]));
+                (
+                    target.to_string(),
+                    format!("event “{name}”"),
+                    Place::Event(id.to_string()),
+                )
+            };
+            if let Some((Value::Event(Some(e)), _)) = self.settle(v, [None, None], describe) {
+                self.out.events.push(*e);
             }
-        })
-        .collect()
+        }
+    }
 }
 
 /// Both copies' decisions by id, in the order recorded (then by id, the same from either

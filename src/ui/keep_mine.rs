@@ -14,6 +14,8 @@ pub struct Differences {
     pub cells: usize,
     /// Product fields (on hand, price, lead time…) and family capacities that differ.
     pub fields: usize,
+    /// Demand events that differ (changed, added or removed in one tab).
+    pub events: usize,
     /// SKUs with any difference.
     pub skus: usize,
     /// SKUs only their copy has: keeping mine drops them.
@@ -29,6 +31,10 @@ pub fn differences(mine: &Plan, theirs: &Plan) -> Differences {
         match c.at {
             Place::Cell { .. } => d.cells += 1,
             Place::Product { .. } | Place::Capacity(_) => d.fields += 1,
+            Place::Event(_) => {
+                d.events += 1;
+                continue;
+            }
         }
         if !c.sku.starts_with("family:") {
             skus.insert(c.sku.clone());
@@ -42,13 +48,27 @@ pub fn differences(mine: &Plan, theirs: &Plan) -> Differences {
 
 /// The sentence the confirm step shows.
 pub fn sentence(d: &Differences) -> String {
-    if d.cells == 0 && d.fields == 0 && d.only_theirs.is_empty() {
+    if d.cells == 0 && d.fields == 0 && d.events == 0 && d.only_theirs.is_empty() {
         return "The other tab's plan holds the same values as yours.".to_string();
     }
-    let mut s = format!(
-        "The other tab's plan differs from yours in {} weekly value(s) and {} product value(s), across {} SKU(s).",
-        d.cells, d.fields, d.skus
-    );
+    let mut parts = Vec::new();
+    if d.cells > 0 || d.fields > 0 {
+        parts.push(format!(
+            "{} weekly value(s) and {} product value(s), across {} SKU(s)",
+            d.cells, d.fields, d.skus
+        ));
+    }
+    if d.events > 0 {
+        parts.push(format!("{} demand event(s)", d.events));
+    }
+    let mut s = if parts.is_empty() {
+        "The other tab's plan differs from yours.".to_string()
+    } else {
+        format!(
+            "The other tab's plan differs from yours in {}.",
+            parts.join(" and in ")
+        )
+    };
     if !d.only_theirs.is_empty() {
         s.push_str(&format!(
             " Only theirs has {}: keeping yours drops {}.",
@@ -92,6 +112,7 @@ mod tests {
             Differences {
                 cells: 2,
                 fields: 1,
+                events: 0,
                 skus: 3,
                 only_theirs: vec!["NEW-1".to_string()],
             },
@@ -100,6 +121,30 @@ mod tests {
         assert_eq!(
             sentence(&d),
             "The other tab's plan differs from yours in 2 weekly value(s) and 1 product value(s), across 3 SKU(s). Only theirs has NEW-1: keeping yours drops it."
+        );
+    }
+
+    #[test]
+    fn an_event_only_the_other_tab_has_is_counted_and_said() {
+        use crate::engine::event::{DemandEvent, Lift};
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        let mine = demo_plan(day);
+        let mut theirs = mine.clone();
+        theirs.events.push(DemandEvent {
+            id: "e1".into(),
+            name: "Black Friday".into(),
+            target: mine.products[0].sku.clone(),
+            first: "2026-W48".into(),
+            last: "2026-W48".into(),
+            lift: Lift::Percent(Qty::units(20)),
+            active: true,
+            author: "Ana (Sales)".into(),
+        });
+        let d = differences(&mine, &theirs);
+        assert_eq!((d.cells, d.fields, d.events, d.skus), (0, 0, 1, 0));
+        assert_eq!(
+            sentence(&d),
+            "The other tab's plan differs from yours in 1 demand event(s)."
         );
     }
 }
