@@ -283,20 +283,18 @@ pub fn Autosave(
                 }
                 .into_any()
             }
-            Banner::Off => view! {
-                <div class="banner" data-testid="banner-storage-off" role="alert">
-                    <span>"Saving is off: this browser does not let the app use its storage (switched off or blocked for this site). The plan works in this tab only; save a plan file to keep it."</span>
-                    <button data-testid="off-save-file" on:click=save_file>"Save plan file"</button>
-                </div>
-            }
-            .into_any(),
-            Banner::Quota => view! {
-                <div class="banner" data-testid="banner-quota" role="alert">
-                    <span>"This browser's storage is full, so changes are kept in this tab only. Save a plan file to keep them."</span>
-                    <button data-testid="quota-save-file" on:click=save_file>"Save plan file"</button>
-                </div>
-            }
-            .into_any(),
+            Banner::Off => in_this_tab_only(
+                "banner-storage-off",
+                "Saving is off: this browser does not let the app use its storage (switched off or blocked for this site). The plan works in this tab only; save a plan file to keep it.".to_string(),
+                "off-save-file",
+                save_file,
+            ),
+            Banner::Quota => in_this_tab_only(
+                "banner-quota",
+                "This browser's storage is full, so changes are kept in this tab only. Save a plan file to keep them.".to_string(),
+                "quota-save-file",
+                save_file,
+            ),
             Banner::OtherTab => view! {
                 <div class="banner" data-testid="banner-other-tab" role="alert">
                     <span>"The plan was changed in another tab. This tab has stopped saving so neither overwrites the other."</span>
@@ -313,13 +311,12 @@ pub fn Autosave(
                 </div>
             }
             .into_any(),
-            Banner::Refused(why) => view! {
-                <div class="banner" data-testid="banner-refused" role="alert">
-                    <span>{format!("The plan could not be saved in this browser: {why}. Changes are kept in this tab; save a plan file to keep them.")}</span>
-                    <button data-testid="refused-save-file" on:click=save_file>"Save plan file"</button>
-                </div>
-            }
-            .into_any(),
+            Banner::Refused(why) => in_this_tab_only(
+                "banner-refused",
+                format!("The plan could not be saved in this browser: {why}. Changes are kept in this tab; save a plan file to keep them."),
+                "refused-save-file",
+                save_file,
+            ),
         })
     };
     let note = move || {
@@ -332,4 +329,21 @@ pub fn Autosave(
         {note}
         <RecoveredPanel workbook=workbook snapshots=snapshots banner=banner refresh=refresh />
     }
+}
+
+/// A banner saying changes stay in this tab, and why, with the one way to keep them: a plan
+/// file.
+fn in_this_tab_only(
+    testid: &'static str,
+    said: String,
+    button: &'static str,
+    save_file: impl Fn(leptos::ev::MouseEvent) + 'static,
+) -> AnyView {
+    view! {
+        <div class="banner" data-testid=testid role="alert">
+            <span>{said}</span>
+            <button data-testid=button on:click=save_file>"Save plan file"</button>
+        </div>
+    }
+    .into_any()
 }

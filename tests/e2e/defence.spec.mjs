@@ -2,7 +2,7 @@
 // encoding, "Keep mine" over another tab's newer work, and a crash that must say so.
 import { test as plain } from '@playwright/test';
 import { test, expect } from './fixtures.mjs';
-import { cell, open, only, saveFile, enter as type, saved } from './helpers.mjs';
+import { cell, open, only, saveFile, enter as type, saved, otherTabSaved } from './helpers.mjs';
 import { readFileSync } from 'node:fs';
 
 async function openFile(page, buffer, name) {
@@ -66,14 +66,7 @@ for (const [encoding, encode] of [
 }
 
 test('"Keep mine" shows what differs from the other tab\'s newer work and keeps their copy', async ({ context }) => {
-  const a = await context.newPage();
-  const b = await context.newPage();
-  await open(a);
-  await saved(a);
-  await open(b);
-  await only(a, 'CND-101');
-  await only(b, 'CND-101');
-  await type(a, 'CND-101', '2026-W50', 'forecast', 444);
+  const { a, b } = await otherTabSaved(context);
   await expect(b.getByTestId('banner-other-tab')).toBeVisible();
   await a.waitForTimeout(600);
   const theirs = await a.evaluate(() => {

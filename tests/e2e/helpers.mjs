@@ -136,3 +136,20 @@ export async function storedText(page) {
     return localStorage.getItem(p.startsWith('a') ? 'sop.plan.a' : 'sop.plan.b');
   });
 }
+
+/**
+ * Two tabs on one saved plan, both showing CND-101; tab A types 444 in its 2026-W50 forecast
+ * and saves, so tab B shows the "another tab saved" banner. Returns both pages.
+ */
+export async function otherTabSaved(context) {
+  const a = await context.newPage();
+  const b = await context.newPage();
+  await open(a);
+  await saved(a);
+  await open(b);
+  await only(a, 'CND-101');
+  await only(b, 'CND-101');
+  await enter(a, 'CND-101', '2026-W50', 'forecast', 444);
+  await b.getByTestId('banner-other-tab').waitFor();
+  return { a, b };
+}

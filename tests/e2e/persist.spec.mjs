@@ -2,7 +2,7 @@
 // is kept under a dated key (more in recovery.spec.mjs), a full storage keeps working in memory, a second tab never
 // overwrites silently.
 import { test, expect, SCREENSHOTS } from './fixtures.mjs';
-import { cell, open, only, reveal, enter as type, saved, storedText } from './helpers.mjs';
+import { cell, open, only, reveal, enter as type, saved, storedText, otherTabSaved } from './helpers.mjs';
 import { readFileSync } from 'node:fs';
 
 const POINTER = 'sop.plan.current';
@@ -120,14 +120,7 @@ test('storage full: work goes on in memory, a banner offers the plan file, savin
 });
 
 test('two tabs: the other tab says so instead of overwriting; keep mine or reload theirs', async ({ context }) => {
-  const a = await context.newPage();
-  const b = await context.newPage();
-  await open(a);
-  await saved(a);
-  await open(b);
-  await only(a, 'CND-101');
-  await only(b, 'CND-101');
-  await type(a, 'CND-101', '2026-W50', 'forecast', 444);
+  const { a, b } = await otherTabSaved(context);
   await expect(b.getByTestId('banner-other-tab')).toBeVisible();
   // B edits too: it must not save over A's plan while the banner is up.
   await type(b, 'CND-101', '2026-W51', 'forecast', 555);
