@@ -124,21 +124,24 @@ impl fmt::Display for Value {
             Value::SafetyStock(SafetyStock::Units(u)) => write!(f, "{u} units"),
             Value::SafetyStock(SafetyStock::WeeksOfCover(w)) => write!(f, "{w} weeks of cover"),
             Value::Event(None) => write!(f, "(no such event)"),
-            Value::Event(Some(e)) => {
-                let lift = match e.lift {
-                    Lift::Percent(p) if p.0 >= 0 => format!("+{p} %"),
-                    Lift::Percent(p) => format!("{p} %"),
-                    Lift::Units(u) => format!("{u} units a week"),
-                };
-                let off = if e.active { "" } else { ", switched off" };
-                write!(
-                    f,
-                    "{}: {lift} on {}, {}–{}{off}",
-                    e.name, e.target, e.first, e.last
-                )
-            }
+            Value::Event(Some(e)) => write!(f, "{}", event_text(e, |q| q.to_string())),
         }
     }
+}
+
+/// A demand event as a conflict shows it ("Black Friday: +20 % on CND-101, 2026-W48–2026-W49"),
+/// its figures written by `qty` (the user's locale in the app).
+pub fn event_text(e: &DemandEvent, qty: impl Fn(Qty) -> String) -> String {
+    let lift = match e.lift {
+        Lift::Percent(p) if p.0 >= 0 => format!("+{} %", qty(p)),
+        Lift::Percent(p) => format!("{} %", qty(p)),
+        Lift::Units(u) => format!("{} units a week", qty(u)),
+    };
+    let off = if e.active { "" } else { ", switched off" };
+    format!(
+        "{}: {lift} on {}, {}–{}{off}",
+        e.name, e.target, e.first, e.last
+    )
 }
 
 /// Where a conflicting value sits in the merged plan (SKU indices are the merged plan's).

@@ -7,7 +7,7 @@
 //! grouping (`100,125`), so what is shown, edited, copied and pasted always reads back as the
 //! same number.
 
-use crate::engine::conflict::Value;
+use crate::engine::conflict::{event_text, Value};
 use crate::engine::cover::COVER_CAP;
 use crate::engine::{CellValue, Qty, SafetyStock};
 
@@ -292,6 +292,7 @@ impl Locale {
             Value::SafetyStock(SafetyStock::WeeksOfCover(w)) => {
                 format!("{} weeks of cover", self.plain(*w))
             }
+            Value::Event(Some(e)) => event_text(e, |q| self.exact(q)),
             other => other.to_string(),
         }
     }
@@ -513,6 +514,33 @@ mod tests {
         assert_eq!(value(Value::Qty(None)).1, "not set");
         assert_eq!(value(Value::Weeks(3)).1, "3 weeks");
         assert_eq!(value(Value::Text("Fig 1.5".into())).1, "Fig 1.5");
+        use crate::engine::event::{DemandEvent, Lift};
+        let event = |lift| {
+            Value::Event(Some(Box::new(DemandEvent {
+                id: "e1".into(),
+                name: "Spring 1.5".into(),
+                target: "family:Candles".into(),
+                first: "2026-W10".into(),
+                last: "2026-W12".into(),
+                lift,
+                active: false,
+                author: "Ana".into(),
+            })))
+        };
+        assert_eq!(
+            value(event(Lift::Units(Qty(12_500)))),
+            (
+                "Spring 1.5: 12.5 units a week on family:Candles, 2026-W10–2026-W12, switched off"
+                    .into(),
+                "Spring 1.5: 12,5 units a week on family:Candles, 2026-W10–2026-W12, switched off"
+                    .into()
+            )
+        );
+        assert_eq!(
+            value(event(Lift::Percent(Qty(-7_500)))).1,
+            "Spring 1.5: -7,5 % on family:Candles, 2026-W10–2026-W12, switched off"
+        );
+        assert_eq!(value(Value::Event(None)).1, "(no such event)");
     }
 
     #[test]
