@@ -10,8 +10,8 @@
 //!    just what is needed) and add `(N − 1, upgrade_to_N)` to [`MIGRATIONS`], a function that
 //!    reads a format N−1 payload and returns the same plan as a format N payload.
 //! 3. Keep every fixture: `tests/fixtures/storage/v1.json` … stay as they were written, and
-//!    their tests (tests/storage.rs) must still decode them to the same hand-checked plan.
-//!    Add `vN.json` from the new encoder (`cargo test --test storage -- --ignored
+//!    their tests (tests/native/storage.rs) must still decode them to the same hand-checked plan.
+//!    Add `vN.json` from the new encoder (`cargo test --test native storage:: -- --ignored
 //!    write_fixture` writes it) with a test of its own.
 //! 4. The envelope keeps `app` first and `schema` second in every format: older apps peek
 //!    at them ([`super::schema_of`]) to say "newer" instead of "damaged".

@@ -1,5 +1,5 @@
 // Scenarios against the plan in tests/fixtures/plans/scenario_plan.csv, small enough to work out by
-// hand (the same numbers as tests/engine_scenario.rs):
+// hand (the same numbers as tests/native/engine_scenario.rs):
 //
 // A-1 (Candles): 100 on hand, 40 a week W48–W51, 60 arriving in W49, cost 10, price 25:
 //   stock 60, 80, 40, 0 → stock value 600, 800, 400, 0 (average 450); PO spend 600.
@@ -140,7 +140,7 @@ test('a scenario without a name, or with a bad change, is refused and nothing is
 });
 
 // The demo plan (current week 2026-W48, 78 weeks ahead), Black Friday week, Gift sets +20 %.
-// Worked out by hand from src/demo.rs's inputs (the same table as tests/engine_scenario.rs):
+// Worked out by hand from src/demo.rs's inputs (the same table as tests/native/engine_scenario.rs):
 // W48 forecasts ×1.2 in whole units: GFT-101 33→40 (+7), 102 35→42 (+7), 103 53→64 (+11),
 // 104 53→64 (+11), 105 24→29 (+5), 106 51→61 (+10), 107 26→31 (+5), 108 21→25 (+4),
 // 109 36→43 (+7), 110 48→58 (+10). Each extra lowers that SKU's stock in all later weeks.

@@ -162,7 +162,7 @@ fn the_writer_writes_exactly_the_example() {
 
 #[test]
 fn readme_shows_the_example() {
-    let readme = include_str!("../README.md");
+    let readme = include_str!("../../README.md");
     let section = readme
         .split("\n## The plan file")
         .nth(1)

@@ -35,7 +35,7 @@
 //! Not run through the UI code itself (it needs a browser): the check-in snapshot and the
 //! re-forecast are made with the engine functions the components call, in the same order.
 //!
-//! `cargo test --test lifecycle` runs 2,000 sequences of up to 40 steps in two halves run in parallel
+//! `cargo test --test native lifecycle::` runs 2,000 sequences of up to 40 steps in two halves run in parallel
 //! (`LIFECYCLE_CASES=n` for more or fewer); `LIFECYCLE_SECONDS=n` runs batches for n seconds
 //! and prints sequences, steps and failures (`scripts/lifecycle-soak MINUTES`).
 

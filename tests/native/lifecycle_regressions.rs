@@ -1,4 +1,4 @@
-//! Bugs the lifecycle test (tests/lifecycle) found, each as its minimal sequence of user
+//! Bugs the lifecycle test (tests/native/lifecycle) found, each as its minimal sequence of user
 //! steps with the numbers worked out by hand. A small plan: SKU A (Candles) and SKU B
 //! (Diffusers), weeks 2026-W46 to W53, current week W48; B's forecast is 10 a week.
 

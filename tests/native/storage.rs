@@ -437,7 +437,7 @@ fn decisions_are_saved_and_a_format_1_save_reads_with_none() {
     let state = with_decision();
     assert_eq!(decode(&encode(&state)), Ok(state));
     // The committed format-1 fixture has no decisions and still reads (identity upgrade).
-    let v1 = include_str!("fixtures/storage/v1.json");
+    let v1 = include_str!("../fixtures/storage/v1.json");
     assert_eq!(schema_of(v1), Some(1));
     let old = decode(v1).unwrap();
     assert!(old.plan.decisions.is_empty());
@@ -446,14 +446,14 @@ fn decisions_are_saved_and_a_format_1_save_reads_with_none() {
 
 #[test]
 fn the_format_2_fixture_reads_to_the_same_plan_with_its_decisions() {
-    let v2 = include_str!("fixtures/storage/v2.json").trim_end();
+    let v2 = include_str!("../fixtures/storage/v2.json").trim_end();
     assert_eq!(schema_of(v2), Some(2));
     let old = decode(v2).unwrap();
     assert_eq!(old, with_decision());
     assert!(old.plan.events.is_empty());
 }
 
-/// Format 3 (demand events) written by this app; run once: `cargo test --test storage --
+/// Format 3 (demand events) written by this app; run once: `cargo test --test native storage:: --
 /// --ignored write_v3_fixture`.
 fn with_events() -> Stored {
     use sop_grid::engine::event::{DemandEvent, Lift};
@@ -484,7 +484,7 @@ fn write_v3_fixture() {
 
 #[test]
 fn the_format_3_fixture_reads_with_its_events_and_their_lift() {
-    let v3 = include_str!("fixtures/storage/v3.json").trim_end();
+    let v3 = include_str!("../fixtures/storage/v3.json").trim_end();
     assert_eq!(schema_of(v3), Some(3));
     let stored = decode(v3).unwrap();
     assert_eq!(stored, with_events());
