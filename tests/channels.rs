@@ -111,17 +111,20 @@ fn a_second_channel_merges_with_the_first_and_replace_touches_its_own_channel_on
     assert_eq!(split(wb.plan()), named(&[("", [4, 0]), ("Amazon", [5, 2])]));
     import(&mut wb, &sales("Shopify web", &[("A", 8, 3)]), Mode::Merge);
     assert_eq!(actual(&wb, 8), 12);
-    // Replace with an Amazon file: Amazon's past weeks cleared then written; others stay.
+    // Replace with an Amazon file: Amazon's past weeks and the sales no file named are
+    // cleared, then the file written; Shopify web stays.
     import(&mut wb, &sales("Amazon", &[("A", 9, 7)]), Mode::Replace);
-    assert_eq!((actual(&wb, 8), actual(&wb, 9)), (7, 7));
+    assert_eq!((actual(&wb, 8), actual(&wb, 9)), (3, 7));
     assert_eq!(
         split(wb.plan()),
-        named(&[("", [4, 0]), ("Amazon", [0, 7]), ("Shopify web", [3, 0])])
+        named(&[("Amazon", [0, 7]), ("Shopify web", [3, 0])])
     );
     // A file without channels replaces the "not said" units only.
     import(&mut wb, &sales("", &[("A", 9, 1)]), Mode::Replace);
     assert_eq!((actual(&wb, 8), actual(&wb, 9)), (3, 8));
-    for _ in 0..4 {
+    import(&mut wb, &sales("Shopify web", &[("A", 8, 2)]), Mode::Merge);
+    assert_eq!((actual(&wb, 8), actual(&wb, 9)), (2, 8));
+    for _ in 0..5 {
         wb.undo().unwrap();
     }
     assert_eq!(wb.plan(), &before);
@@ -160,15 +163,15 @@ fn one_locations_stock_replaces_that_location_only_and_a_typed_on_hand_follows_t
         locations(&wb.plan().products[0]),
         [("".to_string(), 10), ("Amazon FBA".to_string(), 4)]
     );
-    // Replace with a Warehouse file listing A only: B's Warehouse stock (none) is cleared,
-    // its 2 units "not said" stay; Amazon FBA stays.
+    // Replace with a Warehouse file listing A only: the Warehouse stock and the stock no
+    // file located are cleared (A's 10, B's 2); Amazon FBA's 4 stay.
     import(&mut wb, &stock("Warehouse", &[("A", 6)]), Mode::Replace);
-    assert_eq!(wb.plan().products[0].on_hand, Qty::units(20));
-    assert_eq!(wb.plan().products[1].on_hand, Qty::units(2));
+    assert_eq!(wb.plan().products[0].on_hand, Qty::units(10));
+    assert_eq!(wb.plan().products[1].on_hand, Qty::ZERO);
     assert!(wb.plan().products[1].locations.is_empty());
     import(&mut wb, &stock("Amazon FBA", &[("A", 1)]), Mode::Merge);
-    assert_eq!(wb.plan().products[0].on_hand, Qty::units(17));
-    // Typed on hand 25: the named 7 stay, "not said" becomes 18.
+    assert_eq!(wb.plan().products[0].on_hand, Qty::units(7));
+    // Typed on hand 25: the named 7 (Amazon FBA 1, Warehouse 6) stay, "not said" gets 18.
     let mut p = wb.plan().products[0].clone();
     p.on_hand = Qty::units(25);
     wb.apply("Set on hand", Edit::Product { sku: 0, product: p })

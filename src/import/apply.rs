@@ -11,9 +11,10 @@
 //!   its values.
 //!
 //! - Actual sales keep their channel ("Shopify web", "Amazon"; a file that does not say
-//!   fills "not said"): a file replaces or merges only the channels it holds, the other
-//!   channels' sales stay, and the grid's actual sales are the sum. Stock on hand keeps its
-//!   location the same way: a file of one location's stock changes that location only.
+//!   fills "not said"): merge writes the file's channels, replace first clears the file's
+//!   channels and the sales no file named; other named channels' sales stay, and the grid's
+//!   actual sales are the sum. Stock on hand keeps its location the same way: a file of one
+//!   location's stock changes that location (and, replacing, the stock no file located).
 //!
 //! SKUs the plan does not know are added (family "Unassigned" unless the file says) or, if
 //! the planner declines, their rows are left out and counted. Weeks outside the plan are
@@ -74,12 +75,10 @@ pub fn to_edit_skipping(
     match records {
         Records::Actuals(rows) => {
             if mode == Mode::Replace {
-                // Replace clears only the channels the file holds: another channel's sales
-                // stay (a file without channels holds the "not said" one).
+                // Replace clears the channels the file holds and the sales no file named;
+                // other named channels' sales stay.
                 let mut named: BTreeSet<&str> = rows.iter().map(|r| r.channel.trim()).collect();
-                if named.is_empty() {
-                    named.insert(NOT_SAID);
-                }
+                named.insert(NOT_SAID);
                 for channel in named {
                     b.clear_channel(channel, 0..c);
                 }
@@ -148,15 +147,13 @@ pub fn to_edit_skipping(
             }
         }
         Records::OnHand(rows) => {
-            // Each row sets its location's stock; other locations keep theirs.
-            let listed: BTreeSet<&str> = rows.iter().map(|r| r.sku.as_str()).collect();
+            // Each row sets its location's stock; other locations keep theirs. Replace first
+            // clears the file's locations and the stock no file located, for every SKU.
             let mut named: BTreeSet<&str> = rows.iter().map(|r| r.location.trim()).collect();
-            if named.is_empty() {
-                named.insert(NOT_SAID);
-            }
+            named.insert(NOT_SAID);
             if mode == Mode::Replace {
                 for (i, p) in plan.products.iter().enumerate() {
-                    if !listed.contains(p.sku.as_str()) && b.replaces(&p.sku) {
+                    if b.replaces(&p.sku) {
                         for &at in &named {
                             b.product(i, |p| set_location(p, at, Qty::ZERO));
                         }
