@@ -156,6 +156,17 @@ pub enum Place {
         sku: usize,
         field: ProductField,
     },
+    /// One week of one channel's actual sales (`""`: not said).
+    Channel {
+        sku: usize,
+        channel: String,
+        week: usize,
+    },
+    /// One location's stock on hand (`""`: not said).
+    Location {
+        sku: usize,
+        location: String,
+    },
     /// A family's weekly capacity.
     Capacity(String),
     /// A demand event, by its id.

@@ -27,6 +27,13 @@ pub enum Diff {
         old: Box<Product>,
         new: Box<Product>,
     },
+    /// A SKU's actual sales by channel replaced as a whole (the totals change as `Cell`s
+    /// of the same change).
+    Channels {
+        sku: usize,
+        old: Box<super::breakdown::Channels>,
+        new: Box<super::breakdown::Channels>,
+    },
     /// A new product appended at index `sku`, with all-zero series (an import's new SKU).
     Added { sku: usize, product: Box<Product> },
     /// The product at `sku` (the last one) taken away again: only ever the inverse of
@@ -79,6 +86,11 @@ impl Diff {
                 new: *old,
             },
             Diff::Product { sku, old, new } => Diff::Product {
+                sku: *sku,
+                old: new.clone(),
+                new: old.clone(),
+            },
+            Diff::Channels { sku, old, new } => Diff::Channels {
                 sku: *sku,
                 old: new.clone(),
                 new: old.clone(),

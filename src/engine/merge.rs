@@ -20,6 +20,9 @@
 //!   for each conflict, gives the same plan (only the author in its meta differs). So in a
 //!   three-way merge SKUs follow the check-in's order, then the added ones by code.
 
+mod splits;
+use splits::Copies;
+
 use super::calendar::Calendar;
 use super::conflict::{Conflict, Place, ProductField, Side, Value};
 use super::decision::Decision;
@@ -463,7 +466,15 @@ impl<'a> Run<'a> {
             row.theirs.map(|i| (i, Slot::Product)),
         ];
         let (mut ours_won, mut theirs_won) = (false, false);
+        // With a location split, on hand is the sum of the merged locations.
+        let split = [base, ours, theirs]
+            .into_iter()
+            .flatten()
+            .any(|p| !p.locations.is_empty());
         for field in ProductField::ALL {
+            if split && field == ProductField::OnHand {
+                continue;
+            }
             let v = Versions {
                 base: base.map(|p| field.get(p)),
                 ours: ours.map(|p| field.get(p)),
@@ -478,6 +489,11 @@ impl<'a> Run<'a> {
                 ours_won |= won == Won::Ours;
                 theirs_won |= won == Won::Theirs;
             }
+        }
+        if split {
+            let [o, t] = self.locations(row.code, sku, [base, ours, theirs], keys, &mut merged);
+            ours_won |= o;
+            theirs_won |= t;
         }
         let won = match (ours_won, theirs_won) {
             (true, false) => Won::Ours,
@@ -503,7 +519,23 @@ impl<'a> Run<'a> {
         let base = inputs.base.as_ref().map(|b| at(b, row.base));
         let cal = &inputs.ours.calendar;
         let mut merged = SkuSeries::zeros(cal.len());
+        // With a channel split, actual sales are the sums of the merged channels.
+        let split = [ours, theirs, base.flatten()]
+            .into_iter()
+            .flatten()
+            .any(|s| !s.channels.is_empty());
+        if split {
+            let copies = Copies {
+                base: base.map(|s| s.map(|s| &**s)),
+                ours: ours.map(|s| &**s),
+                theirs: theirs.map(|s| &**s),
+            };
+            self.channels(row, sku, copies, base_weeks, their_weeks, &mut merged);
+        }
         for field in SeriesField::ALL {
+            if split && field == SeriesField::Actual {
+                continue;
+            }
             for w in 0..cal.len() {
                 let their_week = their_weeks[w];
                 let v = Versions {

@@ -34,6 +34,10 @@ pub struct Product {
     pub order_multiple: Qty,
     /// Stock on hand at the start of the current week.
     pub on_hand: Qty,
+    /// Stock on hand split by location, adding up to `on_hand`; empty when no file said a
+    /// location (see [`super::breakdown`]).
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub locations: super::breakdown::Locations,
 }
 
 impl Product {
@@ -49,6 +53,7 @@ impl Product {
             moq: Qty::ZERO,
             order_multiple: Qty::ZERO,
             on_hand: Qty::ZERO,
+            locations: Default::default(),
         }
     }
 }

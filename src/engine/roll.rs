@@ -78,5 +78,14 @@ fn moved(s: &SkuSeries, from: &[Option<usize>]) -> SkuSeries {
             out.set(field, new, value);
         }
     }
+    // The channel split moves with the actual sales; weeks that fall out take theirs along.
+    for (name, values) in &s.channels {
+        let moved: Vec<_> = from
+            .iter()
+            .map(|old| old.and_then(|o| values.get(o).copied()).unwrap_or_default())
+            .collect();
+        out.channels.insert(name.clone(), moved);
+    }
+    super::breakdown::tidy_channels(&mut out.channels);
     out
 }

@@ -56,6 +56,10 @@ pub struct SkuSeries {
     /// What the active demand events add to the forecast, week by week (derived from the
     /// plan's events by [`super::plan::Plan::refresh_lifts`]; empty when none lifts it).
     pub lift: Vec<Qty>,
+    /// Actual sales split by sales channel, adding up to `actual` week by week; empty when
+    /// no file said a channel (see [`super::breakdown`]).
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub channels: super::breakdown::Channels,
 }
 
 impl SkuSeries {
@@ -67,6 +71,7 @@ impl SkuSeries {
             confirmed_receipts: vec![Qty::ZERO; weeks],
             planned_receipts: vec![Qty::ZERO; weeks],
             lift: Vec::new(),
+            channels: Default::default(),
         }
     }
 

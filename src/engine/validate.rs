@@ -107,7 +107,7 @@ pub fn check_product(p: &Product) -> Result<(), PlanError> {
             ));
         }
     }
-    Ok(())
+    super::breakdown::check_locations(p)
 }
 
 /// A note needs its text (not too long) and what it is on.
@@ -171,6 +171,7 @@ pub fn check_plan(plan: &super::plan::Plan) -> Result<(), PlanError> {
         if !seen.insert(p.sku.as_str()) {
             return Err(bad("SKU", &p.sku, "appears twice in the plan"));
         }
+        super::breakdown::check_channels(&p.sku, s, &plan.calendar)?;
         for field in SeriesField::ALL {
             let (len, wrong) = match field {
                 SeriesField::Actual => first_bad(&s.actual),

@@ -37,6 +37,13 @@ pub enum Edit {
         sku: usize,
         product: Product,
     },
+    /// A SKU's actual sales split by channel, set as a whole (an import of sales by channel):
+    /// its actual sales become the split's week totals. At most one per SKU in a batch, and
+    /// no actual-sales cells of that SKU beside it.
+    Channels {
+        sku: usize,
+        channels: super::breakdown::Channels,
+    },
     /// A new product, appended after the existing ones (its index is the number of products
     /// before it, counting those added earlier in the same batch); its series start at zero.
     AddProduct(Product),
@@ -328,9 +335,29 @@ impl Workbook {
                         self.sign(&mut diffs, e.sku, Slot::Cell(e.field, e.week));
                     }
                 }
+                // A typed actual total moves the channel split it is made of.
+                let follow = super::split_edit::follow_totals(&self.plan, &diffs);
+                diffs.extend(follow);
                 Ok(diffs)
             }
-            Edit::Product { sku, product } => {
+            Edit::Channels { sku, channels } => {
+                let mut diffs = Vec::new();
+                for d in super::split_edit::set_channels(&self.plan, sku, &pending.added, channels)?
+                {
+                    let slot = match &d {
+                        Diff::Cell { field, week, .. } => Some(Slot::Cell(*field, *week)),
+                        _ => None,
+                    };
+                    diffs.push(d);
+                    if let Some(slot) = slot {
+                        self.sign(&mut diffs, sku, slot);
+                    }
+                }
+                Ok(diffs)
+            }
+            Edit::Product { sku, mut product } => {
+                // A typed on hand moves the location split it is made of.
+                super::breakdown::settle_product(&mut product);
                 let old = self
                     .plan
                     .products
@@ -536,6 +563,7 @@ impl Workbook {
             let (sku, week) = match d {
                 Diff::Cell { sku, week, .. } => (*sku, *week),
                 Diff::Product { sku, .. } => (*sku, 0),
+                Diff::Channels { sku, .. } => (*sku, self.plan.calendar.current()),
                 _ => continue,
             };
             let e = from.entry(sku).or_insert(week);
@@ -689,6 +717,7 @@ fn apply_diff(plan: &mut Plan, d: &Diff) {
             ..
         } => plan.series_mut(*sku).set(*field, *week, *new),
         Diff::Product { sku, new, .. } => plan.products[*sku] = (**new).clone(),
+        Diff::Channels { sku, new, .. } => plan.series_mut(*sku).channels = (**new).clone(),
         Diff::Added { product, .. } => {
             plan.add_product((**product).clone());
         }

@@ -10,6 +10,12 @@
 //!   good rows list: a SKU whose row was left out is not "missing from the file", it keeps
 //!   its values.
 //!
+//! - Actual sales keep their channel ("Shopify web", "Amazon"; a file that does not say
+//!   fills "not said"): merge writes the file's channels, replace first clears the file's
+//!   channels and the sales no file named; other named channels' sales stay, and the grid's
+//!   actual sales are the sum. Stock on hand keeps its location the same way: a file of one
+//!   location's stock changes that location (and, replacing, the stock no file located).
+//!
 //! SKUs the plan does not know are added (family "Unassigned" unless the file says) or, if
 //! the planner declines, their rows are left out and counted. Weeks outside the plan are
 //! left out and counted; receipts already overdue land in the current week; a month of
@@ -17,6 +23,7 @@
 
 use super::records::Records;
 use super::Period;
+use crate::engine::breakdown::{channels_of, set_location, Channels, NOT_SAID};
 use crate::engine::calendar::Month;
 use crate::engine::split::split;
 use crate::engine::{CellEdit, Edit, Product, Qty, SeriesField, Workbook};
@@ -68,14 +75,20 @@ pub fn to_edit_skipping(
     match records {
         Records::Actuals(rows) => {
             if mode == Mode::Replace {
-                b.clear(SeriesField::Actual, 0..c);
+                // Replace clears the channels the file holds and the sales no file named;
+                // other named channels' sales stay.
+                let mut named: BTreeSet<&str> = rows.iter().map(|r| r.channel.trim()).collect();
+                named.insert(NOT_SAID);
+                for channel in named {
+                    b.clear_channel(channel, 0..c);
+                }
             }
             for r in rows {
                 let Some(sku) = b.sku(&r.sku, None) else {
                     continue;
                 };
                 match cal.index_of_date(r.week) {
-                    Some(w) if w < c => b.cell(sku, SeriesField::Actual, w, r.qty),
+                    Some(w) if w < c => b.sale(sku, r.channel.trim(), w, r.qty),
                     Some(_) => b.skip("sales in the current week or later (not actuals yet)"),
                     None => b.skip("sales in weeks outside the plan"),
                 }
@@ -134,18 +147,23 @@ pub fn to_edit_skipping(
             }
         }
         Records::OnHand(rows) => {
-            let listed: BTreeSet<&str> = rows.iter().map(|r| r.sku.as_str()).collect();
+            // Each row sets its location's stock; other locations keep theirs. Replace first
+            // clears the file's locations and the stock no file located, for every SKU.
+            let mut named: BTreeSet<&str> = rows.iter().map(|r| r.location.trim()).collect();
+            named.insert(NOT_SAID);
             if mode == Mode::Replace {
                 for (i, p) in plan.products.iter().enumerate() {
-                    if !listed.contains(p.sku.as_str()) && b.replaces(&p.sku) {
-                        b.product(i, |p| p.on_hand = Qty::ZERO);
+                    if b.replaces(&p.sku) {
+                        for &at in &named {
+                            b.product(i, |p| set_location(p, at, Qty::ZERO));
+                        }
                     }
                 }
             }
             for r in rows {
-                let q = r.qty;
+                let (q, at) = (r.qty, r.location.trim());
                 match b.sku(&r.sku, None) {
-                    Some(i) => b.product(i, |p| p.on_hand = q),
+                    Some(i) => b.product(i, |p| set_location(p, at, q)),
                     None => continue,
                 }
             }
@@ -192,6 +210,8 @@ struct Builder<'a> {
     skipped: BTreeMap<&'static str, usize>,
     unknown: BTreeSet<String>,
     writes: usize,
+    /// Actual sales by channel of the SKUs the file touches, as they will be.
+    channels: BTreeMap<usize, Channels>,
     /// With rows left out: the only SKUs replace may clear.
     only: Option<BTreeSet<String>>,
     left_out: usize,
@@ -221,6 +241,7 @@ impl<'a> Builder<'a> {
             skipped: BTreeMap::new(),
             unknown: BTreeSet::new(),
             writes: 0,
+            channels: BTreeMap::new(),
             only: None,
             left_out: 0,
         }
@@ -251,6 +272,40 @@ impl<'a> Builder<'a> {
     fn cell(&mut self, sku: usize, field: SeriesField, week: usize, q: Qty) {
         self.writes += 1;
         self.cells.insert((sku, field, week), Some(q));
+    }
+
+    /// A SKU's channels as they will be (its split now, to start with).
+    fn channels_of(&mut self, sku: usize) -> &mut Channels {
+        let plan = self.wb.plan();
+        self.channels.entry(sku).or_insert_with(|| {
+            plan.series
+                .get(sku)
+                .map(|s| channels_of(s))
+                .unwrap_or_default()
+        })
+    }
+
+    /// One week of one channel's sales; the other channels keep theirs.
+    fn sale(&mut self, sku: usize, channel: &str, week: usize, q: Qty) {
+        self.writes += 1;
+        let weeks = self.wb.plan().calendar.len();
+        self.channels_of(sku)
+            .entry(channel.to_string())
+            .or_insert_with(|| vec![Qty::ZERO; weeks])[week] = q;
+    }
+
+    /// Zero one channel's sales over weeks for every SKU replace may clear.
+    fn clear_channel(&mut self, channel: &str, weeks: std::ops::Range<usize>) {
+        for sku in 0..self.wb.plan().products.len() {
+            if !self.replaces(&self.wb.plan().products[sku].sku) {
+                continue;
+            }
+            if let Some(values) = self.channels_of(sku).get_mut(channel) {
+                for q in &mut values[weeks.clone()] {
+                    *q = Qty::ZERO;
+                }
+            }
+        }
     }
 
     /// Zero (or unset) a series over weeks for every SKU of the plan.
@@ -340,6 +395,13 @@ impl<'a> Builder<'a> {
                 })
                 .collect(),
         ));
+        let plan = self.wb.plan();
+        edits.extend(
+            self.channels
+                .into_iter()
+                .filter(|(sku, c)| plan.series.get(*sku).is_none_or(|s| channels_of(s) != *c))
+                .map(|(sku, channels)| Edit::Channels { sku, channels }),
+        );
         Applied {
             edit: Edit::Batch(edits),
             added,

@@ -31,11 +31,13 @@ pub enum Field {
     Cost,
     OnHand,
     Location,
+    /// The sales channel of a sale (sales history): "Wholesale", "Amazon".
+    Channel,
 }
 
 impl Field {
     /// Every field, to read back a remembered mapping by name.
-    pub const ALL: [Field; 19] = [
+    pub const ALL: [Field; 20] = [
         Field::Sku,
         Field::Quantity,
         Field::Date,
@@ -55,6 +57,7 @@ impl Field {
         Field::Cost,
         Field::OnHand,
         Field::Location,
+        Field::Channel,
     ];
 
     /// The name shown to the planner.
@@ -159,6 +162,7 @@ impl Field {
                 "Inventory",
             ],
             Field::Location => &["Location", "Warehouse"],
+            Field::Channel => &["Channel", "Sales channel"],
         }
     }
 }

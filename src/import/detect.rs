@@ -93,6 +93,7 @@ impl Kind {
             ],
             Kind::ShopifyInventory => &[F::Handle, F::Title],
             Kind::Receipts => &[F::Status],
+            Kind::SalesHistory => &[F::Channel],
             _ => &[],
         }
     }

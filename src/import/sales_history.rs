@@ -1,4 +1,5 @@
-//! Generic sales history (SKU, date or ISO week, quantity) -> weekly actual sales per SKU.
+//! Generic sales history (SKU, date or ISO week, quantity, optionally channel) -> weekly
+//! actual sales per SKU and channel (empty when the file has no channel column).
 //! Daily or per-order rows are summed into ISO weeks. Returns are not a documented part of
 //! this format, so a negative quantity is an error, not a silent reduction.
 
@@ -14,7 +15,8 @@ pub fn read(c: &mut Cells) -> (Records, Vec<Skipped>) {
         let week = c.week(row, Field::Date);
         let q = c.qty(row, Field::Quantity);
         if let (Some(sku), Some(week), Some(q)) = (sku, week, q) {
-            sums.add(sku, (week, String::new()), q);
+            let channel = c.text(row, Field::Channel).to_string();
+            sums.add(sku, (week, channel), q);
         }
     }
     (Records::actuals(sums), Vec::new())

@@ -58,7 +58,12 @@ impl<'a> Row<'a> {
     }
 
     /// An error about cell `i` of a row of type `record`.
-    fn error(&self, record: Record, i: usize, reason: impl Into<String>) -> PlanFileError {
+    pub(super) fn error(
+        &self,
+        record: Record,
+        i: usize,
+        reason: impl Into<String>,
+    ) -> PlanFileError {
         let column = record
             .columns()
             .get(i)
@@ -97,6 +102,8 @@ pub struct Builder {
     base_cells: Vec<(String, SeriesField, usize, Option<Qty>, usize)>,
     /// Demand events with their line, checked against the products at the end.
     events: Vec<(usize, DemandEvent)>,
+    /// Channel and location rows, applied once the totals are read.
+    splits: super::splits::SplitRows,
 }
 
 /// A plan file as read: the plan, and the check-in it shares with other copies (when the
@@ -122,6 +129,7 @@ impl Builder {
             base_products: Vec::new(),
             base_cells: Vec::new(),
             events: Vec::new(),
+            splits: Default::default(),
         }
     }
 
@@ -171,6 +179,11 @@ impl Builder {
                 Ok(())
             }
             Record::BaseSeries => self.base_series(row),
+            Record::Channel | Record::Location | Record::BaseChannel | Record::BaseLocation => {
+                let plan = Builder::plan(&mut self.plan, &self.settings, row.line, record)?;
+                self.splits
+                    .read(row, record, Some(plan), self.decimal_comma)
+            }
         }
     }
 
@@ -184,6 +197,7 @@ impl Builder {
             .into_iter()
             .map(|(family, (units, _))| (family, units))
             .collect();
+        self.splits.apply(&mut plan)?;
         let text = |s: Setting| {
             self.settings.cells[s as usize]
                 .as_ref()
@@ -286,6 +300,8 @@ impl Builder {
                 base.series_mut(i).set(*field, *week, *value);
             }
         }
+        let rewritten = self.base_products.iter().map(|p| p.sku.clone()).collect();
+        self.splits.apply_base(&mut base, plan, &rewritten)?;
         // The file does not hold the base's events: unknown, so a merge takes events from
         // either copy (none is read as removed).
         base.events.clear();
@@ -730,6 +746,7 @@ fn read_product(row: &Row, r: Record, dc: bool) -> Result<Product, PlanFileError
         moq: qty(9)?,
         order_multiple: qty(10)?,
         on_hand: qty(11)?,
+        locations: Default::default(),
     };
     check_product(&product).map_err(|e| engine_error(row, r, e))?;
     Ok(product)
@@ -799,4 +816,8 @@ fn truncate(s: &mut SkuSeries, weeks: usize) {
     s.confirmed_receipts.truncate(weeks);
     s.planned_receipts.truncate(weeks);
     s.lift.truncate(weeks);
+    for values in s.channels.values_mut() {
+        values.truncate(weeks);
+    }
+    crate::engine::breakdown::tidy_channels(&mut s.channels);
 }

@@ -4,7 +4,9 @@
 //!
 //! Version 2 added what sharing needs: the plan's identity as settings (plan id, revision,
 //! author, the base check-in), notes, who changed what, and the base check-in itself as the
-//! cells and products where it differs from the plan. A reader refuses a file newer than
+//! cells and products where it differs from the plan. Version 3 added actual sales by
+//! channel and stock on hand by location (`channel`, `location` rows and their `base-` rows);
+//! a version 2 file reads as a plan without them. A reader refuses a file newer than
 //! [`VERSION`] rather than silently dropping what it does not know.
 
 use crate::engine::{Measure, SeriesField};
@@ -14,7 +16,7 @@ use crate::engine::{Measure, SeriesField};
 pub const MAGIC: &str = "#sop-plan";
 
 /// The format version this app writes and the newest it reads.
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 3;
 
 /// The first cell of a row of column headings. Headings are for people and pivot tables;
 /// the reader checks them so a reordered column is caught, not misread.
@@ -44,11 +46,19 @@ pub enum Record {
     /// The base check-in's value of a cell, where it differs from the plan's (empty: a
     /// consensus that was not set).
     BaseSeries,
+    /// One week of a SKU's actual sales in one channel (version 3; empty channel: not said).
+    Channel,
+    /// A SKU's stock on hand at one location (version 3; empty location: not said).
+    Location,
+    /// The base check-in's units of a channel in a week, where they differ from the plan's.
+    BaseChannel,
+    /// The base check-in's stock at a location, for a SKU whose base-product row is written.
+    BaseLocation,
 }
 
 impl Record {
     /// In the order the writer emits them.
-    pub const ALL: [Record; 10] = [
+    pub const ALL: [Record; 14] = [
         Record::Setting,
         Record::Product,
         Record::Capacity,
@@ -59,6 +69,10 @@ impl Record {
         Record::Edited,
         Record::BaseProduct,
         Record::BaseSeries,
+        Record::Channel,
+        Record::Location,
+        Record::BaseChannel,
+        Record::BaseLocation,
     ];
 
     pub fn key(self) -> &'static str {
@@ -73,6 +87,10 @@ impl Record {
             Record::Edited => "edited",
             Record::BaseProduct => "base-product",
             Record::BaseSeries => "base-series",
+            Record::Channel => "channel",
+            Record::Location => "location",
+            Record::BaseChannel => "base-channel",
+            Record::BaseLocation => "base-location",
         }
     }
 
@@ -91,6 +109,8 @@ impl Record {
             Record::Decision => &DECISION_COLUMNS,
             Record::Event => &EVENT_COLUMNS,
             Record::Edited => &EDITED_COLUMNS,
+            Record::Channel | Record::BaseChannel => &CHANNEL_COLUMNS,
+            Record::Location | Record::BaseLocation => &LOCATION_COLUMNS,
         }
     }
 
@@ -144,6 +164,8 @@ pub const EVENT_ON: &str = "yes";
 pub const EVENT_OFF: &str = "no";
 /// Between the SKUs of a decision's `skus` cell.
 pub const SKU_LIST: char = ' ';
+const CHANNEL_COLUMNS: [&str; 5] = [HEADING, "sku", "channel", "week", "units"];
+const LOCATION_COLUMNS: [&str; 4] = [HEADING, "sku", "location", "units"];
 const EDITED_COLUMNS: [&str; 5] = [HEADING, "sku", "what", "by", "week"];
 
 /// `edited` rows' `what` for a change to the product record.

@@ -14,6 +14,7 @@ mod format;
 pub mod inject;
 mod number;
 mod read;
+mod splits;
 mod write;
 
 pub use build::PlanFile;

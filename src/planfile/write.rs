@@ -35,7 +35,11 @@ pub fn write_shared(plan: &Plan, base: Option<&Snapshot>) -> String {
 
 fn write_rows(w: &mut String, plan: &Plan, base: Option<&Snapshot>) {
     let cal = &plan.calendar;
-    push_record(w, [MAGIC, &VERSION.to_string()]);
+    // Version 2 where nothing needs 3, so a plan without splits opens in older apps too.
+    let splits =
+        super::splits::has_splits(plan) || base.is_some_and(|b| super::splits::has_splits(&b.plan));
+    let version = if splits { VERSION } else { 2 };
+    push_record(w, [MAGIC, &version.to_string()]);
 
     push_record(w, Record::Setting.columns());
     let meta = &plan.meta;
@@ -177,6 +181,8 @@ fn write_rows(w: &mut String, plan: &Plan, base: Option<&Snapshot>) {
         }
     }
 
+    super::splits::write(w, plan);
+
     if let Some(base) = base {
         write_base(w, plan, &base.plan);
     }
@@ -195,7 +201,7 @@ fn write_base(w: &mut String, plan: &Plan, base: &Plan) {
         .collect();
     if !changed.is_empty() {
         push_record(w, Record::BaseProduct.columns());
-        for b in changed {
+        for b in &changed {
             write_product(w, Record::BaseProduct, b);
         }
     }
@@ -245,6 +251,7 @@ fn write_base(w: &mut String, plan: &Plan, base: &Plan) {
             }
         }
     }
+    super::splits::write_base(w, plan, base, &changed);
 }
 
 fn write_product(w: &mut String, record: Record, p: &Product) {

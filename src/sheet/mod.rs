@@ -11,5 +11,6 @@ pub mod number;
 pub mod periods;
 pub mod rows;
 pub mod selection;
+pub mod split;
 pub mod tsv;
 pub mod window;

@@ -118,6 +118,7 @@ fn week_before(newer: &Plan, rng: &mut Rng) -> Plan {
             confirmed_receipts: back(&s.confirmed_receipts, weeks),
             planned_receipts: back(&s.planned_receipts, weeks),
             lift: Vec::new(),
+            channels: Default::default(),
         };
         // The week that fell out of the newer plan's history.
         o.actual[0] = s.actual[0];

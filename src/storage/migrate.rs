@@ -3,7 +3,8 @@
 //!
 //! Format 2 added decisions, behind a plan flag format 1 never set, so a format 1 payload is
 //! a format 2 payload without decisions: its upgrade is the identity. Format 3 added demand
-//! events the same way (a flag format 2 never set). To change the format:
+//! events the same way (a flag format 2 never set), format 4 channel and location splits (a flag
+//! format 3 never set). To change the format:
 //!
 //! 1. Raise [`SCHEMA`] to N and change the writer and reader to format N.
 //! 2. Keep the old reader: move format N−1's payload code to `src/storage/vN-1/` (or write
@@ -23,7 +24,7 @@ use super::SCHEMA;
 pub type Upgrade = fn(Vec<u8>) -> Result<Vec<u8>, StoreError>;
 
 /// `(from, upgrade)`: one entry for every format from 1 to `SCHEMA − 1`.
-pub const MIGRATIONS: &[(u32, Upgrade)] = &[(1, v1_to_v2), (2, v2_to_v3)];
+pub const MIGRATIONS: &[(u32, Upgrade)] = &[(1, v1_to_v2), (2, v2_to_v3), (3, v3_to_v4)];
 
 /// Format 1 → 2: the same bytes (decisions are a new flag, unset in format 1).
 fn v1_to_v2(payload: Vec<u8>) -> Result<Vec<u8>, StoreError> {
@@ -32,6 +33,11 @@ fn v1_to_v2(payload: Vec<u8>) -> Result<Vec<u8>, StoreError> {
 
 /// Format 2 → 3: the same bytes (demand events are a new flag, unset in format 2).
 fn v2_to_v3(payload: Vec<u8>) -> Result<Vec<u8>, StoreError> {
+    Ok(payload)
+}
+
+/// Format 3 → 4: the same bytes (splits are a new flag, unset in format 3).
+fn v3_to_v4(payload: Vec<u8>) -> Result<Vec<u8>, StoreError> {
     Ok(payload)
 }
 

@@ -24,6 +24,7 @@ mod product;
 pub mod recovered;
 pub mod scenarios;
 mod series;
+mod splits;
 mod wire;
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
@@ -38,7 +39,7 @@ use crate::engine::checkin::Snapshot;
 use crate::engine::Plan;
 
 /// The storage format this app writes, and the newest it reads.
-pub const SCHEMA: u32 = 3;
+pub const SCHEMA: u32 = 4;
 
 /// What is saved: the live plan and its check-in snapshots, newest last.
 #[derive(Clone, Debug, PartialEq)]

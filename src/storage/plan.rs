@@ -25,6 +25,8 @@ const AUTHORS_SAME: u8 = 8;
 const DECISIONS_WRITTEN: u8 = 16;
 /// Format 3: demand events follow (else they are the base's, or none), as JSON text.
 const EVENTS_WRITTEN: u8 = 32;
+/// Format 4: channel and location splits follow, as JSON text (else there are none).
+const SPLITS_WRITTEN: u8 = 64;
 
 /// Years a stored calendar may start in (the app's dates are four-digit years from 1900;
 /// far dates would overflow the plan's week arithmetic).
@@ -268,11 +270,14 @@ pub fn write(w: &mut Writer, t: &Plan, base: Option<&Plan>) {
         Some(b) => t.events != b.events,
         None => !t.events.is_empty(),
     };
-    let flags = (if decisions_written {
-        DECISIONS_WRITTEN
-    } else {
-        0
-    }) | (if events_written { EVENTS_WRITTEN } else { 0 })
+    let splits = super::splits::to_text(t);
+    let flags = (if splits.is_some() { SPLITS_WRITTEN } else { 0 })
+        | (if decisions_written {
+            DECISIONS_WRITTEN
+        } else {
+            0
+        })
+        | (if events_written { EVENTS_WRITTEN } else { 0 })
         | base.map_or(0, |b| {
             (if t.meta == b.meta { META_SAME } else { 0 })
                 | (if t.notes == b.notes { NOTES_SAME } else { 0 })
@@ -306,6 +311,9 @@ pub fn write(w: &mut Writer, t: &Plan, base: Option<&Plan>) {
     if events_written {
         // Few and rarely changed: JSON keeps this simple; serialising plain data cannot fail.
         w.text(&serde_json::to_string(&t.events).unwrap_or_else(|_| "[]".to_string()));
+    }
+    if let Some(text) = &splits {
+        w.text(text);
     }
     // SKU codes to base indices, built only if a product is not where it is expected.
     let mut index: Option<HashMap<&str, usize>> = None;
@@ -357,7 +365,7 @@ pub fn write(w: &mut Writer, t: &Plan, base: Option<&Plan>) {
 pub fn read(r: &mut Reader, base: Option<&Plan>) -> Result<Plan> {
     let calendar = read_calendar(r)?;
     let flags = r.u8("plan flags")?;
-    if flags > 63 || (base.is_none() && flags & 15 != 0) {
+    if flags > 127 || (base.is_none() && flags & 15 != 0) {
         return Err(corrupt(format!("plan: unknown flags {flags}")));
     }
     let same = |bit: u8| flags & bit != 0;
@@ -386,6 +394,11 @@ pub fn read(r: &mut Reader, base: Option<&Plan>) -> Result<Plan> {
         serde_json::from_str(r.text("events")?).map_err(|e| corrupt(format!("events: {e}")))?
     } else {
         base.map_or_else(Vec::new, |b| b.events.clone())
+    };
+    let splits = if same(SPLITS_WRITTEN) {
+        Some(r.text("splits")?)
+    } else {
+        None
     };
     let off = base.map_or(0, |b| offset(&calendar, &b.calendar));
     let weeks = calendar.len();
@@ -436,6 +449,7 @@ pub fn read(r: &mut Reader, base: Option<&Plan>) -> Result<Plan> {
         notes,
         authors,
     };
+    super::splits::apply(&mut plan, splits)?;
     plan.refresh_lifts();
     Ok(plan)
 }

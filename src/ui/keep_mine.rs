@@ -29,8 +29,8 @@ pub fn differences(mine: &Plan, theirs: &Plan) -> Differences {
     let mut d = Differences::default();
     for c in &merge.conflicts {
         match c.at {
-            Place::Cell { .. } => d.cells += 1,
-            Place::Product { .. } | Place::Capacity(_) => d.fields += 1,
+            Place::Cell { .. } | Place::Channel { .. } => d.cells += 1,
+            Place::Product { .. } | Place::Capacity(_) | Place::Location { .. } => d.fields += 1,
             Place::Event(_) => {
                 d.events += 1;
                 continue;

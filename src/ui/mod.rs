@@ -31,6 +31,7 @@ pub mod scenario_store;
 pub mod scenarios;
 pub mod session;
 pub mod since;
+pub mod split_panel;
 pub mod tick;
 pub mod today;
 pub mod toolbar;

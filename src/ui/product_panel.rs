@@ -1,5 +1,6 @@
 //! The SKU panel: the selected SKU's master data (on hand, safety stock, lead time, order
-//! rules, cost and price), editable. Each change is one undoable product edit.
+//! rules, cost and price), editable. Each change is one undoable product edit. Below them,
+//! its sales by channel and stock by location.
 
 use super::locale;
 use crate::engine::{Edit, Workbook};
@@ -45,6 +46,7 @@ pub fn ProductPanel(workbook: RwSignal<Workbook>, sku: Signal<Option<usize>>) ->
                 <h3>{title}</h3>
                 <div class="attrs">{fields}</div>
                 <super::reforecast::BaselineInfo workbook=workbook sku=i />
+                <super::split_panel::SplitPanel workbook=workbook sku=i />
                 <div class="message" data-testid="product-message" role="status">{move || message.get()}</div>
             </div>
         })

@@ -53,6 +53,14 @@ fn week_qty(sku: &str, monday: NaiveDate, qty: f64) -> WeekQty {
     }
 }
 
+/// A week's sales of one channel.
+fn sold(sku: &str, monday: NaiveDate, qty: f64, channel: &str) -> WeekQty {
+    WeekQty {
+        channel: channel.to_string(),
+        ..week_qty(sku, monday, qty)
+    }
+}
+
 #[test]
 fn shopify_orders_give_weekly_sales_without_cancelled_orders() {
     let (p, excel) = clean_and_excel("shopify_orders");
@@ -180,24 +188,31 @@ fn shopify_products_give_names_families_prices_and_stock() {
 }
 
 #[test]
-fn shopify_inventory_sums_on_hand_over_locations() {
+fn shopify_inventory_gives_on_hand_per_location() {
     let (p, excel) = clean_and_excel("shopify_inventory");
     assert_eq!(p.kind, Some(Kind::ShopifyInventory));
-    let on = |sku: &str, q: i64| SkuQty {
+    let on = |sku: &str, q: i64, location: &str| SkuQty {
         sku: sku.into(),
         qty: Qty::units(q),
-        location: String::new(),
+        location: location.into(),
     };
-    // Studio Warehouse + Pop-up Shop; "not stocked" counts as zero
+    // Pop-up Shop and Studio Warehouse, each its own location; "not stocked" counts as zero
+    let (shop, studio) = ("Pop-up Shop, Lyon", "Studio Warehouse");
     assert_eq!(
         p.records(),
         Some(&Records::OnHand(vec![
-            on("CND-101", 120),
-            on("CND-102", 45),
-            on("CND-103", 0),
-            on("DIF-104", 60),
-            on("DIF-105", 12),
-            on("GFT-102", 8),
+            on("CND-101", 10, shop),
+            on("CND-101", 110, studio),
+            on("CND-102", 5, shop),
+            on("CND-102", 40, studio),
+            on("CND-103", 0, shop),
+            on("CND-103", 0, studio),
+            on("DIF-104", 5, shop),
+            on("DIF-104", 55, studio),
+            on("DIF-105", 0, shop),
+            on("DIF-105", 12, studio),
+            on("GFT-102", 0, shop),
+            on("GFT-102", 8, studio),
         ]))
     );
     assert_eq!(p.summary.rows, 12);
@@ -250,12 +265,15 @@ fn sales_history_sums_days_into_weeks() {
     assert_eq!(
         p.records(),
         Some(&Records::Actuals(vec![
-            week_qty("CND-101", w41, 10.0), // 5 + 3 + 2 (Sunday 12 Oct is still W41)
-            week_qty("CND-101", w42, 4.0),
-            week_qty("CND-102", w42, 0.0),
-            week_qty("DIF-104", w41, 1250.0),
-            week_qty("DIF-104", w42, 6.0),
-            week_qty("GFT-102", w43, 3.0), // Mon 20 + Sun 26 Oct
+            // W41: 5 + 3 + 2 over three channels (Sunday 12 Oct is still W41)
+            sold("CND-101", w41, 3.0, "Boutique Ménard"),
+            sold("CND-101", w41, 2.0, "Market stall"),
+            sold("CND-101", w41, 5.0, "Wholesale"),
+            sold("CND-101", w42, 4.0, "Wholesale"),
+            sold("CND-102", w42, 0.0, "Boutique Ménard"),
+            sold("DIF-104", w41, 1250.0, "Wholesale"),
+            sold("DIF-104", w42, 6.0, "Market stall"),
+            sold("GFT-102", w43, 3.0, "Wholesale"), // Mon 20 + Sun 26 Oct
         ]))
     );
     assert_eq!(p.summary.total, u(1273.0));

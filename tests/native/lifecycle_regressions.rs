@@ -246,3 +246,64 @@ fn promoting_a_scenario_of_another_plan_names_no_check_in_of_this_one() {
     wb.undo().unwrap();
     assert_eq!(wb.plan().meta.base, Some(snapshot.id));
 }
+
+/// Channels and locations through the real importer: two channels of one week, one
+/// location's stock, a typed total over each split, a check-in between; after every step the
+/// plan checks, saves and reads back, its plan file (with the check-in) reads back, and undo
+/// restores the start.
+#[test]
+fn sales_by_channel_and_stock_by_location_hold_together_step_by_step() {
+    let mut wb = workbook();
+    let start = wb.plan().clone();
+    let mut snapshots: Vec<Snapshot> = Vec::new();
+    let holds = |wb: &Workbook, snapshots: &[Snapshot]| {
+        assert_eq!(check_plan(wb.plan()), Ok(()));
+        saved_and_read(wb, snapshots);
+        let file = read_shared(&write_shared(&wb.plan_to_save(), snapshots.last())).unwrap();
+        assert_eq!(file.plan, wb.plan_to_save());
+        if let (Some(base), Some(s)) = (file.base, snapshots.last()) {
+            assert_eq!(base.plan.products, s.plan.products);
+            let channels = |p: &Plan| {
+                p.series
+                    .iter()
+                    .map(|s| s.channels.clone())
+                    .collect::<Vec<_>>()
+            };
+            assert_eq!(channels(&base.plan), channels(&s.plan));
+        }
+    };
+    // W46 (9–15 Nov): Wholesale 4, Amazon 6.
+    import(
+        &mut wb,
+        "sales_history.csv",
+        "Date,SKU,Channel,Units sold\r\n2026-11-10,A,Wholesale,4\r\n2026-11-11,A,Amazon,6\r\n",
+    );
+    assert_eq!(wb.plan().series[0].actual[0], Qty::units(10));
+    holds(&wb, &snapshots);
+    snapshots.push(check_in(&mut wb, "2026-11-23"));
+    holds(&wb, &snapshots);
+    import(
+        &mut wb,
+        "inventory_export.csv",
+        "Handle,Title,SKU,Location,On hand\r\na,Candle,A,Amazon FBA,7\r\n",
+    );
+    assert_eq!(wb.plan().products[0].on_hand, Qty::units(7));
+    holds(&wb, &snapshots);
+    // Typed 12: Wholesale 4 and Amazon 6 stay, 2 "not said".
+    wb.set("A", SeriesField::Actual, "2026-W46", Some(12.0))
+        .unwrap();
+    assert_eq!(wb.plan().series[0].channels[""][0], Qty::units(2));
+    holds(&wb, &snapshots);
+    let mut p = wb.plan().products[0].clone();
+    p.on_hand = Qty::units(9);
+    wb.apply("Set on hand", Edit::Product { sku: 0, product: p })
+        .unwrap();
+    assert_eq!(wb.plan().products[0].locations[""], Qty::units(2));
+    holds(&wb, &snapshots);
+    for _ in 0..4 {
+        wb.undo().unwrap();
+    }
+    let mut back = wb.plan().clone();
+    back.meta = start.meta.clone();
+    assert_eq!(back, start);
+}

@@ -273,7 +273,7 @@ fn candle_with(column: usize, value: &str) -> String {
 
 #[test]
 fn refuses_a_file_without_the_version_line() {
-    let not_a_plan_file = "is not the start of a plan file, whose first line is #sop-plan,2";
+    let not_a_plan_file = "is not the start of a plan file, whose first line is #sop-plan,3";
     assert_eq!(
         error_of(""),
         format!("line 1, column record: '' {not_a_plan_file}")
@@ -284,7 +284,7 @@ fn refuses_a_file_without_the_version_line() {
     );
     assert_eq!(
         error_of("#sop-plan\nrecord,key,value\n"),
-        "line 1, column version: '' is missing: the first line must be #sop-plan,2"
+        "line 1, column version: '' is missing: the first line must be #sop-plan,3"
     );
     assert_refused(&[
         (
@@ -295,7 +295,7 @@ fn refuses_a_file_without_the_version_line() {
         (
             1,
             "#sop-plan,2,extra",
-            "line 1, column 3: 'extra' is not expected: the first line is #sop-plan,2 \
+            "line 1, column 3: 'extra' is not expected: the first line is #sop-plan,3 \
              and nothing else",
         ),
     ]);
@@ -305,9 +305,9 @@ fn refuses_a_file_without_the_version_line() {
 fn refuses_a_newer_version() {
     assert_refused(&[(
         1,
-        "#sop-plan,3",
-        "line 1, column version: '3' is too new: this plan file was written by a newer \
-         version (v3); this app reads up to v2",
+        "#sop-plan,4",
+        "line 1, column version: '4' is too new: this plan file was written by a newer \
+         version (v4); this app reads up to v3",
     )]);
 }
 
@@ -317,7 +317,8 @@ fn refuses_an_unknown_record_type() {
         10,
         "capacityy,Candles,900",
         "line 10, column record: 'capacityy' is not a record type (setting, product, capacity, \
-         series, note, decision, event, edited, base-product, base-series)",
+         series, note, decision, event, edited, base-product, base-series, channel, location, \
+         base-channel, base-location)",
     )]);
 }
 

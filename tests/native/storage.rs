@@ -334,15 +334,15 @@ fn each_way_a_save_fails_is_told_apart_in_words() {
     assert!(matches!(decode(&broken), Err(StoreError::Corrupt { .. })));
     assert!(message(&decode(&broken).unwrap_err()).contains("it is not valid JSON"));
 
-    let newer = text.replacen("\"schema\":3,", "\"schema\":4,", 1);
-    assert_eq!(schema_of(&newer), Some(4));
-    assert_eq!(decode(&newer), Err(StoreError::Newer { version: 4 }));
+    let newer = text.replacen("\"schema\":4,", "\"schema\":5,", 1);
+    assert_eq!(schema_of(&newer), Some(5));
+    assert_eq!(decode(&newer), Err(StoreError::Newer { version: 5 }));
     assert_eq!(
-        message(&StoreError::Newer { version: 4 }),
-        "The saved plan was written by a newer version of the app (format 4; this one reads up to 3)."
+        message(&StoreError::Newer { version: 5 }),
+        "The saved plan was written by a newer version of the app (format 5; this one reads up to 4)."
     );
     // Even cut short, a newer save is recognised as newer, not as damaged.
-    assert_eq!(decode(&newer[..60]), Err(StoreError::Newer { version: 4 }));
+    assert_eq!(decode(&newer[..60]), Err(StoreError::Newer { version: 5 }));
 
     let mut bad = fixture_state();
     bad.plan.products[1].on_hand = Qty(-1000);
@@ -366,12 +366,12 @@ fn each_way_a_save_fails_is_told_apart_in_words() {
 #[test]
 fn schema_of_peeks_without_reading_the_payload() {
     let text = encode(&fixture_state());
-    assert_eq!(SCHEMA, 3);
+    assert_eq!(SCHEMA, 4);
     assert_eq!(schema_of(&text), Some(SCHEMA));
     assert_eq!(schema_of(&text[..30]), Some(SCHEMA));
     assert_eq!(schema_of("{\"app\":\"other\",\"schema\":1}"), None);
     assert_eq!(schema_of("not json"), None);
-    assert!(text.starts_with("{\"app\":\"sop-grid\",\"schema\":3,\"len\":"));
+    assert!(text.starts_with("{\"app\":\"sop-grid\",\"schema\":4,\"len\":"));
 }
 
 #[test]
@@ -496,4 +496,61 @@ fn the_format_3_fixture_reads_with_its_events_and_their_lift() {
         s.lift_in(w).0,
         ((s.forecast[w].0 as f64 * 0.25 / 1000.0).round() * 1000.0) as i64
     );
+}
+
+/// Format 4 (channel and location splits) written by this app; run once: `cargo test --test
+/// storage -- --ignored write_v4_fixture`. CND-101 sold 3 of its week-0 actual on Amazon
+/// (the rest not said), and holds 5 of its on hand at Amazon FBA; in the check-in too.
+fn with_splits() -> Stored {
+    let mut state = with_events();
+    let plans =
+        std::iter::once(&mut state.plan).chain(state.snapshots.iter_mut().map(|s| &mut s.plan));
+    for plan in plans {
+        let i = plan.sku_index("CND-101").unwrap();
+        let p = &mut plan.products[i];
+        let rest = Qty(p.on_hand.0 - 5000);
+        p.locations.insert("Amazon FBA".to_string(), Qty::units(5));
+        p.locations.insert(String::new(), rest);
+        let s = plan.series_mut(i);
+        let mut amazon = vec![Qty::ZERO; s.actual.len()];
+        amazon[0] = Qty::units(3);
+        s.actual[0] = Qty(s.actual[0].0.max(3000));
+        let rest: Vec<Qty> = s
+            .actual
+            .iter()
+            .zip(&amazon)
+            .map(|(a, b)| Qty(a.0 - b.0))
+            .collect();
+        s.channels.insert("Amazon".to_string(), amazon);
+        s.channels.insert(String::new(), rest);
+        sop_grid::engine::breakdown::tidy_channels(&mut s.channels);
+    }
+    state
+}
+
+#[test]
+#[ignore]
+fn write_v4_fixture() {
+    std::fs::write(
+        "tests/fixtures/storage/v4.json",
+        encode(&with_splits()) + "\n",
+    )
+    .unwrap();
+}
+
+#[test]
+fn the_format_4_fixture_reads_with_its_splits_and_format_3_with_none() {
+    let v4 = include_str!("fixtures/storage/v4.json").trim_end();
+    assert_eq!(schema_of(v4), Some(4));
+    let stored = decode(v4).unwrap();
+    assert_eq!(stored, with_splits());
+    let i = stored.plan.sku_index("CND-101").unwrap();
+    assert_eq!(
+        stored.plan.products[i].locations["Amazon FBA"],
+        Qty::units(5)
+    );
+    assert_eq!(stored.plan.series[i].channels["Amazon"][0], Qty::units(3));
+    let v3 = decode(include_str!("fixtures/storage/v3.json").trim_end()).unwrap();
+    assert!(v3.plan.products.iter().all(|p| p.locations.is_empty()));
+    assert!(v3.plan.series.iter().all(|s| s.channels.is_empty()));
 }

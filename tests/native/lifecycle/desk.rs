@@ -174,13 +174,13 @@ pub fn edit(wb: &mut Workbook, op: &Op, ctx: &mut Ctx) -> Result<(), String> {
             let (name, text) = csv_file(wb.plan(), import);
             let p = preview(text.as_bytes(), &name, &Choices::default());
             let want = match import.kind {
-                FileKind::SalesHistory => Kind::SalesHistory,
+                FileKind::SalesHistory | FileKind::SalesByChannel => Kind::SalesHistory,
                 FileKind::ShopifyOrders => Kind::ShopifyOrders,
                 FileKind::PurchaseOrders => Kind::Receipts,
                 FileKind::ForecastLong => Kind::ForecastLong,
                 FileKind::ForecastWide => Kind::ForecastWide,
                 FileKind::ShopifyProducts => Kind::ShopifyProducts,
-                FileKind::ShopifyInventory => Kind::ShopifyInventory,
+                FileKind::ShopifyInventory | FileKind::OneLocation => Kind::ShopifyInventory,
             };
             if p.kind != Some(want) {
                 return Err(format!("generated {name} read as {:?}:\n{text}", p.kind));

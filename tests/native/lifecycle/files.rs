@@ -42,6 +42,18 @@ pub fn csv_file(plan: &Plan, import: &Import) -> (String, String) {
             }
             "sales_history.csv"
         }
+        FileKind::SalesByChannel => {
+            lines.push("Date,SKU,Channel,Units sold".into());
+            for (sku, off, q) in &rows {
+                let day = monday(*off) + chrono::Duration::days(3);
+                let channel = ["Wholesale", "Amazon", ""][(q % 3) as usize];
+                lines.push(format!("{day},{sku},{channel},{q}"));
+            }
+            if import.bad_row {
+                lines.push(format!("{},{bad_sku},Amazon,lots", monday(-1)));
+            }
+            "sales_history.csv"
+        }
         FileKind::ShopifyOrders => {
             lines.push("Name,Created at,Lineitem quantity,Lineitem sku,Cancelled at".into());
             for (i, (sku, off, q)) in rows.iter().enumerate() {
@@ -139,6 +151,20 @@ pub fn csv_file(plan: &Plan, import: &Import) -> (String, String) {
             }
             if import.bad_row {
                 lines.push(format!("bad,Item,{bad_sku},Studio,some"));
+            }
+            "inventory_export.csv"
+        }
+        FileKind::OneLocation => {
+            lines.push("Handle,Title,SKU,Location,On hand".into());
+            let mut seen = Vec::new();
+            for (sku, _, q) in &rows {
+                if !seen.contains(sku) {
+                    seen.push(sku.clone());
+                    lines.push(format!("{},Item,{sku},Amazon FBA,{q}", sku.to_lowercase()));
+                }
+            }
+            if import.bad_row {
+                lines.push(format!("bad,Item,{bad_sku},Amazon FBA,some"));
             }
             "inventory_export.csv"
         }

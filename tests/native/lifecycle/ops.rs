@@ -32,6 +32,10 @@ pub enum FileKind {
     ForecastWide,
     ShopifyProducts,
     ShopifyInventory,
+    /// Sales history with a `Channel` column (Wholesale, Amazon, or not said).
+    SalesByChannel,
+    /// Inventory of one location only ("Amazon FBA").
+    OneLocation,
 }
 
 /// One generated import: its rows as (SKU choice, week offset from the current week,
@@ -182,6 +186,8 @@ fn file_kind() -> impl Strategy<Value = FileKind> {
         Just(FileKind::ForecastWide),
         Just(FileKind::ShopifyProducts),
         Just(FileKind::ShopifyInventory),
+        Just(FileKind::SalesByChannel),
+        Just(FileKind::OneLocation),
     ]
 }
 
