@@ -4,6 +4,7 @@
 //! The browser tests (`tests/web.rs`, `tests/web_bench.rs`) are separate wasm32 binaries.
 
 mod baseline_properties;
+mod channels;
 mod csv_injection;
 mod demo_plan;
 mod engine_baseline;

@@ -540,7 +540,7 @@ fn write_v4_fixture() {
 
 #[test]
 fn the_format_4_fixture_reads_with_its_splits_and_format_3_with_none() {
-    let v4 = include_str!("fixtures/storage/v4.json").trim_end();
+    let v4 = include_str!("../fixtures/storage/v4.json").trim_end();
     assert_eq!(schema_of(v4), Some(4));
     let stored = decode(v4).unwrap();
     assert_eq!(stored, with_splits());
@@ -550,7 +550,7 @@ fn the_format_4_fixture_reads_with_its_splits_and_format_3_with_none() {
         Qty::units(5)
     );
     assert_eq!(stored.plan.series[i].channels["Amazon"][0], Qty::units(3));
-    let v3 = decode(include_str!("fixtures/storage/v3.json").trim_end()).unwrap();
+    let v3 = decode(include_str!("../fixtures/storage/v3.json").trim_end()).unwrap();
     assert!(v3.plan.products.iter().all(|p| p.locations.is_empty()));
     assert!(v3.plan.series.iter().all(|s| s.channels.is_empty()));
 }
