@@ -44,13 +44,19 @@ fn u(x: f64) -> Qty {
     Qty::from_f64(x).unwrap()
 }
 
-fn week_qty(sku: &str, monday: NaiveDate, qty: f64) -> WeekQty {
+/// Units of a SKU sold in a week through a channel.
+fn sold(sku: &str, monday: NaiveDate, qty: f64, channel: &str) -> WeekQty {
     WeekQty {
         sku: sku.to_string(),
         week: monday,
         qty: u(qty),
-        channel: String::new(),
+        channel: channel.to_string(),
     }
+}
+
+/// A Shopify export without a `Source` column names the channel "Shopify".
+fn week_qty(sku: &str, monday: NaiveDate, qty: f64) -> WeekQty {
+    sold(sku, monday, qty, "Shopify")
 }
 
 #[test]
@@ -183,21 +189,28 @@ fn shopify_products_give_names_families_prices_and_stock() {
 fn shopify_inventory_sums_on_hand_over_locations() {
     let (p, excel) = clean_and_excel("shopify_inventory");
     assert_eq!(p.kind, Some(Kind::ShopifyInventory));
-    let on = |sku: &str, q: i64| SkuQty {
+    let on = |sku: &str, location: &str, q: i64| SkuQty {
         sku: sku.into(),
         qty: Qty::units(q),
-        location: String::new(),
+        location: location.into(),
     };
-    // Studio Warehouse + Pop-up Shop; "not stocked" counts as zero
+    let (popup, studio) = ("Pop-up Shop, Lyon", "Studio Warehouse");
+    // one record per location; "not stocked" counts as zero
     assert_eq!(
         p.records(),
         Some(&Records::OnHand(vec![
-            on("CND-101", 120),
-            on("CND-102", 45),
-            on("CND-103", 0),
-            on("DIF-104", 60),
-            on("DIF-105", 12),
-            on("GFT-102", 8),
+            on("CND-101", popup, 10),
+            on("CND-101", studio, 110),
+            on("CND-102", popup, 5),
+            on("CND-102", studio, 40),
+            on("CND-103", popup, 0),
+            on("CND-103", studio, 0),
+            on("DIF-104", popup, 5),
+            on("DIF-104", studio, 55),
+            on("DIF-105", popup, 0),
+            on("DIF-105", studio, 12),
+            on("GFT-102", popup, 0),
+            on("GFT-102", studio, 8),
         ]))
     );
     assert_eq!(p.summary.rows, 12);
@@ -250,12 +263,15 @@ fn sales_history_sums_days_into_weeks() {
     assert_eq!(
         p.records(),
         Some(&Records::Actuals(vec![
-            week_qty("CND-101", w41, 10.0), // 5 + 3 + 2 (Sunday 12 Oct is still W41)
-            week_qty("CND-101", w42, 4.0),
-            week_qty("CND-102", w42, 0.0),
-            week_qty("DIF-104", w41, 1250.0),
-            week_qty("DIF-104", w42, 6.0),
-            week_qty("GFT-102", w43, 3.0), // Mon 20 + Sun 26 Oct
+            // 5 + 3 + 2 in W41 (Sunday 12 Oct is still W41), one record per channel
+            sold("CND-101", w41, 3.0, "Boutique Ménard"),
+            sold("CND-101", w41, 2.0, "Market stall"),
+            sold("CND-101", w41, 5.0, "Wholesale"),
+            sold("CND-101", w42, 4.0, "Wholesale"),
+            sold("CND-102", w42, 0.0, "Boutique Ménard"),
+            sold("DIF-104", w41, 1250.0, "Wholesale"),
+            sold("DIF-104", w42, 6.0, "Market stall"),
+            sold("GFT-102", w43, 3.0, "Wholesale"), // Mon 20 + Sun 26 Oct
         ]))
     );
     assert_eq!(p.summary.total, u(1273.0));

@@ -15,11 +15,17 @@
 //! left out and counted; receipts already overdue land in the current week; a month of
 //! forecast is split over its weeks by the split rule.
 
+use super::error::plural;
 use super::records::Records;
+use super::report::{
+    LeftOut, Why, FORECAST_MONTHS_OUTSIDE, FORECAST_WEEKS_OUTSIDE, NOT_ACTUALS_YET, OVERDUE,
+    RECEIPTS_AFTER, SALES_OUTSIDE, UNKNOWN_ROWS, UNKNOWN_SKU_WEEKS,
+};
 use super::Period;
 use crate::engine::calendar::Month;
 use crate::engine::split::split;
 use crate::engine::{CellEdit, Edit, Product, Qty, SeriesField, Workbook};
+use crate::sheet::number::Locale;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Family given to SKUs a file brings without one.
@@ -39,8 +45,11 @@ pub struct Applied {
     pub added: Vec<String>,
     /// Cells or product records written (before dropping those already equal).
     pub writes: usize,
-    /// What was left out or moved, one sentence each.
+    /// What was left out or moved, one sentence each (numbers as in en-US).
     pub notes: Vec<String>,
+    /// What was left out or moved, counted in records and units, for the status line in the
+    /// planner's locale.
+    pub left_out: Vec<LeftOut>,
 }
 
 /// Builds the edit for `records` against the workbook as it is now.
@@ -70,14 +79,21 @@ pub fn to_edit_skipping(
             if mode == Mode::Replace {
                 b.clear(SeriesField::Actual, 0..c);
             }
+            b.unknown_sku = UNKNOWN_SKU_WEEKS;
+            // The plan holds the total of a week's sales over the channels the file names.
+            let mut weeks: BTreeMap<(&str, chrono::NaiveDate), Qty> = BTreeMap::new();
             for r in rows {
-                let Some(sku) = b.sku(&r.sku, None) else {
+                let sum = weeks.entry((r.sku.as_str(), r.week)).or_default();
+                *sum = Qty(sum.0.saturating_add(r.qty.0));
+            }
+            for ((code, week), q) in weeks {
+                let Some(sku) = b.sku(code, None, q) else {
                     continue;
                 };
-                match cal.index_of_date(r.week) {
-                    Some(w) if w < c => b.cell(sku, SeriesField::Actual, w, r.qty),
-                    Some(_) => b.skip("sales in the current week or later (not actuals yet)"),
-                    None => b.skip("sales in weeks outside the plan"),
+                match cal.index_of_date(week) {
+                    Some(w) if w < c => b.cell(sku, SeriesField::Actual, w, q),
+                    Some(_) => b.skip(NOT_ACTUALS_YET, q),
+                    None => b.skip(SALES_OUTSIDE, q),
                 }
             }
         }
@@ -88,7 +104,7 @@ pub fn to_edit_skipping(
             }
             let mut sums: BTreeMap<(usize, SeriesField, usize), Qty> = BTreeMap::new();
             for r in rows {
-                let Some(sku) = b.sku(&r.sku, None) else {
+                let Some(sku) = b.sku(&r.sku, None, r.qty) else {
                     continue;
                 };
                 let field = if r.confirmed {
@@ -97,14 +113,14 @@ pub fn to_edit_skipping(
                     SeriesField::PlannedReceipts
                 };
                 let week = if r.week < cal.monday(c as isize) {
-                    b.skip("overdue receipts moved to the current week");
+                    b.skip(OVERDUE, r.qty);
                     Some(c)
                 } else {
                     cal.index_of_date(r.week)
                 };
                 match week {
                     Some(w) => *sums.entry((sku, field, w)).or_default() += r.qty,
-                    None => b.skip("receipts after the end of the plan"),
+                    None => b.skip(RECEIPTS_AFTER, r.qty),
                 }
             }
             for ((sku, field, w), q) in sums {
@@ -118,17 +134,17 @@ pub fn to_edit_skipping(
             let months: BTreeMap<Month, std::ops::Range<usize>> =
                 cal.months().into_iter().collect();
             for r in rows {
-                let Some(sku) = b.sku(&r.sku, None) else {
+                let Some(sku) = b.sku(&r.sku, None, r.qty) else {
                     continue;
                 };
                 match r.period {
                     Period::Week(monday) => match cal.index_of_date(monday) {
                         Some(w) => b.cell(sku, SeriesField::Forecast, w, r.qty),
-                        None => b.skip("forecast for weeks outside the plan"),
+                        None => b.skip(FORECAST_WEEKS_OUTSIDE, r.qty),
                     },
                     Period::Month(m) => match months.get(&m) {
                         Some(weeks) => b.split(sku, weeks.clone(), r.qty),
-                        None => b.skip("forecast for months outside the plan"),
+                        None => b.skip(FORECAST_MONTHS_OUTSIDE, r.qty),
                     },
                 }
             }
@@ -142,9 +158,14 @@ pub fn to_edit_skipping(
                     }
                 }
             }
+            // The plan holds the total on hand over the locations the file names.
+            let mut totals: BTreeMap<&str, Qty> = BTreeMap::new();
             for r in rows {
-                let q = r.qty;
-                match b.sku(&r.sku, None) {
+                let sum = totals.entry(r.sku.as_str()).or_default();
+                *sum = Qty(sum.0.saturating_add(r.qty.0));
+            }
+            for (code, q) in totals {
+                match b.sku(code, None, q) {
                     Some(i) => b.product(i, |p| p.on_hand = q),
                     None => continue,
                 }
@@ -153,7 +174,7 @@ pub fn to_edit_skipping(
         Records::Products(rows) => {
             for r in rows {
                 let family = (!r.family.trim().is_empty()).then_some(r.family.as_str());
-                let Some(i) = b.sku(&r.sku, family) else {
+                let Some(i) = b.sku(&r.sku, family, r.on_hand.unwrap_or(Qty::ZERO)) else {
                     continue;
                 };
                 let r = r.clone();
@@ -189,7 +210,10 @@ struct Builder<'a> {
     index: BTreeMap<String, usize>,
     products: BTreeMap<usize, Product>,
     cells: BTreeMap<(usize, SeriesField, usize), Option<Qty>>,
-    skipped: BTreeMap<&'static str, usize>,
+    /// Left out or moved, with their units.
+    skipped: BTreeMap<Why, (usize, Qty)>,
+    /// How records of SKUs the plan does not know are counted (rows, SKU-weeks).
+    unknown_sku: Why,
     unknown: BTreeSet<String>,
     writes: usize,
     /// With rows left out: the only SKUs replace may clear.
@@ -219,6 +243,7 @@ impl<'a> Builder<'a> {
             products: BTreeMap::new(),
             cells: BTreeMap::new(),
             skipped: BTreeMap::new(),
+            unknown_sku: UNKNOWN_ROWS,
             unknown: BTreeSet::new(),
             writes: 0,
             only: None,
@@ -227,14 +252,14 @@ impl<'a> Builder<'a> {
     }
 
     /// The index of a SKU, adding it when the plan does not know it (and adding is wanted).
-    fn sku(&mut self, code: &str, family: Option<&str>) -> Option<usize> {
+    fn sku(&mut self, code: &str, family: Option<&str>, units: Qty) -> Option<usize> {
         let code = code.trim();
         if let Some(&i) = self.index.get(code) {
             return Some(i);
         }
         if !self.add_unknown || code.is_empty() {
             self.unknown.insert(code.to_string());
-            self.skip("rows of SKUs not in the plan");
+            self.skip(self.unknown_sku, units);
             return None;
         }
         let i = self.wb.plan().products.len() + self.added.len();
@@ -244,8 +269,10 @@ impl<'a> Builder<'a> {
         Some(i)
     }
 
-    fn skip(&mut self, why: &'static str) {
-        *self.skipped.entry(why).or_default() += 1;
+    fn skip(&mut self, why: Why, units: Qty) {
+        let e = self.skipped.entry(why).or_default();
+        e.0 += 1;
+        e.1 = Qty(e.1 .0.saturating_add(units.0));
     }
 
     fn cell(&mut self, sku: usize, field: SeriesField, week: usize, q: Qty) {
@@ -297,16 +324,20 @@ impl<'a> Builder<'a> {
     }
 
     fn finish(self) -> Applied {
-        let mut notes: Vec<String> = self
+        let left_out: Vec<LeftOut> = self
             .skipped
             .iter()
-            .map(|(why, n)| format!("{n} {why}"))
+            .map(|(why, (count, units))| LeftOut {
+                why: *why,
+                count: *count,
+                units: *units,
+            })
             .collect();
+        let mut notes: Vec<String> = left_out.iter().map(|l| l.text(&Locale::EN_US)).collect();
         if self.left_out > 0 {
-            let rows = if self.left_out == 1 { "row" } else { "rows" };
             notes.push(format!(
-                "{} {rows} with errors left out: SKUs the file does not list keep their values",
-                self.left_out
+                "{} with errors left out: SKUs the file does not list keep their values",
+                plural(self.left_out, "row", "rows")
             ));
         }
         if !self.unknown.is_empty() {
@@ -345,6 +376,7 @@ impl<'a> Builder<'a> {
             added,
             writes: self.writes,
             notes,
+            left_out,
         }
     }
 }

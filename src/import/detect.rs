@@ -80,7 +80,7 @@ impl Kind {
 
     pub fn optional(self) -> &'static [Field] {
         match self {
-            Kind::ShopifyOrders => &[F::CancelledAt],
+            Kind::ShopifyOrders => &[F::CancelledAt, F::FinancialStatus, F::Channel],
             Kind::ShopifyProducts => &[
                 F::Title,
                 F::Family,
@@ -93,6 +93,7 @@ impl Kind {
             ],
             Kind::ShopifyInventory => &[F::Handle, F::Title],
             Kind::Receipts => &[F::Status],
+            Kind::SalesHistory => &[F::Channel],
             _ => &[],
         }
     }

@@ -1,5 +1,5 @@
-//! Generic sales history (SKU, date or ISO week, quantity) -> weekly actual sales per SKU.
-//! Daily or per-order rows are summed into ISO weeks. Returns are not a documented part of
+//! Generic sales history (SKU, date or ISO week, quantity, optional channel) -> weekly actual
+//! sales per SKU and channel. Daily or per-order rows are summed into ISO weeks. Returns are not a documented part of
 //! this format, so a negative quantity is an error, not a silent reduction.
 
 use super::cells::Cells;
@@ -14,7 +14,7 @@ pub fn read(c: &mut Cells) -> (Records, Vec<Skipped>) {
         let week = c.week(row, Field::Date);
         let q = c.qty(row, Field::Quantity);
         if let (Some(sku), Some(week), Some(q)) = (sku, week, q) {
-            sums.add(sku, (week, String::new()), q);
+            sums.add(sku, (week, c.text(row, Field::Channel).to_string()), q);
         }
     }
     (Records::actuals(sums), Vec::new())

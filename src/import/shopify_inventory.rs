@@ -1,5 +1,5 @@
-//! Shopify inventory export -> stock on hand per SKU, summed over locations. One row per
-//! variant per location; `On hand` is used (older exports only have `Available`), and a
+//! Shopify inventory export -> stock on hand per SKU and `Location`. One row per variant
+//! per location; `On hand` is used (older exports only have `Available`), and a
 //! location that does not stock the variant reads `not stocked`, which counts as zero.
 
 use super::cells::Cells;
@@ -26,7 +26,7 @@ pub fn read(c: &mut Cells) -> (Records, Vec<Skipped>) {
             };
             q
         };
-        sums.add(sku, String::new(), q);
+        sums.add(sku, c.text(row, Field::Location).to_string(), q);
     }
     let skipped = super::records::skipped(&[("rows without a SKU", without_sku)]);
     (Records::on_hand(sums), skipped)
