@@ -287,7 +287,7 @@ pub fn file_card(
                 {can_skip.then(|| view! {
                     <label class="check"><input type="checkbox" data-testid="import-skip-errors" prop:checked=skip
                         on:change=move |ev| { let v = event_target_checked(&ev); update(id, &move |l: &mut Loaded| l.skip_errors = v); } />
-                        {format!(" Skip the {} rows with errors", p.bad_rows)}</label>
+                        {format!(" Skip the {} with errors", plural(p.bad_rows, "row", "rows"))}</label>
                 })}
                 <span class="spacer"></span>
                 <button data-testid="import-remove" on:click=move |_| remove(id)>"Remove"</button>
