@@ -21,12 +21,18 @@
 //! left out and counted; receipts already overdue land in the current week; a month of
 //! forecast is split over its weeks by the split rule.
 
+use super::error::plural;
 use super::records::Records;
+use super::report::{
+    LeftOut, Why, FORECAST_MONTHS_OUTSIDE, FORECAST_WEEKS_OUTSIDE, NOT_ACTUALS_YET, OVERDUE,
+    RECEIPTS_AFTER, SALES_OUTSIDE, UNKNOWN_ROWS, UNKNOWN_SKU_WEEKS,
+};
 use super::Period;
 use crate::engine::breakdown::{channels_of, set_location, Channels, NOT_SAID};
 use crate::engine::calendar::Month;
 use crate::engine::split::split;
 use crate::engine::{CellEdit, Edit, Product, Qty, SeriesField, Workbook};
+use crate::sheet::number::Locale;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Family given to SKUs a file brings without one.
@@ -46,8 +52,11 @@ pub struct Applied {
     pub added: Vec<String>,
     /// Cells or product records written (before dropping those already equal).
     pub writes: usize,
-    /// What was left out or moved, one sentence each.
+    /// What was left out or moved, one sentence each (numbers as in en-US).
     pub notes: Vec<String>,
+    /// What was left out or moved, counted in records and units, for the status line in the
+    /// planner's locale.
+    pub left_out: Vec<LeftOut>,
 }
 
 /// Builds the edit for `records` against the workbook as it is now.
@@ -83,14 +92,30 @@ pub fn to_edit_skipping(
                     b.clear_channel(channel, 0..c);
                 }
             }
+            b.unknown_sku = UNKNOWN_SKU_WEEKS;
+            // A SKU-week's sales by channel; a SKU the plan does not know is counted once
+            // per week with its units over all channels.
+            let mut weeks: BTreeMap<(&str, chrono::NaiveDate), Vec<(&str, Qty)>> = BTreeMap::new();
             for r in rows {
-                let Some(sku) = b.sku(&r.sku, None) else {
+                let parts = weeks.entry((r.sku.as_str(), r.week)).or_default();
+                parts.push((r.channel.trim(), r.qty));
+            }
+            for ((code, week), parts) in weeks {
+                let total = units(&parts);
+                let Some(sku) = b.sku(code, None, total) else {
                     continue;
                 };
-                match cal.index_of_date(r.week) {
-                    Some(w) if w < c => b.sale(sku, r.channel.trim(), w, r.qty),
-                    Some(_) => b.skip("sales in the current week or later (not actuals yet)"),
-                    None => b.skip("sales in weeks outside the plan"),
+                match cal.index_of_date(week) {
+                    Some(w) if w < c => {
+                        if supersedes(&parts) {
+                            b.clear_unsaid_sale(sku, w);
+                        }
+                        for (channel, q) in parts {
+                            b.sale(sku, channel, w, q);
+                        }
+                    }
+                    Some(_) => b.skip(NOT_ACTUALS_YET, total),
+                    None => b.skip(SALES_OUTSIDE, total),
                 }
             }
         }
@@ -101,7 +126,7 @@ pub fn to_edit_skipping(
             }
             let mut sums: BTreeMap<(usize, SeriesField, usize), Qty> = BTreeMap::new();
             for r in rows {
-                let Some(sku) = b.sku(&r.sku, None) else {
+                let Some(sku) = b.sku(&r.sku, None, r.qty) else {
                     continue;
                 };
                 let field = if r.confirmed {
@@ -110,14 +135,14 @@ pub fn to_edit_skipping(
                     SeriesField::PlannedReceipts
                 };
                 let week = if r.week < cal.monday(c as isize) {
-                    b.skip("overdue receipts moved to the current week");
+                    b.skip(OVERDUE, r.qty);
                     Some(c)
                 } else {
                     cal.index_of_date(r.week)
                 };
                 match week {
                     Some(w) => *sums.entry((sku, field, w)).or_default() += r.qty,
-                    None => b.skip("receipts after the end of the plan"),
+                    None => b.skip(RECEIPTS_AFTER, r.qty),
                 }
             }
             for ((sku, field, w), q) in sums {
@@ -131,17 +156,17 @@ pub fn to_edit_skipping(
             let months: BTreeMap<Month, std::ops::Range<usize>> =
                 cal.months().into_iter().collect();
             for r in rows {
-                let Some(sku) = b.sku(&r.sku, None) else {
+                let Some(sku) = b.sku(&r.sku, None, r.qty) else {
                     continue;
                 };
                 match r.period {
                     Period::Week(monday) => match cal.index_of_date(monday) {
                         Some(w) => b.cell(sku, SeriesField::Forecast, w, r.qty),
-                        None => b.skip("forecast for weeks outside the plan"),
+                        None => b.skip(FORECAST_WEEKS_OUTSIDE, r.qty),
                     },
                     Period::Month(m) => match months.get(&m) {
                         Some(weeks) => b.split(sku, weeks.clone(), r.qty),
-                        None => b.skip("forecast for months outside the plan"),
+                        None => b.skip(FORECAST_MONTHS_OUTSIDE, r.qty),
                     },
                 }
             }
@@ -160,10 +185,28 @@ pub fn to_edit_skipping(
                     }
                 }
             }
+            // A SKU's stock by location; a SKU the plan does not know is counted once with
+            // its units over all locations.
+            let mut skus: BTreeMap<&str, Vec<(&str, Qty)>> = BTreeMap::new();
             for r in rows {
-                let (q, at) = (r.qty, r.location.trim());
-                match b.sku(&r.sku, None) {
-                    Some(i) => b.product(i, |p| set_location(p, at, q)),
+                skus.entry(r.sku.as_str())
+                    .or_default()
+                    .push((r.location.trim(), r.qty));
+            }
+            for (code, places) in skus {
+                let total = units(&places);
+                match b.sku(code, None, total) {
+                    Some(i) => {
+                        let clear_unsaid = supersedes(&places);
+                        for (at, q) in places {
+                            b.product(i, |p| {
+                                if clear_unsaid {
+                                    set_location(p, NOT_SAID, Qty::ZERO);
+                                }
+                                set_location(p, at, q)
+                            });
+                        }
+                    }
                     None => continue,
                 }
             }
@@ -171,7 +214,7 @@ pub fn to_edit_skipping(
         Records::Products(rows) => {
             for r in rows {
                 let family = (!r.family.trim().is_empty()).then_some(r.family.as_str());
-                let Some(i) = b.sku(&r.sku, family) else {
+                let Some(i) = b.sku(&r.sku, family, r.on_hand.unwrap_or(Qty::ZERO)) else {
                     continue;
                 };
                 let r = r.clone();
@@ -198,6 +241,21 @@ pub fn to_edit_skipping(
     b.finish()
 }
 
+/// Whether a file's parts of a SKU-week's sales (or a SKU's stock) supersede the plan's
+/// "not said" units: when the file names where all of them came from (sit). Units "not said"
+/// are of unknown origin (typed, or imported before channels and locations were kept) and
+/// most often the same units, so keeping them beside the named ones would count them twice.
+fn supersedes(parts: &[(&str, Qty)]) -> bool {
+    parts.iter().all(|(name, _)| *name != NOT_SAID)
+}
+
+/// The units of a SKU's parts (channels or locations) together.
+fn units(parts: &[(&str, Qty)]) -> Qty {
+    parts
+        .iter()
+        .fold(Qty::ZERO, |sum, (_, q)| Qty(sum.0.saturating_add(q.0)))
+}
+
 /// Gathers the parts of the edit.
 struct Builder<'a> {
     wb: &'a Workbook,
@@ -207,7 +265,10 @@ struct Builder<'a> {
     index: BTreeMap<String, usize>,
     products: BTreeMap<usize, Product>,
     cells: BTreeMap<(usize, SeriesField, usize), Option<Qty>>,
-    skipped: BTreeMap<&'static str, usize>,
+    /// Left out or moved, with their units.
+    skipped: BTreeMap<Why, (usize, Qty)>,
+    /// How records of SKUs the plan does not know are counted (rows, SKU-weeks).
+    unknown_sku: Why,
     unknown: BTreeSet<String>,
     writes: usize,
     /// Actual sales by channel of the SKUs the file touches, as they will be.
@@ -239,6 +300,7 @@ impl<'a> Builder<'a> {
             products: BTreeMap::new(),
             cells: BTreeMap::new(),
             skipped: BTreeMap::new(),
+            unknown_sku: UNKNOWN_ROWS,
             unknown: BTreeSet::new(),
             writes: 0,
             channels: BTreeMap::new(),
@@ -248,14 +310,14 @@ impl<'a> Builder<'a> {
     }
 
     /// The index of a SKU, adding it when the plan does not know it (and adding is wanted).
-    fn sku(&mut self, code: &str, family: Option<&str>) -> Option<usize> {
+    fn sku(&mut self, code: &str, family: Option<&str>, units: Qty) -> Option<usize> {
         let code = code.trim();
         if let Some(&i) = self.index.get(code) {
             return Some(i);
         }
         if !self.add_unknown || code.is_empty() {
             self.unknown.insert(code.to_string());
-            self.skip("rows of SKUs not in the plan");
+            self.skip(self.unknown_sku, units);
             return None;
         }
         let i = self.wb.plan().products.len() + self.added.len();
@@ -265,8 +327,10 @@ impl<'a> Builder<'a> {
         Some(i)
     }
 
-    fn skip(&mut self, why: &'static str) {
-        *self.skipped.entry(why).or_default() += 1;
+    fn skip(&mut self, why: Why, units: Qty) {
+        let e = self.skipped.entry(why).or_default();
+        e.0 += 1;
+        e.1 = Qty(e.1 .0.saturating_add(units.0));
     }
 
     fn cell(&mut self, sku: usize, field: SeriesField, week: usize, q: Qty) {
@@ -292,6 +356,13 @@ impl<'a> Builder<'a> {
         self.channels_of(sku)
             .entry(channel.to_string())
             .or_insert_with(|| vec![Qty::ZERO; weeks])[week] = q;
+    }
+
+    /// Zero one week of a SKU's "not said" sales (see [`supersedes`]).
+    fn clear_unsaid_sale(&mut self, sku: usize, week: usize) {
+        if let Some(unsaid) = self.channels_of(sku).get_mut(NOT_SAID) {
+            unsaid[week] = Qty::ZERO;
+        }
     }
 
     /// Zero one channel's sales over weeks for every SKU replace may clear.
@@ -352,16 +423,20 @@ impl<'a> Builder<'a> {
     }
 
     fn finish(self) -> Applied {
-        let mut notes: Vec<String> = self
+        let left_out: Vec<LeftOut> = self
             .skipped
             .iter()
-            .map(|(why, n)| format!("{n} {why}"))
+            .map(|(why, (count, units))| LeftOut {
+                why: *why,
+                count: *count,
+                units: *units,
+            })
             .collect();
+        let mut notes: Vec<String> = left_out.iter().map(|l| l.text(&Locale::EN_US)).collect();
         if self.left_out > 0 {
-            let rows = if self.left_out == 1 { "row" } else { "rows" };
             notes.push(format!(
-                "{} {rows} with errors left out: SKUs the file does not list keep their values",
-                self.left_out
+                "{} with errors left out: SKUs the file does not list keep their values",
+                plural(self.left_out, "row", "rows")
             ));
         }
         if !self.unknown.is_empty() {
@@ -407,6 +482,7 @@ impl<'a> Builder<'a> {
             added,
             writes: self.writes,
             notes,
+            left_out,
         }
     }
 }

@@ -20,6 +20,10 @@ pub enum Field {
     Order,
     CreatedAt,
     CancelledAt,
+    /// Shopify `Financial Status` (paid, refunded, voided…), on an order's first line only.
+    FinancialStatus,
+    /// The sales channel: a generic file's `Channel`, Shopify's `Source` (web, pos…).
+    Channel,
     Handle,
     Title,
     /// Product family (Shopify `Type`).
@@ -31,13 +35,11 @@ pub enum Field {
     Cost,
     OnHand,
     Location,
-    /// The sales channel of a sale (sales history): "Wholesale", "Amazon".
-    Channel,
 }
 
 impl Field {
     /// Every field, to read back a remembered mapping by name.
-    pub const ALL: [Field; 20] = [
+    pub const ALL: [Field; 21] = [
         Field::Sku,
         Field::Quantity,
         Field::Date,
@@ -47,6 +49,8 @@ impl Field {
         Field::Order,
         Field::CreatedAt,
         Field::CancelledAt,
+        Field::FinancialStatus,
+        Field::Channel,
         Field::Handle,
         Field::Title,
         Field::Family,
@@ -57,7 +61,6 @@ impl Field {
         Field::Cost,
         Field::OnHand,
         Field::Location,
-        Field::Channel,
     ];
 
     /// The name shown to the planner.
@@ -144,6 +147,8 @@ impl Field {
             Field::Order => &["Name", "Order", "Order name", "Order number"],
             Field::CreatedAt => &["Created at"],
             Field::CancelledAt => &["Cancelled at", "Canceled at"],
+            Field::FinancialStatus => &["Financial Status", "Payment status"],
+            Field::Channel => &["Channel", "Sales channel", "Source"],
             Field::Handle => &["Handle"],
             Field::Title => &["Title", "Product title", "Product name"],
             Field::Family => &["Type", "Product type", "Family", "Category"],
@@ -162,7 +167,6 @@ impl Field {
                 "Inventory",
             ],
             Field::Location => &["Location", "Warehouse"],
-            Field::Channel => &["Channel", "Sales channel"],
         }
     }
 }

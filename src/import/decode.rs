@@ -48,8 +48,8 @@ pub fn decode(bytes: &[u8]) -> Result<(Cow<'_, str>, Encoding), Problem> {
         let (t, _) = encoding_rs::UTF_16BE.decode_with_bom_removal(bytes);
         (t, Encoding::Utf16Be)
     } else {
-        if bytes.contains(&0) {
-            return Err(not_text());
+        if let Some(at) = bytes.iter().position(|b| *b == 0) {
+            return Err(nul_byte(bytes, at));
         }
         utf8_or_1252(bytes)
     };
@@ -57,6 +57,34 @@ pub fn decode(bytes: &[u8]) -> Result<(Cow<'_, str>, Encoding), Problem> {
         return Err(not_text());
     }
     Ok((text, encoding))
+}
+
+/// A few NUL bytes in a text file are damage at one place, named by its line; many are a
+/// binary file (or UTF-16 without its BOM).
+fn nul_byte(bytes: &[u8], at: usize) -> Problem {
+    let zeros = bytes.iter().filter(|b| **b == 0).count();
+    let rest: Vec<u8> = bytes.iter().copied().filter(|b| *b != 0).collect();
+    if zeros * 20 > bytes.len() || looks_binary(&utf8_or_1252(&rest).0) {
+        return not_text();
+    }
+    let before = bytes.get(..at).unwrap_or_default();
+    let line = super::table::line_breaks(before) as u64 + 1;
+    let line_start = before
+        .iter()
+        .rposition(|b| *b == b'\n' || *b == b'\r')
+        .map_or(0, |i| i + 1);
+    let column = utf8_or_1252(before.get(line_start..).unwrap_or_default())
+        .0
+        .chars()
+        .count()
+        + 1;
+    Problem::line(
+        line,
+        format!(
+            "holds a NUL byte (character code 0) at character {column}: the file is damaged \
+             there; remove it and save the file again"
+        ),
+    )
 }
 
 fn not_text() -> Problem {
@@ -118,8 +146,17 @@ mod tests {
     }
 
     #[test]
+    fn one_nul_byte_names_its_line() {
+        // Fails on main: the whole file was "binary data".
+        let e = decode(b"SKU,Qty\r\nCND-101,1\r\nCND\0-102,2\r\n").unwrap_err();
+        assert_eq!(e.line, Some(3));
+        assert!(e.reason.contains("at character 4"), "{}", e.reason);
+    }
+
+    #[test]
     fn binary_is_refused() {
         assert!(decode(b"SKU\0Qty").is_err());
+        assert!(decode(b"\0\0\0\0SKU,Qty\n").unwrap_err().line.is_none());
         assert!(decode(b"\x01\x02\x03\x04\x05 abc").is_err());
         let zip = decode(b"PK\x03\x04rest").unwrap_err();
         assert!(zip.reason.contains("Excel workbook"));

@@ -80,7 +80,7 @@ impl Kind {
 
     pub fn optional(self) -> &'static [Field] {
         match self {
-            Kind::ShopifyOrders => &[F::CancelledAt],
+            Kind::ShopifyOrders => &[F::CancelledAt, F::FinancialStatus, F::Channel],
             Kind::ShopifyProducts => &[
                 F::Title,
                 F::Family,

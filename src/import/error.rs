@@ -10,6 +10,24 @@ pub const MAX_LISTED: usize = 100;
 /// Raw values longer than this are cut in messages (a whole garbage line is no help).
 const MAX_VALUE_CHARS: usize = 60;
 
+/// A count with its noun, singular for one: `1 SKU`, `16 SKUs`, `1,234 rows`.
+pub fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{} {}", thousands(n), if n == 1 { one } else { many })
+}
+
+/// `1234567` -> `1,234,567`.
+pub fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    out
+}
+
 /// One thing wrong (an error) or worth a look (a warning).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Problem {

@@ -25,6 +25,7 @@ pub mod periods;
 pub mod quotes;
 pub mod receipts;
 pub mod records;
+pub mod report;
 pub mod sales_history;
 pub mod shopify_inventory;
 pub mod shopify_orders;
@@ -48,7 +49,7 @@ pub use crate::sheet::number::DecimalSep;
 
 use cells::Cells;
 use detect::Detected;
-use error::Problems;
+use error::{plural, thousands, Problems};
 use std::collections::BTreeMap;
 use std::sync::Arc;
 use table::{Row, SharedText, Table, TableReader};
@@ -147,12 +148,35 @@ impl Preview {
             .filter(|_| !self.file_error && self.date_order_needed.is_none())
     }
 
+    /// Refused after the file was read as text: `seen` says how it was read and what is wrong.
     fn fail(mut self, p: Problem) -> Preview {
+        if self.seen.is_empty() {
+            self.seen = format!("{}: {p}", self.read_as());
+        }
+        self.fail_unread(p)
+    }
+
+    /// Refused before it could be read as text (too large, binary, a workbook).
+    fn fail_unread(mut self, p: Problem) -> Preview {
+        if self.seen.is_empty() {
+            self.seen = format!("Not read: {p}");
+        }
         let mut problems = Problems::default();
         problems.error(p);
         self.take(problems);
         self.file_error = true;
         self
+    }
+
+    /// "Shopify orders export, UTF-8, comma-delimited": how the file was read so far.
+    fn read_as(&self) -> String {
+        let f = &self.format;
+        let parts = [
+            self.kind.map(Kind::label),
+            Some(f.encoding.label()),
+            Some(f.delimiter.label()),
+        ];
+        parts.into_iter().flatten().collect::<Vec<_>>().join(", ")
     }
 
     fn take(&mut self, p: Problems) {
@@ -339,13 +363,17 @@ impl PreviewJob {
         };
         if bytes.len() > MAX_BYTES {
             let mb = bytes.len() as f64 / (1024.0 * 1024.0);
-            return Err(Box::new(p.fail(Problem::file(format!(
+            return Err(Box::new(p.fail_unread(Problem::file(format!(
                 "the file is {mb:.0} MB; the importer reads files up to 200 MB"
             )))));
         }
         let (text, encoding) = match decode::decode(bytes) {
             Ok(t) => t,
-            Err(e) => return Err(Box::new(p.fail(e))),
+            Err(e) if e.line.is_some() => {
+                let seen = format!("Read as text, but {e}");
+                return Err(Box::new(Preview { seen, ..p }.fail_unread(e)));
+            }
+            Err(e) => return Err(Box::new(p.fail_unread(e))),
         };
         let line_ending = LineEnding::of(&text);
         let text = match line_ending {
@@ -423,7 +451,15 @@ fn start_kind(
     ) {
         Detected::Known(k) => k,
         Detected::Missing(k, _) => k,
-        Detected::Unknown => return Err(Box::new(p.fail(unknown_kind(&table.headers)))),
+        Detected::Unknown => {
+            p.seen = format!(
+                "{}, {}: its columns are not those of a kind of file the importer knows \
+                 (see below)",
+                p.read_as(),
+                plural(table.headers.len(), "column", "columns")
+            );
+            return Err(Box::new(p.fail(unknown_kind(&table.headers))));
+        }
     };
     p.kind = Some(kind);
     let mapping = Mapping::new(
@@ -432,11 +468,28 @@ fn start_kind(
         kind.optional(),
         &choices.columns,
     );
+    let missing: Vec<&str> = mapping.missing().map(Field::label).collect();
     for field in mapping.missing() {
         problems.error(missing_column(kind, field, &table.headers));
     }
+    for problem in duplicate_columns(&mapping, &table.headers) {
+        problems.error(problem);
+    }
     p.mapping = mapping.clone();
     if problems.file_error {
+        p.seen = if missing.is_empty() {
+            format!(
+                "{}: a column it reads appears twice in the header",
+                p.read_as()
+            )
+        } else {
+            format!(
+                "{}: {} it needs not found: {}",
+                p.read_as(),
+                plural(missing.len(), "column", "columns"),
+                missing.join(", ")
+            )
+        };
         p.take(problems);
         return Err(Box::new(p));
     }
@@ -601,19 +654,6 @@ fn describe(p: &Preview, kind: Kind, rows: usize) -> String {
     parts.join(", ")
 }
 
-/// `1234567` -> `1,234,567`.
-fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(ch);
-    }
-    out
-}
-
 fn unknown_kind(headers: &[String]) -> Problem {
     let kinds: Vec<String> = Kind::TABLES
         .iter()
@@ -625,6 +665,32 @@ fn unknown_kind(headers: &[String]) -> Problem {
         headers.join(", "),
         kinds.join("; ")
     ))
+}
+
+/// A column the mapping reads whose name appears twice: which one is meant is unclear.
+fn duplicate_columns(mapping: &Mapping, headers: &[String]) -> Vec<Problem> {
+    let names: Vec<String> = headers.iter().map(|h| columns::normalize(h)).collect();
+    mapping
+        .columns
+        .iter()
+        .filter_map(|m| {
+            let col = m.column?;
+            let name = names.get(col).filter(|n| !n.is_empty())?;
+            let twins: Vec<String> = (0..names.len())
+                .filter(|&i| &names[i] == name)
+                .map(|i| (i + 1).to_string())
+                .collect();
+            (twins.len() > 1).then(|| Problem {
+                column: headers.get(col).cloned(),
+                ..Problem::file(format!(
+                    "appears more than once in the header (columns {}): which one to read as \
+                     {} is unclear; rename or remove the others",
+                    twins.join(" and "),
+                    m.field.label()
+                ))
+            })
+        })
+        .collect()
 }
 
 fn missing_column(kind: Kind, field: Field, headers: &[String]) -> Problem {

@@ -46,20 +46,50 @@ fn telling_separator(v: &str) -> Option<DecimalSep> {
 }
 
 /// Reads a number with the grid's rules; the reason without the value (messages show it).
-fn number(text: &str, dec: DecimalSep) -> Result<f64, String> {
-    parse_number(text, dec).map_err(|e| {
-        let prefix = format!("'{}' ", text.trim());
-        e.strip_prefix(&prefix).unwrap_or(&e).to_string()
+/// Scientific notation (`1e308`, Excel's `1,5E+09`) is not one of those rules, but it is a
+/// number: one too large for `limit` says so; a smaller one asks for the number in full.
+fn number(text: &str, dec: DecimalSep, (max, limit): (f64, &str)) -> Result<f64, String> {
+    parse_number(text, dec).map_err(|e| match scientific(text, dec) {
+        Some(v) if v.abs() > max => format!("is too large: {limit}"),
+        Some(_) => {
+            "is in scientific notation: write the number in full (1500, not 1.5E+3)".to_string()
+        }
+        None => {
+            let prefix = format!("'{}' ", text.trim());
+            e.strip_prefix(&prefix).unwrap_or(&e).to_string()
+        }
     })
+}
+
+/// The value of a number in scientific notation (`1e308`, `-2.5E+09`, `1,5E+09` with a
+/// decimal comma); infinite when it overflows.
+fn scientific(text: &str, dec: DecimalSep) -> Option<f64> {
+    let t = text.trim();
+    let (mantissa, exponent) = t.split_once(['e', 'E'])?;
+    let exponent = exponent.strip_prefix('+').unwrap_or(exponent);
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let exp_digits = exponent.strip_prefix('-').unwrap_or(exponent);
+    let m = mantissa.strip_prefix(['-', '+']).unwrap_or(mantissa);
+    let sep = if dec == DecimalSep::Comma { ',' } else { '.' };
+    let m_ok = match m.split_once(sep) {
+        Some((w, f)) => digits(w) && digits(f),
+        None => digits(m),
+    };
+    if !(m_ok && digits(exp_digits)) {
+        return None;
+    }
+    let plain = format!("{}e{exponent}", mantissa.replace(sep, "."));
+    plain.parse::<f64>().ok().filter(|v| !v.is_nan())
 }
 
 /// A quantity: a finite number, zero or more, at most 100,000,000 units.
 pub fn parse_qty(text: &str, dec: DecimalSep) -> Result<Qty, String> {
-    let v = number(text, dec)?;
+    const LIMIT: &str = "more than 100,000,000 units";
+    let v = number(text, dec, (1e8, LIMIT))?;
     if v < 0.0 {
         return Err("is negative; quantities must be zero or more".to_string());
     }
-    Qty::from_f64(v).ok_or_else(|| "is more than 100,000,000 units".to_string())
+    Qty::from_f64(v).ok_or_else(|| format!("is {LIMIT}"))
 }
 
 /// A price or cost, to the cent; a currency sign around it is allowed (`€24,00`).
@@ -67,7 +97,7 @@ pub fn parse_money(text: &str, dec: DecimalSep) -> Result<Money, String> {
     let bare = text
         .trim()
         .trim_matches(|c: char| matches!(c, '$' | '€' | '£' | ' '));
-    let v = number(bare, dec)?;
+    let v = number(bare, dec, (1e6, "more than 1,000,000"))?;
     Money::price_from_f64(v).ok_or_else(|| "must be between 0 and 1,000,000".to_string())
 }
 
@@ -99,6 +129,23 @@ mod tests {
         assert_eq!(parse_qty("abc", Dot), Err("is not a number".to_string()));
         assert_eq!(parse_qty("NaN", Dot), Err("is not a number".to_string()));
         assert_eq!(parse_qty("inf", Dot), Err("is not a number".to_string()));
+    }
+
+    #[test]
+    fn scientific_notation_is_a_number_too_large_or_to_write_in_full() {
+        // Fails on main: "1e308" was "not a number".
+        let too_large = Err("is too large: more than 100,000,000 units".to_string());
+        assert_eq!(parse_qty("1e308", Dot), too_large);
+        assert_eq!(parse_qty("1e999", Dot), too_large);
+        assert_eq!(parse_qty("1,5E+09", Comma), too_large);
+        assert_eq!(
+            parse_money("2E+07", Dot),
+            Err("is too large: more than 1,000,000".to_string())
+        );
+        assert!(parse_qty("1.5E+3", Dot)
+            .unwrap_err()
+            .contains("scientific notation"));
+        assert_eq!(parse_qty("E5", Dot), Err("is not a number".to_string()));
         assert_eq!(parse_qty("", Dot), Err("is empty".to_string()));
         assert_eq!(
             parse_qty("-2", Dot),

@@ -90,7 +90,7 @@ pub fn scan_quotes(text: &str, delimiter: u8, from: usize, budget: usize) -> Sca
             Some(Ok(_)) => {}
             Some(Err(open)) => {
                 let before = text.as_bytes().get(..open).unwrap_or_default();
-                return Scan::Unclosed(before.iter().filter(|&&b| b == b'\n').count() as u64 + 1);
+                return Scan::Unclosed(super::table::line_breaks(before) as u64 + 1);
             }
         }
     }

@@ -75,6 +75,26 @@ pub struct Skipped {
     pub rows: usize,
 }
 
+impl Skipped {
+    /// "3 line items of cancelled orders", "1 line item without a SKU": the reason's noun
+    /// (among its first two words) singular for one.
+    pub fn text(&self) -> String {
+        let count = super::error::thousands(self.rows);
+        if self.rows != 1 {
+            return format!("{count} {}", self.reason);
+        }
+        let mut words: Vec<&str> = self.reason.split(' ').collect();
+        if let Some(w) = words
+            .iter_mut()
+            .take(2)
+            .find(|w| w.len() > 1 && w.ends_with('s'))
+        {
+            *w = &w[..w.len() - 1];
+        }
+        format!("{count} {}", words.join(" "))
+    }
+}
+
 /// The non-zero counts of rows left out, as [`Skipped`].
 pub fn skipped(counts: &[(&str, usize)]) -> Vec<Skipped> {
     counts
@@ -278,6 +298,27 @@ mod tests {
                 ("A".to_string(), monday(13), Qty::units(1)),
                 ("B".to_string(), monday(6), Qty::units(5)),
             ]
+        );
+    }
+
+    #[test]
+    fn skipped_rows_read_singular_for_one() {
+        let k = |reason: &str, rows| Skipped {
+            reason: reason.into(),
+            rows,
+        };
+        assert_eq!(
+            k("line items without a SKU", 1).text(),
+            "1 line item without a SKU"
+        );
+        assert_eq!(
+            k("line items without a SKU", 2).text(),
+            "2 line items without a SKU"
+        );
+        assert_eq!(k("rows without a SKU", 1).text(), "1 row without a SKU");
+        assert_eq!(
+            k("received, cancelled or closed orders", 1).text(),
+            "1 received, cancelled or closed orders"
         );
     }
 

@@ -3,7 +3,7 @@
 //! quoting, so an unclosed quote, rows with the wrong number of cells and a file that is not
 //! split into columns at all are detected here.
 
-use super::error::{Problem, Problems};
+use super::error::{plural, Problem, Problems};
 use super::quotes::unclosed_quote;
 use super::sniff::Delimiter;
 use csv::StringRecord;
@@ -98,6 +98,10 @@ impl TableReader {
             .flexible(true)
             .delimiter(delimiter.byte())
             .from_reader(Cursor::new(text.clone()));
+        let mut lines = LineCounter::default();
+        // The first line of separators only (",,,"): a header whose names are all blank, or
+        // an empty row Excel wrote above the header.
+        let mut blank_names = None;
         let header = loop {
             let mut rec = StringRecord::new();
             let more = reader
@@ -109,9 +113,21 @@ impl TableReader {
             if !is_blank(&rec) {
                 break rec;
             }
+            if rec.len() > 1 && blank_names.is_none() {
+                blank_names = Some(lines.line_of(text.as_ref(), &rec));
+            }
         };
-        let mut lines = LineCounter::default();
         let header_line = lines.line_of(text.as_ref(), &header);
+        if let Some(blank) = blank_names.filter(|_| header.iter().any(is_number)) {
+            return Err(Problem::line(
+                blank,
+                format!(
+                    "the header has no column names, only separators: the first line must \
+                     name the columns (such as SKU, Date, Quantity); line {header_line} holds \
+                     data"
+                ),
+            ));
+        }
         let headers: Vec<String> = header.iter().map(|h| h.trim().to_string()).collect();
         if headers.len() < 2 {
             return Err(Problem::line(
@@ -179,9 +195,10 @@ impl TableReader {
             problems.error(Problem::line(
                 line,
                 format!(
-                    "has {} cells but the header (line {}) has {columns} columns",
-                    rec.len(),
-                    self.header_line
+                    "has {} but the header (line {}) has {}",
+                    plural(rec.len(), "cell", "cells"),
+                    self.header_line,
+                    plural(columns, "column", "columns")
                 ),
             ));
             return;
@@ -237,13 +254,30 @@ impl LineCounter {
         while text.get(start).is_some_and(|b| *b == b'\r' || *b == b'\n') {
             start += 1;
         }
-        let newlines = text
-            .get(self.counted_to..start)
-            .map_or(0, |s| s.iter().filter(|b| **b == b'\n').count());
+        let newlines = text.get(self.counted_to..start).map_or(0, line_breaks);
         self.line += newlines as u64;
         self.counted_to = self.counted_to.max(start);
         self.line
     }
+}
+
+/// Line breaks as the csv reader (and a spreadsheet) sees them: LF, CRLF, and a lone CR (an
+/// old Mac file, or one stray CR inside a CRLF file), so messages name the right line.
+pub fn line_breaks(bytes: &[u8]) -> usize {
+    bytes
+        .iter()
+        .enumerate()
+        .filter(|&(i, &b)| b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')))
+        .count()
+}
+
+/// A cell that is a plain number (`12`, `1,250`, `3.5`): data, not a column name.
+fn is_number(cell: &str) -> bool {
+    let cell = cell.trim();
+    cell.bytes().any(|b| b.is_ascii_digit())
+        && cell
+            .bytes()
+            .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b',' | b'-' | b' '))
 }
 
 /// A row of empty cells, as Excel writes for formatted but empty rows.
@@ -282,7 +316,27 @@ mod tests {
         assert_eq!(lines, vec![Some(3), Some(4)]);
         assert!(p.errors[0]
             .reason
-            .contains("has 1 cells but the header (line 1) has 2"));
+            .contains("has 1 cell but the header (line 1) has 2 columns"));
+    }
+
+    #[test]
+    fn a_lone_cr_in_a_crlf_file_counts_as_a_line_break() {
+        // Fails on main: the short row on line 4 was reported on line 3.
+        let (_, p) = table("SKU,Qty\r\nA,1\rB,2\r\nC\r\n");
+        let lines: Vec<Option<u64>> = p.errors.iter().map(|e| e.line).collect();
+        assert_eq!(lines, vec![Some(4)]);
+    }
+
+    #[test]
+    fn a_header_of_blank_names_is_not_read_as_data() {
+        // Fails on main: line 2 (data) became the header.
+        let e = table(",,\nCND-101,2025-10-06,5\nCND-102,2025-10-06,3\n")
+            .0
+            .unwrap_err();
+        assert_eq!(e.line, Some(1));
+        assert!(e.reason.contains("no column names"), "{}", e.reason);
+        // An empty row above a real header is still skipped.
+        assert!(table(",,\nSKU,Date,Qty\nA,2025-10-06,5\n").0.is_ok());
     }
 
     #[test]

@@ -13,6 +13,7 @@ use super::tick::{next_tick, SLICE_MS};
 use crate::engine::checkin::{keep, Snapshot};
 use crate::engine::{Edit, Workbook};
 use crate::import::apply::to_edit_skipping;
+use crate::import::report::{report, status_line, Report};
 use crate::import::{Choices, Preview, PreviewJob, Progress, Step, MAX_BYTES};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -232,21 +233,14 @@ pub fn ImportDialog(
                 };
                 let applied = workbook
                     .with_untracked(|wb| to_edit_skipping(wb, r, l.mode, l.add_unknown, left_out));
-                let (added, notes) = (applied.added.len(), applied.notes.join("; "));
+                let locale = super::locale::current();
+                let report =
+                    workbook.with_untracked(|wb| report(wb.plan(), &applied.edit, &locale));
+                let line = status_line(&l.name, &report, &applied, &locale);
                 workbook
                     .try_update(|wb| wb.apply(&label, applied.edit))
                     .unwrap_or(Ok(Default::default()))
-                    .map(|t| {
-                        let mut s = format!("Imported {}: {} values changed", l.name, t.cells);
-                        if added > 0 {
-                            s.push_str(&format!(", {added} SKUs added"));
-                        }
-                        if !notes.is_empty() {
-                            s.push_str(&format!(" ({notes})"));
-                        }
-                        s.push_str(". Undo with Ctrl+Z.");
-                        s
-                    })
+                    .map(|_| line)
                     .map_err(|e| e.to_string())
             }
             _ => Err(format!(
@@ -267,6 +261,19 @@ pub fn ImportDialog(
     };
 
     let remove = move |id: usize| loaded.update(|v| v.retain(|x| x.id != id));
+
+    // What applying a file as chosen would change, per SKU, for its "details" list.
+    let details = move |id: usize| -> Option<Report> {
+        let l = loaded.with_untracked(|v| v.iter().find(|l| l.id == id).cloned())?;
+        let (r, left_out) = match l.preview.records() {
+            Some(r) => (r, 0),
+            None => (l.preview.records_skipping_errors()?, l.preview.bad_rows),
+        };
+        workbook.with_untracked(|wb| {
+            let applied = to_edit_skipping(wb, r, l.mode, l.add_unknown, left_out);
+            Some(report(wb.plan(), &applied.edit, &super::locale::current()))
+        })
+    };
 
     // A changed mapping or date order reads the file again, in slices like the first time.
     let reread = move |id: usize, choices: Choices| {
@@ -319,7 +326,7 @@ pub fn ImportDialog(
                         }
                     })}
                     <For each=move || loaded.get() key=|l| (l.id, l.rev) let:l>
-                        {file_card(l, update, reread, apply, remove)}
+                        {file_card(l, update, reread, apply, remove, details)}
                     </For>
                 </div>
             </div>

@@ -8,6 +8,8 @@ use crate::engine::checkin::Snapshot;
 use crate::engine::conflict::Side;
 use crate::engine::Plan;
 use crate::import::apply::Mode;
+use crate::import::error::plural;
+use crate::import::report::Report;
 use crate::import::{Choices, DateOrder, Field, Kind, Preview};
 use crate::planfile::PlanFile;
 use leptos::prelude::*;
@@ -129,6 +131,7 @@ pub fn file_card(
     reread: impl Fn(usize, Choices) + Copy + 'static,
     apply: impl Fn(usize) + Copy + 'static,
     remove: impl Fn(usize) + Copy + 'static,
+    details: impl Fn(usize) -> Option<Report> + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let p = l.preview.clone();
     let id = l.id;
@@ -220,13 +223,13 @@ pub fn file_card(
         let skipped: Vec<String> = s
             .skipped
             .iter()
-            .map(|k| format!("{} {} left out", k.rows, k.reason))
+            .map(|k| format!("{} left out", k.text()))
             .collect();
         format!(
-            "{} rows · {} SKUs · {} periods{range} · total {}{}",
-            s.rows,
-            s.skus,
-            s.periods,
+            "{} · {} · {}{range} · total {}{}",
+            plural(s.rows, "row", "rows"),
+            plural(s.skus, "SKU", "SKUs"),
+            plural(s.periods, "period", "periods"),
             format::units(s.total),
             if skipped.is_empty() {
                 String::new()
@@ -254,16 +257,17 @@ pub fn file_card(
     view! {
         <section class="file-card" data-file=l.name.clone()>
             <h3>{l.name.clone()}</h3>
-            <p class="seen" data-testid="import-seen">{if p.seen.is_empty() { "Not a file the importer knows.".to_string() } else { p.seen.clone() }}</p>
+            <p class="seen" data-testid="import-seen">{p.seen.clone()}</p>
             {plan_view}
             {date_choice}
             {mapping.map(|m| view! { <div class="mapping" data-testid="import-mapping">{m}</div> })}
             {summary.map(|s| view! { <p class="summary" data-testid="import-summary">{s}</p> })}
             {(p.error_count > 0).then(|| view! {
-                <div class="errors-box"><b>{format!("{} error(s): nothing is applied until they are fixed", p.error_count)}</b>
+                <div class="errors-box"><b>{format!("{}: nothing is applied until {} fixed", plural(p.error_count, "error", "errors"), if p.error_count == 1 { "it is" } else { "they are" })}</b>
                 <ul class="errors" data-testid="import-errors">{errors}{more_errors.map(|m| view! { <li>{m}</li> })}</ul></div>
             })}
             {(p.warning_count > 0).then(|| view! { <ul class="warnings" data-testid="import-warnings">{warnings}</ul> })}
+            {(!is_plan && p.records_skipping_errors().is_some()).then(|| details_toggle(id, details))}
             {rows}
             <div class="actions">
                 {(!is_plan).then(|| view! {
@@ -283,7 +287,7 @@ pub fn file_card(
                 {can_skip.then(|| view! {
                     <label class="check"><input type="checkbox" data-testid="import-skip-errors" prop:checked=skip
                         on:change=move |ev| { let v = event_target_checked(&ev); update(id, &move |l: &mut Loaded| l.skip_errors = v); } />
-                        {format!(" Skip the {} rows with errors", p.bad_rows)}</label>
+                        {format!(" Skip the {} with errors", plural(p.bad_rows, "row", "rows"))}</label>
                 })}
                 <span class="spacer"></span>
                 <button data-testid="import-remove" on:click=move |_| remove(id)>"Remove"</button>
@@ -291,6 +295,38 @@ pub fn file_card(
                     {if is_merge { "Merge" } else if is_plan { "Open this plan" } else { "Apply" }}</button>
             </div>
         </section>
+    }
+}
+
+/// "Details": per SKU what applying the file as chosen changes, worked out when opened.
+fn details_toggle(
+    id: usize,
+    details: impl Fn(usize) -> Option<Report> + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let open = RwSignal::new(false);
+    view! {
+        <div class="import-details">
+            <button data-testid="import-details" aria-expanded=move || open.get().to_string()
+                on:click=move |_| open.update(|o| *o = !*o)>
+                {move || if open.get() { "Hide details" } else { "Details: what changes, per SKU" }}</button>
+            {move || open.get().then(|| {
+                let report = details(id).unwrap_or_default();
+                if report.skus.is_empty() {
+                    return view! { <p data-testid="import-details-none">"Nothing in the plan changes."</p> }.into_any();
+                }
+                let items = report.skus.into_iter().map(|s| {
+                    let what = if s.added && s.changes.is_empty() {
+                        "new SKU".to_string()
+                    } else if s.added {
+                        format!("new SKU: {}", s.changes.join("; "))
+                    } else {
+                        s.changes.join("; ")
+                    };
+                    view! { <li data-sku=s.sku.clone()><b>{s.sku.clone()}</b>{format!(": {what}")}</li> }
+                }).collect_view();
+                view! { <ul data-testid="import-details-list">{items}</ul> }.into_any()
+            })}
+        </div>
     }
 }
 

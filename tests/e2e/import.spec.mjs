@@ -279,7 +279,7 @@ test('a larger file is read in slices with progress, then previewed', async ({ p
   await page.getByTestId('import').click();
   await page.getByTestId('import-file').setInputFiles({ name: 'big-sales.csv', mimeType: 'text/csv', buffer: Buffer.from(salesHistory(20_000)) });
   await expect(page.getByTestId('import-seen')).toHaveText(/sales history.*20,000/);
-  await expect(page.getByTestId('import-summary')).toContainText('20000 rows · 7 SKUs');
+  await expect(page.getByTestId('import-summary')).toContainText('20,000 rows · 7 SKUs');
   await expect(page.getByTestId('import-progress')).toHaveCount(0);
   await expect(page.getByTestId('import-apply')).toBeEnabled();
 });
@@ -329,6 +329,6 @@ test('SKUs unknown to the plan: added when offered, left out and named when decl
   await page.getByTestId('import').click();
   await page.getByTestId('import-file').setInputFiles(file);
   await page.getByTestId('import-apply').click();
-  await expect(page.getByTestId('status')).toContainText('1 SKUs added');
+  await expect(page.getByTestId('status')).toContainText('1 SKU added');
   await expect(cell(page, 'NEW-9', '2025-W41', 'actual')).toHaveText('5');
 });

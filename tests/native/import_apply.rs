@@ -121,15 +121,18 @@ fn unknown_skus_are_added_or_left_out_and_odd_weeks_are_said() {
         Some(Qty::units(50))
     );
     // The 2 Nov receipt is overdue: it lands in the current week, on top of what is there.
-    assert_eq!(notes, ["1 overdue receipts moved to the current week"]);
+    assert_eq!(
+        notes,
+        ["1 overdue receipt moved to the current week, 7 units"]
+    );
     let mut wb = Workbook::new(wb0.plan().clone());
     let notes = import(&mut wb, &r, Mode::Merge, false);
     assert!(wb.plan().sku_index("NEW-1").is_none());
     assert_eq!(
         notes,
         [
-            "1 overdue receipts moved to the current week",
-            "1 rows of SKUs not in the plan",
+            "1 overdue receipt moved to the current week, 7 units",
+            "1 row of SKUs not in the plan, 50 units",
             "SKUs not added: NEW-1"
         ]
     );
@@ -152,8 +155,8 @@ fn unknown_skus_are_added_or_left_out_and_odd_weeks_are_said() {
     assert_eq!(
         notes,
         [
-            "1 sales in the current week or later (not actuals yet)",
-            "1 sales in weeks outside the plan"
+            "1 SKU-week of sales not past yet (the current week or later), 1 unit",
+            "1 SKU-week of sales outside the plan, 1 unit"
         ]
     );
 }

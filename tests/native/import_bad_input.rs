@@ -124,7 +124,7 @@ fn bad_quantities_name_line_column_and_value() {
             "line 4, column 'Units sold': 'NaN' is not a number",
             "line 5, column 'Units sold': 'inf' is not a number",
             "line 6, column 'Units sold': '-2' is negative; quantities must be zero or more",
-            "line 7, column 'Units sold': '1e400' is not a number",
+            "line 7, column 'Units sold': '1e400' is too large: more than 100,000,000 units", // issue 12: a number, too large
             "line 8, column 'Units sold': '250000000' is more than 100,000,000 units",
         ]
     );

@@ -44,21 +44,19 @@ fn u(x: f64) -> Qty {
     Qty::from_f64(x).unwrap()
 }
 
-fn week_qty(sku: &str, monday: NaiveDate, qty: f64) -> WeekQty {
+/// Units of a SKU sold in a week through a channel.
+fn sold(sku: &str, monday: NaiveDate, qty: f64, channel: &str) -> WeekQty {
     WeekQty {
         sku: sku.to_string(),
         week: monday,
         qty: u(qty),
-        channel: String::new(),
+        channel: channel.to_string(),
     }
 }
 
-/// A week's sales of one channel.
-fn sold(sku: &str, monday: NaiveDate, qty: f64, channel: &str) -> WeekQty {
-    WeekQty {
-        channel: channel.to_string(),
-        ..week_qty(sku, monday, qty)
-    }
+/// A Shopify export without a `Source` column names the channel "Shopify".
+fn week_qty(sku: &str, monday: NaiveDate, qty: f64) -> WeekQty {
+    sold(sku, monday, qty, "Shopify")
 }
 
 #[test]
@@ -191,28 +189,28 @@ fn shopify_products_give_names_families_prices_and_stock() {
 fn shopify_inventory_gives_on_hand_per_location() {
     let (p, excel) = clean_and_excel("shopify_inventory");
     assert_eq!(p.kind, Some(Kind::ShopifyInventory));
-    let on = |sku: &str, q: i64, location: &str| SkuQty {
+    let on = |sku: &str, location: &str, q: i64| SkuQty {
         sku: sku.into(),
         qty: Qty::units(q),
         location: location.into(),
     };
-    // Pop-up Shop and Studio Warehouse, each its own location; "not stocked" counts as zero
-    let (shop, studio) = ("Pop-up Shop, Lyon", "Studio Warehouse");
+    let (popup, studio) = ("Pop-up Shop, Lyon", "Studio Warehouse");
+    // one record per location; "not stocked" counts as zero
     assert_eq!(
         p.records(),
         Some(&Records::OnHand(vec![
-            on("CND-101", 10, shop),
-            on("CND-101", 110, studio),
-            on("CND-102", 5, shop),
-            on("CND-102", 40, studio),
-            on("CND-103", 0, shop),
-            on("CND-103", 0, studio),
-            on("DIF-104", 5, shop),
-            on("DIF-104", 55, studio),
-            on("DIF-105", 0, shop),
-            on("DIF-105", 12, studio),
-            on("GFT-102", 0, shop),
-            on("GFT-102", 8, studio),
+            on("CND-101", popup, 10),
+            on("CND-101", studio, 110),
+            on("CND-102", popup, 5),
+            on("CND-102", studio, 40),
+            on("CND-103", popup, 0),
+            on("CND-103", studio, 0),
+            on("DIF-104", popup, 5),
+            on("DIF-104", studio, 55),
+            on("DIF-105", popup, 0),
+            on("DIF-105", studio, 12),
+            on("GFT-102", popup, 0),
+            on("GFT-102", studio, 8),
         ]))
     );
     assert_eq!(p.summary.rows, 12);
@@ -265,7 +263,7 @@ fn sales_history_sums_days_into_weeks() {
     assert_eq!(
         p.records(),
         Some(&Records::Actuals(vec![
-            // W41: 5 + 3 + 2 over three channels (Sunday 12 Oct is still W41)
+            // 5 + 3 + 2 in W41 (Sunday 12 Oct is still W41), one record per channel
             sold("CND-101", w41, 3.0, "Boutique Ménard"),
             sold("CND-101", w41, 2.0, "Market stall"),
             sold("CND-101", w41, 5.0, "Wholesale"),

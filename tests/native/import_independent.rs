@@ -10,6 +10,10 @@ use std::process::Command;
 /// `(script in tests/independent/, example file in tests/fixtures/)`.
 const CASES: &[(&str, &str)] = &[
     ("forecast_long.py", "forecast_long.csv"),
+    ("shopify_orders.py", "shopify_orders.csv"),
+    ("shopify_orders.py", "shopify_orders_multiline.csv"),
+    ("shopify_inventory.py", "shopify_inventory.csv"),
+    ("shopify_products.py", "shopify_products.csv"),
     ("sales_history.py", "sales_history.csv"),
 ];
 
