@@ -8,7 +8,13 @@ use std::collections::BTreeSet;
 use std::process::Command;
 
 /// `(script in tests/independent/, example file in tests/fixtures/)`.
-const CASES: &[(&str, &str)] = &[("forecast_long.py", "forecast_long.csv")];
+const CASES: &[(&str, &str)] = &[
+    ("forecast_long.py", "forecast_long.csv"),
+    ("purchase_orders.py", "purchase_orders.csv"),
+    ("purchase_orders.py", "purchase_orders_excel.csv"),
+    ("purchase_orders.py", "purchase_orders_received.csv"),
+    ("purchase_orders.py", "purchase_orders_received_fr.csv"),
+];
 
 /// The Rust importer's records in the scripts' line format.
 fn lines(records: &Records) -> BTreeSet<String> {

@@ -31,11 +31,13 @@ pub enum Field {
     Cost,
     OnHand,
     Location,
+    /// Units of an order line already received (purchase orders): only the rest is to come.
+    Received,
 }
 
 impl Field {
     /// Every field, to read back a remembered mapping by name.
-    pub const ALL: [Field; 19] = [
+    pub const ALL: [Field; 20] = [
         Field::Sku,
         Field::Quantity,
         Field::Date,
@@ -55,6 +57,7 @@ impl Field {
         Field::Cost,
         Field::OnHand,
         Field::Location,
+        Field::Received,
     ];
 
     /// The name shown to the planner.
@@ -159,6 +162,14 @@ impl Field {
                 "Inventory",
             ],
             Field::Location => &["Location", "Warehouse"],
+            Field::Received => &[
+                "Qty received",
+                "Quantity received",
+                "Received qty",
+                "Received quantity",
+                "Units received",
+                "Received",
+            ],
         }
     }
 }

@@ -12,7 +12,7 @@ use super::merge_view::Opening;
 use super::tick::{next_tick, SLICE_MS};
 use crate::engine::checkin::{keep, Snapshot};
 use crate::engine::{Edit, Workbook};
-use crate::import::apply::to_edit_skipping;
+use crate::import::apply::{to_edit_with, SkuRules};
 use crate::import::{Choices, Preview, PreviewJob, Progress, Step, MAX_BYTES};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -230,8 +230,13 @@ pub fn ImportDialog(
                 } else {
                     l.preview.bad_rows
                 };
-                let applied = workbook
-                    .with_untracked(|wb| to_edit_skipping(wb, r, l.mode, l.add_unknown, left_out));
+                let rules = SkuRules {
+                    add_unknown: l.add_unknown,
+                    confirm_formulas: l.confirm_formulas,
+                    odd: l.preview.odd_codes.clone(),
+                };
+                let applied =
+                    workbook.with_untracked(|wb| to_edit_with(wb, r, l.mode, left_out, &rules));
                 let (added, notes) = (applied.added.len(), applied.notes.join("; "));
                 workbook
                     .try_update(|wb| wb.apply(&label, applied.edit))

@@ -29,6 +29,8 @@ pub struct Loaded {
     pub picks: RwSignal<Vec<Side>>,
     pub mode: Mode,
     pub add_unknown: bool,
+    /// The planner confirmed that codes looking like formulas are codes to add.
+    pub confirm_formulas: bool,
     pub skip_errors: bool,
     /// Bumped on every change, so the card is drawn again.
     pub rev: usize,
@@ -53,6 +55,7 @@ impl Loaded {
             picks: RwSignal::new(Vec::new()),
             mode: Mode::Merge,
             add_unknown: true,
+            confirm_formulas: false,
             skip_errors: false,
             rev: 0,
         };
@@ -222,12 +225,23 @@ pub fn file_card(
             .iter()
             .map(|k| format!("{} {} left out", k.rows, k.reason))
             .collect();
+        let partly = &s.partly_received;
+        let partly = (partly.lines > 0).then(|| {
+            format!(
+                " · {} {} partly received: {} units already in, counted as outstanding {}",
+                partly.lines,
+                if partly.lines == 1 { "line" } else { "lines" },
+                format::units(partly.received),
+                format::units(partly.outstanding)
+            )
+        });
         format!(
-            "{} rows · {} SKUs · {} periods{range} · total {}{}",
+            "{} rows · {} SKUs · {} periods{range} · total {}{}{}",
             s.rows,
             s.skus,
             s.periods,
             format::units(s.total),
+            partly.unwrap_or_default(),
             if skipped.is_empty() {
                 String::new()
             } else {
@@ -251,6 +265,16 @@ pub fn file_card(
         p.can_apply() || (l.skip_errors && can_skip)
     };
     let (mode, add_unknown, skip) = (l.mode, l.add_unknown, l.skip_errors);
+    let formulas = p.odd_codes.formulas();
+    let confirm = (!is_plan && !formulas.is_empty()).then(|| {
+        let shown: Vec<&str> = formulas.iter().take(3).copied().collect();
+        let checked = l.confirm_formulas;
+        view! {
+            <label class="check"><input type="checkbox" data-testid="import-confirm-odd-codes" prop:checked=checked
+                on:change=move |ev| { let v = event_target_checked(&ev); update(id, &move |l: &mut Loaded| l.confirm_formulas = v); } />
+                {format!(" Add codes that look like formulas as SKUs ({}); unticked, their rows are left out", shown.join(", "))}</label>
+        }
+    });
     view! {
         <section class="file-card" data-file=l.name.clone()>
             <h3>{l.name.clone()}</h3>
@@ -280,6 +304,7 @@ pub fn file_card(
                         on:change=move |ev| { let v = event_target_checked(&ev); update(id, &move |l: &mut Loaded| l.add_unknown = v); } />
                         " Add SKUs the plan does not have"</label>
                 })}
+                {confirm}
                 {can_skip.then(|| view! {
                     <label class="check"><input type="checkbox" data-testid="import-skip-errors" prop:checked=skip
                         on:change=move |ev| { let v = event_target_checked(&ev); update(id, &move |l: &mut Loaded| l.skip_errors = v); } />
