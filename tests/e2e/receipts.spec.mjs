@@ -32,8 +32,8 @@ async function expectReceipts(page, sku, confirmed, planned) {
 /** 00417: 200 in W49, 100 − 40 = 60 in W50, draft 82.5 in W51.
  *  123456789012: 150 − 60 = 90 in W49, (1,000 − 20) + 30 = 1,010 in W51, 40 in W52. */
 async function expectTheFilesReceipts(page) {
-  await expectReceipts(page, '00417', ['200', '60', '', ''], ['', '', '82.5', '']);
-  await expectReceipts(page, '123456789012', ['90', '', '1,010', '40'], ['', '', '', '']);
+  await expectReceipts(page, '00417', ['200', '60', '0', '0'], ['0', '0', '82.5', '0']);
+  await expectReceipts(page, '123456789012', ['90', '0', '1,010', '40'], ['0', '0', '0', '0']);
 }
 
 for (const [file, seen] of [
