@@ -17,11 +17,16 @@
 //!   location's stock changes that location (and, replacing, the stock no file located).
 //!
 //! SKUs the plan does not know are added (family "Unassigned" unless the file says) or, if
-//! the planner declines, their rows are left out and counted. Weeks outside the plan are
+//! the planner declines, their rows are left out and counted. Before that, a code Excel
+//! damaged (`417` for `00417`, `1,23457E+11`) is matched to the plan's (see `reconcile`) or
+//! refused, never added; a code that looks like a formula is added only when the planner
+//! confirms it. Weeks outside the plan are
 //! left out and counted; receipts already overdue land in the current week; a month of
 //! forecast is split over its weeks by the split rule.
 
+use super::codes::{is_formula, OddCodes};
 use super::error::plural;
+use super::reconcile::{reconcile, Found, Known};
 use super::records::Records;
 use super::report::{
     LeftOut, Why, FORECAST_MONTHS_OUTSIDE, FORECAST_WEEKS_OUTSIDE, NOT_ACTUALS_YET, OVERDUE,
@@ -59,6 +64,27 @@ pub struct Applied {
     pub left_out: Vec<LeftOut>,
 }
 
+/// What to do with codes the plan does not have.
+#[derive(Clone, Debug, Default)]
+pub struct SkuRules {
+    /// Add them as new SKUs (else their rows are left out).
+    pub add_unknown: bool,
+    /// The planner confirmed that codes looking like formulas (`=HYPERLINK(…)`) are codes.
+    pub confirm_formulas: bool,
+    /// The file's odd codes and their lines, for the messages.
+    pub odd: OddCodes,
+}
+
+impl SkuRules {
+    /// Add new SKUs (or not); nothing confirmed, no lines known.
+    pub fn adding(add_unknown: bool) -> SkuRules {
+        SkuRules {
+            add_unknown,
+            ..SkuRules::default()
+        }
+    }
+}
+
 /// Builds the edit for `records` against the workbook as it is now.
 pub fn to_edit(wb: &Workbook, records: &Records, mode: Mode, add_unknown: bool) -> Applied {
     to_edit_skipping(wb, records, mode, add_unknown, 0)
@@ -73,9 +99,20 @@ pub fn to_edit_skipping(
     add_unknown: bool,
     left_out: usize,
 ) -> Applied {
-    let mut b = Builder::new(wb, add_unknown);
+    to_edit_with(wb, records, mode, left_out, &SkuRules::adding(add_unknown))
+}
+
+/// As [`to_edit_skipping`], with the rules for codes the plan does not have.
+pub fn to_edit_with(
+    wb: &Workbook,
+    records: &Records,
+    mode: Mode,
+    left_out: usize,
+    rules: &SkuRules,
+) -> Applied {
+    let mut b = Builder::new(wb, rules, records);
     if left_out > 0 && mode == Mode::Replace {
-        b.only = Some(records.skus().into_iter().map(str::to_string).collect());
+        b.only = Some(records.skus().into_iter().map(|s| b.plan_code(s)).collect());
         b.left_out = left_out;
     }
     let plan = wb.plan();
@@ -259,7 +296,15 @@ fn units(parts: &[(&str, Qty)]) -> Qty {
 /// Gathers the parts of the edit.
 struct Builder<'a> {
     wb: &'a Workbook,
-    add_unknown: bool,
+    rules: &'a SkuRules,
+    /// Codes a damaged code may be matched to.
+    known: Known,
+    /// Damaged codes matched to the plan's (file code -> plan code).
+    restored: BTreeMap<String, String>,
+    /// Damaged codes refused, with why.
+    refused: BTreeMap<String, String>,
+    /// Formula-looking codes not added for want of confirmation.
+    formulas: BTreeSet<String>,
     /// SKUs added, by code, with their new index and product.
     added: Vec<Product>,
     index: BTreeMap<String, usize>,
@@ -284,7 +329,10 @@ impl<'a> Builder<'a> {
         self.only.as_ref().is_none_or(|only| only.contains(sku))
     }
 
-    fn new(wb: &'a Workbook, add_unknown: bool) -> Self {
+    fn new(wb: &'a Workbook, rules: &'a SkuRules, records: &Records) -> Self {
+        let plan_codes = wb.plan().products.iter().map(|p| p.sku.as_str());
+        let file_codes = records.skus().into_iter().map(str::trim);
+        let known = Known::new(plan_codes.chain(file_codes));
         let index = wb
             .plan()
             .products
@@ -294,7 +342,11 @@ impl<'a> Builder<'a> {
             .collect();
         Builder {
             wb,
-            add_unknown,
+            rules,
+            known,
+            restored: BTreeMap::new(),
+            refused: BTreeMap::new(),
+            formulas: BTreeSet::new(),
             added: Vec::new(),
             index,
             products: BTreeMap::new(),
@@ -315,7 +367,27 @@ impl<'a> Builder<'a> {
         if let Some(&i) = self.index.get(code) {
             return Some(i);
         }
-        if !self.add_unknown || code.is_empty() {
+        if self.refused.contains_key(code) {
+            return None;
+        }
+        match reconcile(code, &self.known) {
+            Found::Restored(original) => {
+                let i = self.sku(&original, family, units)?;
+                self.restored.insert(code.to_string(), original);
+                self.index.insert(code.to_string(), i);
+                return Some(i);
+            }
+            Found::Refused(why) => {
+                self.refused.insert(code.to_string(), why);
+                return None;
+            }
+            Found::AsWritten => {}
+        }
+        if is_formula(code) && self.rules.add_unknown && !self.rules.confirm_formulas {
+            self.formulas.insert(code.to_string());
+            return None;
+        }
+        if !self.rules.add_unknown || code.is_empty() {
             self.unknown.insert(code.to_string());
             self.skip(self.unknown_sku, units);
             return None;
@@ -325,6 +397,15 @@ impl<'a> Builder<'a> {
             .push(Product::new(code, code, family.unwrap_or(NEW_FAMILY)));
         self.index.insert(code.to_string(), i);
         Some(i)
+    }
+
+    /// The plan's code for a file's code (a damaged code matched), or the code as written.
+    fn plan_code(&self, code: &str) -> String {
+        let code = code.trim();
+        match reconcile(code, &self.known) {
+            Found::Restored(original) if !self.index.contains_key(code) => original,
+            _ => code.to_string(),
+        }
     }
 
     fn skip(&mut self, why: Why, units: Qty) {
@@ -422,6 +503,50 @@ impl<'a> Builder<'a> {
         change(p);
     }
 
+    /// What was done with damaged and formula-looking codes, one sentence each.
+    fn code_notes(&self) -> Vec<String> {
+        let at = |code: &str| {
+            self.rules
+                .odd
+                .line(code)
+                .map_or(String::new(), |l| format!("line {l}: "))
+        };
+        let mut notes = Vec::new();
+        if !self.restored.is_empty() {
+            let pairs: Vec<String> = self
+                .restored
+                .iter()
+                .map(|(from, to)| format!("{from} is {to}"))
+                .collect();
+            notes.push(format!(
+                "codes Excel had changed, matched to the plan: {}",
+                pairs.join(", ")
+            ));
+        }
+        for (code, why) in self.refused.iter().take(5) {
+            notes.push(format!("{}'{code}' {why}", at(code)));
+        }
+        if self.refused.len() > 5 {
+            notes.push(format!(
+                "{} more codes Excel damaged left out",
+                self.refused.len() - 5
+            ));
+        }
+        if !self.formulas.is_empty() {
+            let list: Vec<String> = self
+                .formulas
+                .iter()
+                .take(5)
+                .map(|c| format!("{}'{c}'", at(c)))
+                .collect();
+            notes.push(format!(
+                "codes that look like formulas were not added as SKUs: {}; confirm them to add them",
+                list.join(", ")
+            ));
+        }
+        notes
+    }
+
     fn finish(self) -> Applied {
         let left_out: Vec<LeftOut> = self
             .skipped
@@ -452,6 +577,7 @@ impl<'a> Builder<'a> {
                 }
             ));
         }
+        notes.extend(self.code_notes());
         let added: Vec<String> = self.added.iter().map(|p| p.sku.clone()).collect();
         let mut edits: Vec<Edit> = self.added.into_iter().map(Edit::AddProduct).collect();
         edits.extend(

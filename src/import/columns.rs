@@ -35,11 +35,13 @@ pub enum Field {
     Cost,
     OnHand,
     Location,
+    /// Units of an order line already received (purchase orders): only the rest is to come.
+    Received,
 }
 
 impl Field {
     /// Every field, to read back a remembered mapping by name.
-    pub const ALL: [Field; 21] = [
+    pub const ALL: [Field; 22] = [
         Field::Sku,
         Field::Quantity,
         Field::Date,
@@ -61,6 +63,7 @@ impl Field {
         Field::Cost,
         Field::OnHand,
         Field::Location,
+        Field::Received,
     ];
 
     /// The name shown to the planner.
@@ -167,6 +170,14 @@ impl Field {
                 "Inventory",
             ],
             Field::Location => &["Location", "Warehouse"],
+            Field::Received => &[
+                "Qty received",
+                "Quantity received",
+                "Received qty",
+                "Received quantity",
+                "Units received",
+                "Received",
+            ],
         }
     }
 }

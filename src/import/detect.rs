@@ -92,7 +92,7 @@ impl Kind {
                 F::OnHand,
             ],
             Kind::ShopifyInventory => &[F::Handle, F::Title],
-            Kind::Receipts => &[F::Status],
+            Kind::Receipts => &[F::Status, F::Received],
             Kind::SalesHistory => &[F::Channel],
             _ => &[],
         }
@@ -115,6 +115,7 @@ impl Kind {
             Kind::ShopifyProducts => &[F::Price, F::Cost, F::OnHand],
             Kind::ShopifyInventory => &[F::OnHand],
             Kind::ForecastWide | Kind::PlanFile => &[],
+            Kind::Receipts => &[F::Quantity, F::Received],
             _ => &[F::Quantity],
         }
     }

@@ -24,6 +24,7 @@ pub mod numbers;
 pub mod periods;
 pub mod quotes;
 pub mod receipts;
+pub mod reconcile;
 pub mod records;
 pub mod report;
 pub mod sales_history;
@@ -40,7 +41,7 @@ pub use detect::Kind;
 pub use error::Problem;
 pub use periods::Period;
 pub use records::{
-    ForecastRow, ProductRow, ReceiptRow, Records, Skipped, SkuQty, Summary, WeekQty,
+    ForecastRow, PartlyReceived, ProductRow, ReceiptRow, Records, Skipped, SkuQty, Summary, WeekQty,
 };
 pub use sniff::{Delimiter, LineEnding};
 pub use table::Progress;
@@ -123,6 +124,9 @@ pub struct Preview {
     pub warning_count: usize,
     /// Rows left out because of an error.
     pub bad_rows: usize,
+    /// Codes that may be Excel's damage or are not codes (formulas), with their lines: the
+    /// plan step matches or refuses them (see [`apply::SkuRules`]).
+    pub odd_codes: codes::OddCodes,
     /// The records of the rows without errors.
     good: Option<Records>,
     /// An error no skipping of rows can get around (unknown kind, missing column, …).
@@ -563,7 +567,8 @@ impl KindJob {
             KindStage::Codes => {
                 if let Some(col) = mapping.column(Field::Sku) {
                     let skus = table.rows.iter().map(|r| (r.line, r.get(col)));
-                    codes::check_codes(skus, mapping.header(Field::Sku), &mut self.problems);
+                    self.p.odd_codes =
+                        codes::check_codes(skus, mapping.header(Field::Sku), &mut self.problems);
                 }
                 self.stage = match self.kind {
                     Kind::ShopifyOrders => KindStage::Orders(0, shopify_orders::Reader::default()),
@@ -607,12 +612,13 @@ impl KindJob {
             date_order,
             problems: &mut problems,
         };
+        let mut partly = records::PartlyReceived::default();
         let (records, skipped) = match (kind, stage) {
             (_, KindStage::Orders(_, reader)) => reader.finish(),
             (Kind::ShopifyOrders, _) => shopify_orders::read(&mut cells),
             (Kind::ShopifyProducts, _) => shopify_products::read(&mut cells),
             (Kind::ShopifyInventory, _) => shopify_inventory::read(&mut cells),
-            (Kind::Receipts, _) => receipts::read(&mut cells),
+            (Kind::Receipts, _) => receipts::read(&mut cells, &mut partly),
             (Kind::SalesHistory, _) => sales_history::read(&mut cells),
             (Kind::ForecastLong, _) => forecast::read_long(&mut cells),
             (Kind::ForecastWide, _) => forecast::read_wide(&mut cells, &periods),
@@ -625,6 +631,7 @@ impl KindJob {
             ));
         }
         p.summary = records.summarize(table.rows.len(), skipped);
+        p.summary.partly_received = partly;
         p.good = Some(records);
         p.seen = describe(&p, kind, table.rows.len());
         p.take(problems);

@@ -3,10 +3,15 @@
 //! confirmed; one still being prepared (draft, planned, proposed) is planned; one already
 //! received, cancelled or closed no longer arrives and is left out. No status column, or an
 //! empty status, means an open order.
+//!
+//! A list with a received column (`Qty Received`) says what already came in on each line:
+//! only the rest (ordered − received) is still to come. A line with nothing left to come is
+//! fully received and left out, whatever its status says.
 
 use super::cells::Cells;
 use super::columns::{normalize, Field};
-use super::records::{ReceiptRow, Records, Skipped, Sums};
+use super::records::{PartlyReceived, ReceiptRow, Records, Skipped, Sums};
+use crate::engine::qty::Qty;
 
 /// What an order's status means for the plan.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -58,10 +63,11 @@ fn status(text: &str) -> Result<Status, String> {
     }
 }
 
-pub fn read(c: &mut Cells) -> (Records, Vec<Skipped>) {
+/// Receipts per SKU, week and status; `partly` gets the lines of which some units are in.
+pub fn read(c: &mut Cells, partly: &mut PartlyReceived) -> (Records, Vec<Skipped>) {
     let table = c.table;
     let mut sums = Sums::default();
-    let mut done = 0usize;
+    let (mut done, mut full) = (0usize, 0usize);
     for row in &table.rows {
         let parsed = status(c.text(row, Field::Status));
         let Some(status) = c.ok(row, Field::Status, parsed) else {
@@ -74,9 +80,29 @@ pub fn read(c: &mut Cells) -> (Records, Vec<Skipped>) {
         let sku = c.required_sku(row);
         let week = c.week(row, Field::Expected);
         let q = c.qty(row, Field::Quantity);
-        if let (Some(sku), Some(week), Some(q)) = (sku, week, q) {
-            sums.add(sku, (week, status == Status::Confirmed), q);
+        let received = c.optional_qty(row, Field::Received);
+        let (Some(sku), Some(week), Some(q), Ok(received)) = (sku, week, q, received) else {
+            continue;
+        };
+        let received = received.unwrap_or(Qty::ZERO);
+        if received >= q {
+            if received > q {
+                c.warn(
+                    row,
+                    Field::Received,
+                    "is more than was ordered: the line is taken as fully received",
+                );
+            }
+            full += 1;
+            continue;
         }
+        let outstanding = q - received;
+        if received > Qty::ZERO {
+            partly.lines += 1;
+            partly.received = Qty(partly.received.0.saturating_add(received.0));
+            partly.outstanding = Qty(partly.outstanding.0.saturating_add(outstanding.0));
+        }
+        sums.add(sku, (week, status == Status::Confirmed), outstanding);
     }
     let receipts = sums
         .into_sorted()
@@ -88,7 +114,10 @@ pub fn read(c: &mut Cells) -> (Records, Vec<Skipped>) {
             confirmed,
         })
         .collect();
-    let skipped = super::records::skipped(&[("received, cancelled or closed orders", done)]);
+    let skipped = super::records::skipped(&[
+        ("received, cancelled or closed orders", done),
+        ("fully received order lines", full),
+    ]);
     (Records::Receipts(receipts), skipped)
 }
 

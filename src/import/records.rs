@@ -121,6 +121,17 @@ pub struct Summary {
     /// Sum of all quantities (on hand for products and inventory).
     pub total: Qty,
     pub skipped: Vec<Skipped>,
+    /// Order lines partly received (purchase orders): only what is still open is a receipt.
+    pub partly_received: PartlyReceived,
+}
+
+/// Order lines of which some units are already in: what is in, and what is counted as still
+/// to come, for "3 lines partly received: 120 units already in, counted as outstanding 80".
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct PartlyReceived {
+    pub lines: usize,
+    pub received: Qty,
+    pub outstanding: Qty,
 }
 
 impl Records {
@@ -142,6 +153,7 @@ impl Records {
             last: periods.last().and_then(|p| p.start()),
             total,
             skipped,
+            partly_received: PartlyReceived::default(),
         }
     }
 

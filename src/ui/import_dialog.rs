@@ -12,7 +12,7 @@ use super::merge_view::Opening;
 use super::tick::{next_tick, SLICE_MS};
 use crate::engine::checkin::{keep, Snapshot};
 use crate::engine::{Edit, Workbook};
-use crate::import::apply::to_edit_skipping;
+use crate::import::apply::to_edit_with;
 use crate::import::report::{report, status_line, Report};
 use crate::import::{Choices, Preview, PreviewJob, Progress, Step, MAX_BYTES};
 use leptos::prelude::*;
@@ -231,8 +231,8 @@ pub fn ImportDialog(
                 } else {
                     l.preview.bad_rows
                 };
-                let applied = workbook
-                    .with_untracked(|wb| to_edit_skipping(wb, r, l.mode, l.add_unknown, left_out));
+                let applied =
+                    workbook.with_untracked(|wb| to_edit_with(wb, r, l.mode, left_out, &l.rules()));
                 let locale = super::locale::current();
                 let report =
                     workbook.with_untracked(|wb| report(wb.plan(), &applied.edit, &locale));
@@ -270,7 +270,7 @@ pub fn ImportDialog(
             None => (l.preview.records_skipping_errors()?, l.preview.bad_rows),
         };
         workbook.with_untracked(|wb| {
-            let applied = to_edit_skipping(wb, r, l.mode, l.add_unknown, left_out);
+            let applied = to_edit_with(wb, r, l.mode, left_out, &l.rules());
             Some(report(wb.plan(), &applied.edit, &super::locale::current()))
         })
     };

@@ -7,7 +7,7 @@ use super::merge_view::{merge_section, opening, Opening};
 use crate::engine::checkin::Snapshot;
 use crate::engine::conflict::Side;
 use crate::engine::Plan;
-use crate::import::apply::Mode;
+use crate::import::apply::{Mode, SkuRules};
 use crate::import::error::plural;
 use crate::import::report::Report;
 use crate::import::{Choices, DateOrder, Field, Kind, Preview};
@@ -31,6 +31,8 @@ pub struct Loaded {
     pub picks: RwSignal<Vec<Side>>,
     pub mode: Mode,
     pub add_unknown: bool,
+    /// The planner confirmed that codes looking like formulas are codes to add.
+    pub confirm_formulas: bool,
     pub skip_errors: bool,
     /// Bumped on every change, so the card is drawn again.
     pub rev: usize,
@@ -55,11 +57,21 @@ impl Loaded {
             picks: RwSignal::new(Vec::new()),
             mode: Mode::Merge,
             add_unknown: true,
+            confirm_formulas: false,
             skip_errors: false,
             rev: 0,
         };
         l.set_preview(p);
         l
+    }
+
+    /// What to do with codes the plan does not have, as the planner chose for this file.
+    pub fn rules(&self) -> SkuRules {
+        SkuRules {
+            add_unknown: self.add_unknown,
+            confirm_formulas: self.confirm_formulas,
+            odd: self.preview.odd_codes.clone(),
+        }
     }
 
     pub fn set_preview(&mut self, p: Preview) {
@@ -225,12 +237,22 @@ pub fn file_card(
             .iter()
             .map(|k| format!("{} left out", k.text()))
             .collect();
+        let partly = &s.partly_received;
+        let partly = (partly.lines > 0).then(|| {
+            format!(
+                " · {} partly received: {} units already in, counted as outstanding {}",
+                plural(partly.lines, "line", "lines"),
+                format::units(partly.received),
+                format::units(partly.outstanding)
+            )
+        });
         format!(
-            "{} · {} · {}{range} · total {}{}",
+            "{} · {} · {}{range} · total {}{}{}",
             plural(s.rows, "row", "rows"),
             plural(s.skus, "SKU", "SKUs"),
             plural(s.periods, "period", "periods"),
             format::units(s.total),
+            partly.unwrap_or_default(),
             if skipped.is_empty() {
                 String::new()
             } else {
@@ -254,6 +276,16 @@ pub fn file_card(
         p.can_apply() || (l.skip_errors && can_skip)
     };
     let (mode, add_unknown, skip) = (l.mode, l.add_unknown, l.skip_errors);
+    let formulas = p.odd_codes.formulas();
+    let confirm = (!is_plan && !formulas.is_empty()).then(|| {
+        let shown: Vec<&str> = formulas.iter().take(3).copied().collect();
+        let checked = l.confirm_formulas;
+        view! {
+            <label class="check"><input type="checkbox" data-testid="import-confirm-odd-codes" prop:checked=checked
+                on:change=move |ev| { let v = event_target_checked(&ev); update(id, &move |l: &mut Loaded| l.confirm_formulas = v); } />
+                {format!(" Add codes that look like formulas as SKUs ({}); unticked, their rows are left out", shown.join(", "))}</label>
+        }
+    });
     view! {
         <section class="file-card" data-file=l.name.clone()>
             <h3>{l.name.clone()}</h3>
@@ -284,6 +316,7 @@ pub fn file_card(
                         on:change=move |ev| { let v = event_target_checked(&ev); update(id, &move |l: &mut Loaded| l.add_unknown = v); } />
                         " Add SKUs the plan does not have"</label>
                 })}
+                {confirm}
                 {can_skip.then(|| view! {
                     <label class="check"><input type="checkbox" data-testid="import-skip-errors" prop:checked=skip
                         on:change=move |ev| { let v = event_target_checked(&ev); update(id, &move |l: &mut Loaded| l.skip_errors = v); } />

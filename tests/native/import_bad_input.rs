@@ -220,7 +220,7 @@ fn excel_mangled_codes_are_warnings_naming_the_line() {
     assert_eq!(
         w,
         vec![
-            "line 5, column 'SKU': '1.23E+11' looks like a code Excel turned into a number: the original digits are lost; export again with this column formatted as text",
+            "line 5, column 'SKU': '1.23E+11' looks like a code Excel turned into a number: it is matched to the one plan SKU whose digits it rounds from, or its rows are left out (never added as a new SKU); export again with this column formatted as text",
             "line 4, column 'SKU': '4514' is shorter than the other numeric codes (6 digits): Excel may have dropped leading zeros",
         ]
     );

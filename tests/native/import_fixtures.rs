@@ -404,6 +404,8 @@ fn the_preview_shows_the_mapping_and_first_rows() {
                 Some("Expected date".to_string())
             ),
             ("Status".to_string(), Some("Status".to_string())),
+            // offered, and unmapped: this list has no received column
+            ("Qty received".to_string(), None),
         ]
     );
     assert_eq!(p.first_rows.len(), 10);

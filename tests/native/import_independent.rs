@@ -15,6 +15,10 @@ const CASES: &[(&str, &str)] = &[
     ("shopify_inventory.py", "shopify_inventory.csv"),
     ("shopify_products.py", "shopify_products.csv"),
     ("sales_history.py", "sales_history.csv"),
+    ("purchase_orders.py", "purchase_orders.csv"),
+    ("purchase_orders.py", "purchase_orders_excel.csv"),
+    ("purchase_orders.py", "purchase_orders_received.csv"),
+    ("purchase_orders.py", "purchase_orders_received_fr.csv"),
 ];
 
 /// The Rust importer's records in the scripts' line format.

@@ -25,6 +25,7 @@ mod import_independent;
 mod import_messages;
 mod import_orders_split;
 mod import_properties;
+mod import_purchase_orders;
 mod import_report;
 mod import_shopify;
 mod import_steps;
