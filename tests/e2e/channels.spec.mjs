@@ -29,8 +29,8 @@ function row(page, kind, name) {
 test('two sales files of different channels add up in the grid and split in the SKU panel', async ({ page }) => {
   await openAt(page);
   // W42: Wholesale 5 (two days), Amazon 3; W43: Amazon 0 more in the second file.
-  await importText(page, 'wholesale.csv', 'Date,SKU,Channel,Units sold\n2025-10-14,NEW-1,Wholesale,2\n2025-10-15,NEW-1,Wholesale,3\n');
-  await importText(page, 'amazon.csv', 'Date,SKU,Channel,Units sold\n2025-10-16,NEW-1,Amazon,3\n');
+  await importText(page, 'sales_wholesale.csv', 'Date,SKU,Channel,Units sold\n2025-10-14,NEW-1,Wholesale,2\n2025-10-15,NEW-1,Wholesale,3\n');
+  await importText(page, 'sales_amazon.csv', 'Date,SKU,Channel,Units sold\n2025-10-16,NEW-1,Amazon,3\n');
   await page.getByTestId('filter').fill('NEW-1');
   await expect(cell(page, 'NEW-1', '2025-W42', 'actual')).toHaveText('8');
   await cell(page, 'NEW-1', '2025-W45', 'forecast').click();
@@ -41,7 +41,7 @@ test('two sales files of different channels add up in the grid and split in the 
   await expect(row(page, 'channel', 'Amazon').getByTestId('sku-channel-units')).toHaveText('3');
   await expect(row(page, 'channel', 'Amazon').getByTestId('sku-channel-share')).toHaveText(/^37,5\s%$/);
   // Replacing the Amazon sales keeps Wholesale's: 5 + 1.
-  await importText(page, 'amazon.csv', 'Date,SKU,Channel,Units sold\n2025-10-16,NEW-1,Amazon,1\n', 'replace');
+  await importText(page, 'sales_amazon.csv', 'Date,SKU,Channel,Units sold\n2025-10-16,NEW-1,Amazon,1\n', 'replace');
   await expect(cell(page, 'NEW-1', '2025-W42', 'actual')).toHaveText('6');
   await expect(row(page, 'channel', 'Wholesale').getByTestId('sku-channel-units')).toHaveText('5');
   await expect(row(page, 'channel', 'Amazon').getByTestId('sku-channel-units')).toHaveText('1');
