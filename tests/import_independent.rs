@@ -8,7 +8,11 @@ use std::collections::BTreeSet;
 use std::process::Command;
 
 /// `(script in tests/independent/, example file in tests/fixtures/)`.
-const CASES: &[(&str, &str)] = &[("forecast_long.py", "forecast_long.csv")];
+const CASES: &[(&str, &str)] = &[
+    ("forecast_long.py", "forecast_long.csv"),
+    ("amazon_orders.py", "amazon_all_orders.txt"),
+    ("amazon_inventory.py", "amazon_fba_inventory.txt"),
+];
 
 /// The Rust importer's records in the scripts' line format.
 fn lines(records: &Records) -> BTreeSet<String> {
@@ -21,6 +25,14 @@ fn lines(records: &Records) -> BTreeSet<String> {
         Records::OnHand(v) => v
             .iter()
             .map(|r| format!("on_hand\t{}\t{}\t{}", r.sku, r.qty.0, r.location))
+            .collect(),
+        Records::Stock { on_hand, inbound } => lines(&Records::OnHand(on_hand.clone()))
+            .into_iter()
+            .chain(
+                inbound
+                    .iter()
+                    .map(|r| format!("inbound\t{}\t+{}\t{}", r.sku, r.weeks_ahead, r.qty.0)),
+            )
             .collect(),
         Records::Receipts(v) => v
             .iter()
