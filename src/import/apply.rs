@@ -6,6 +6,9 @@
 //!   weeks; receipts and the forecast from the current week on — past forecasts stay, they
 //!   are what forecast error and bias are scored on; stock on hand), then writes the file
 //!   (in any week it names). A products file always merges: SKUs missing from it are kept.
+//! - A stock report with inbound shipments (Amazon FBA) sets stock on hand as above (merge or
+//!   replace) and merges its inbound units into the confirmed receipts of the weeks they are
+//!   due (counted from the current week).
 //! - When rows with errors were left out ("skip bad rows"), replace clears only the SKUs the
 //!   good rows list: a SKU whose row was left out is not "missing from the file", it keeps
 //!   its values.
@@ -115,6 +118,13 @@ pub fn to_edit_with(
         b.only = Some(records.skus().into_iter().map(|s| b.plan_code(s)).collect());
         b.left_out = left_out;
     }
+    add_records(&mut b, records, mode);
+    b.finish()
+}
+
+/// The edits for one kind of records (a stock report's two kinds in turn).
+fn add_records(b: &mut Builder, records: &Records, mode: Mode) {
+    let wb = b.wb;
     let plan = wb.plan();
     let cal = &plan.calendar;
     let c = cal.current();
@@ -274,8 +284,29 @@ pub fn to_edit_with(
                 });
             }
         }
+        Records::Stock { on_hand, inbound } => {
+            add_records(b, &Records::OnHand(on_hand.clone()), mode);
+            // Inbound always merges: replace concerns the stock, and must not clear the
+            // purchase orders' receipts.
+            let mut sums: BTreeMap<(usize, usize), Qty> = BTreeMap::new();
+            for r in inbound {
+                let Some(sku) = b.sku(&r.sku, None, r.qty) else {
+                    continue;
+                };
+                match usize::try_from(r.weeks_ahead)
+                    .ok()
+                    .and_then(|a| c.checked_add(a))
+                    .filter(|w| *w < cal.len())
+                {
+                    Some(w) => *sums.entry((sku, w)).or_default() += r.qty,
+                    None => b.skip(RECEIPTS_AFTER, r.qty),
+                }
+            }
+            for ((sku, w), q) in sums {
+                b.cell(sku, SeriesField::ConfirmedReceipts, w, q);
+            }
+        }
     }
-    b.finish()
 }
 
 /// Whether a file's parts of a SKU-week's sales (or a SKU's stock) supersede the plan's

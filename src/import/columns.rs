@@ -37,11 +37,24 @@ pub enum Field {
     Location,
     /// Units of an order line already received (purchase orders): only the rest is to come.
     Received,
+    /// Amazon order reports: the order number, the line's purchase date and statuses.
+    AmazonOrderId,
+    PurchaseDate,
+    OrderStatus,
+    ItemStatus,
+    /// Amazon order reports: `Non-Amazon` marks orders of other channels Amazon ships.
+    SalesChannel,
+    /// Amazon FBA inventory report: `No` marks a listing Amazon does not fulfil.
+    AfnListingExists,
+    AfnFulfillable,
+    AfnReserved,
+    AfnInboundShipped,
+    AfnInboundReceiving,
 }
 
 impl Field {
     /// Every field, to read back a remembered mapping by name.
-    pub const ALL: [Field; 22] = [
+    pub const ALL: [Field; 32] = [
         Field::Sku,
         Field::Quantity,
         Field::Date,
@@ -64,6 +77,16 @@ impl Field {
         Field::OnHand,
         Field::Location,
         Field::Received,
+        Field::AmazonOrderId,
+        Field::PurchaseDate,
+        Field::OrderStatus,
+        Field::ItemStatus,
+        Field::SalesChannel,
+        Field::AfnListingExists,
+        Field::AfnFulfillable,
+        Field::AfnReserved,
+        Field::AfnInboundShipped,
+        Field::AfnInboundReceiving,
     ];
 
     /// The name shown to the planner.
@@ -178,6 +201,16 @@ impl Field {
                 "Units received",
                 "Received",
             ],
+            Field::AmazonOrderId => &["amazon-order-id"],
+            Field::PurchaseDate => &["purchase-date"],
+            Field::OrderStatus => &["order-status"],
+            Field::ItemStatus => &["item-status"],
+            Field::SalesChannel => &["sales-channel"],
+            Field::AfnListingExists => &["afn-listing-exists"],
+            Field::AfnFulfillable => &["afn-fulfillable-quantity"],
+            Field::AfnReserved => &["afn-reserved-quantity"],
+            Field::AfnInboundShipped => &["afn-inbound-shipped-quantity"],
+            Field::AfnInboundReceiving => &["afn-inbound-receiving-quantity"],
         }
     }
 }

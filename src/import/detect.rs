@@ -1,7 +1,7 @@
 //! Which kind of file this is, from its header (and, to tell generic files apart, words in
 //! the header and the file name). Shopify exports have distinctive columns; a generic file
 //! with a SKU, a date and a quantity is sales history unless its words say purchase orders or
-//! forecast.
+//! forecast. Amazon Seller Central reports are known by their hyphenated column names.
 
 use super::columns::{normalize, Field, Mapping};
 use super::dates::looks_like_date;
@@ -14,6 +14,10 @@ pub enum Kind {
     ShopifyOrders,
     ShopifyProducts,
     ShopifyInventory,
+    /// Amazon Seller Central "All Orders" report (tab-delimited flat file): sales.
+    AmazonOrders,
+    /// Amazon FBA "Manage Inventory" report: stock at Amazon and inbound shipments.
+    AmazonInventory,
     /// Purchase or production orders: receipts.
     Receipts,
     SalesHistory,
@@ -29,7 +33,9 @@ use Field as F;
 
 impl Kind {
     /// Every kind read from a CSV table, in detection order.
-    pub const TABLES: [Kind; 7] = [
+    pub const TABLES: [Kind; 9] = [
+        Kind::AmazonOrders,
+        Kind::AmazonInventory,
         Kind::ShopifyOrders,
         // before products: an inventory export has a Handle too, products have no Location
         Kind::ShopifyInventory,
@@ -45,6 +51,8 @@ impl Kind {
             Kind::ShopifyOrders => "Shopify orders export",
             Kind::ShopifyProducts => "Shopify products export",
             Kind::ShopifyInventory => "Shopify inventory export",
+            Kind::AmazonOrders => "Amazon All Orders report",
+            Kind::AmazonInventory => "Amazon FBA inventory report",
             Kind::Receipts => "purchase / production orders",
             Kind::SalesHistory => "sales history",
             Kind::ForecastLong => "forecast (one row per SKU and period)",
@@ -59,6 +67,8 @@ impl Kind {
             Kind::ShopifyOrders => "line items",
             Kind::ShopifyProducts => "variant rows",
             Kind::ShopifyInventory => "inventory rows",
+            Kind::AmazonOrders => "order items",
+            Kind::AmazonInventory => "listing rows",
             Kind::Receipts => "order lines",
             Kind::ForecastWide => "SKU rows",
             Kind::SalesHistory | Kind::ForecastLong | Kind::PlanFile => "rows",
@@ -70,6 +80,20 @@ impl Kind {
             Kind::ShopifyOrders => &[F::Order, F::CreatedAt, F::Sku, F::Quantity],
             Kind::ShopifyProducts => &[F::Handle, F::Sku],
             Kind::ShopifyInventory => &[F::Sku, F::Location, F::OnHand],
+            Kind::AmazonOrders => &[
+                F::AmazonOrderId,
+                F::PurchaseDate,
+                F::OrderStatus,
+                F::Sku,
+                F::Quantity,
+            ],
+            Kind::AmazonInventory => &[
+                F::Sku,
+                F::AfnFulfillable,
+                F::AfnReserved,
+                F::AfnInboundShipped,
+                F::AfnInboundReceiving,
+            ],
             Kind::Receipts => &[F::Sku, F::Quantity, F::Expected],
             Kind::SalesHistory => &[F::Sku, F::Date, F::Quantity],
             Kind::ForecastLong => &[F::Sku, F::Period, F::Quantity],
@@ -92,6 +116,8 @@ impl Kind {
                 F::OnHand,
             ],
             Kind::ShopifyInventory => &[F::Handle, F::Title],
+            Kind::AmazonOrders => &[F::ItemStatus, F::SalesChannel],
+            Kind::AmazonInventory => &[F::AfnListingExists],
             Kind::Receipts => &[F::Status, F::Received],
             Kind::SalesHistory => &[F::Channel],
             _ => &[],
@@ -102,6 +128,7 @@ impl Kind {
     pub fn date_fields(self) -> &'static [Field] {
         match self {
             Kind::ShopifyOrders => &[F::CreatedAt],
+            Kind::AmazonOrders => &[F::PurchaseDate],
             Kind::Receipts => &[F::Expected],
             Kind::SalesHistory => &[F::Date],
             Kind::ForecastLong => &[F::Period],
@@ -114,6 +141,12 @@ impl Kind {
         match self {
             Kind::ShopifyProducts => &[F::Price, F::Cost, F::OnHand],
             Kind::ShopifyInventory => &[F::OnHand],
+            Kind::AmazonInventory => &[
+                F::AfnFulfillable,
+                F::AfnReserved,
+                F::AfnInboundShipped,
+                F::AfnInboundReceiving,
+            ],
             Kind::ForecastWide | Kind::PlanFile => &[],
             Kind::Receipts => &[F::Quantity, F::Received],
             _ => &[F::Quantity],

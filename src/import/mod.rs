@@ -1,5 +1,5 @@
-//! Importing the CSV files small brands already have (Shopify exports, purchase orders, sales
-//! history, forecasts), untouched: pure Rust, no browser imports, tested natively.
+//! Importing the CSV files small brands already have (Shopify exports, Amazon Seller Central
+//! reports, purchase orders, sales history, forecasts), untouched: pure Rust, no browser imports, tested natively.
 //!
 //! [`preview`] reads a file and says what it saw: the kind of file, its format (encoding,
 //! delimiter, decimal separator, date order), which column holds what, the first rows, a
@@ -11,6 +11,8 @@
 //! [`table`], [`detect`] the kind and match [`columns`], decide [`dates`] order and
 //! [`numbers`] decimal separator from whole columns, then the kind's own reader.
 
+pub mod amazon_inventory;
+pub mod amazon_orders;
 pub mod apply;
 pub mod cells;
 pub mod codes;
@@ -41,7 +43,8 @@ pub use detect::Kind;
 pub use error::Problem;
 pub use periods::Period;
 pub use records::{
-    ForecastRow, PartlyReceived, ProductRow, ReceiptRow, Records, Skipped, SkuQty, Summary, WeekQty,
+    ForecastRow, InboundRow, PartlyReceived, ProductRow, ReceiptRow, Records, Skipped, SkuQty,
+    Summary, WeekQty,
 };
 pub use sniff::{Delimiter, LineEnding};
 pub use table::Progress;
@@ -618,6 +621,8 @@ impl KindJob {
             (Kind::ShopifyOrders, _) => shopify_orders::read(&mut cells),
             (Kind::ShopifyProducts, _) => shopify_products::read(&mut cells),
             (Kind::ShopifyInventory, _) => shopify_inventory::read(&mut cells),
+            (Kind::AmazonOrders, _) => amazon_orders::read(&mut cells),
+            (Kind::AmazonInventory, _) => amazon_inventory::read(&mut cells),
             (Kind::Receipts, _) => receipts::read(&mut cells, &mut partly),
             (Kind::SalesHistory, _) => sales_history::read(&mut cells),
             (Kind::ForecastLong, _) => forecast::read_long(&mut cells),
@@ -700,11 +705,20 @@ fn duplicate_columns(mapping: &Mapping, headers: &[String]) -> Vec<Problem> {
         .collect()
 }
 
+/// "a" or "an" before a kind's label ("an Amazon FBA inventory report").
+fn article(label: &str) -> &'static str {
+    match label.chars().next() {
+        Some('A' | 'E' | 'I' | 'O' | 'U' | 'a' | 'e' | 'i' | 'o' | 'u') => "an",
+        _ => "a",
+    }
+}
+
 fn missing_column(kind: Kind, field: Field, headers: &[String]) -> Problem {
     Problem {
         column: Some(field.label().to_string()),
         ..Problem::file(format!(
-            "not found: a {} needs it (accepted names: {}; the file's columns: {})",
+            "not found: {} {} needs it (accepted names: {}; the file's columns: {})",
+            article(kind.label()),
             kind.label(),
             field.names().join(", "),
             headers.join(", ")

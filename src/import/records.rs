@@ -50,6 +50,16 @@ pub struct ReceiptRow {
     pub confirmed: bool,
 }
 
+/// Units on their way to a stock location, due a number of weeks after the plan's current
+/// week: a stock report is a snapshot of today and carries no date of its own.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InboundRow {
+    pub sku: String,
+    /// 0 = the current week.
+    pub weeks_ahead: u32,
+    pub qty: Qty,
+}
+
 /// Forecast units of one SKU in one week or month.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ForecastRow {
@@ -64,6 +74,12 @@ pub enum Records {
     Actuals(Vec<WeekQty>),
     Products(Vec<ProductRow>),
     OnHand(Vec<SkuQty>),
+    /// A stock report that also lists shipments on their way (Amazon FBA): stock on hand
+    /// and, as confirmed receipts, the units inbound.
+    Stock {
+        on_hand: Vec<SkuQty>,
+        inbound: Vec<InboundRow>,
+    },
     Receipts(Vec<ReceiptRow>),
     Forecast(Vec<ForecastRow>),
 }
@@ -191,6 +207,13 @@ impl Records {
             ),
             Records::Products(v) => Box::new(v.iter().map(|r| (r.sku.as_str(), None, r.on_hand))),
             Records::OnHand(v) => Box::new(v.iter().map(|r| (r.sku.as_str(), None, Some(r.qty)))),
+            // the total is the stock on hand; inbound units only name their SKUs
+            Records::Stock { on_hand, inbound } => Box::new(
+                on_hand
+                    .iter()
+                    .map(|r| (r.sku.as_str(), None, Some(r.qty)))
+                    .chain(inbound.iter().map(|r| (r.sku.as_str(), None, None))),
+            ),
             Records::Receipts(v) => Box::new(
                 v.iter()
                     .map(|r| (r.sku.as_str(), Some(Period::Week(r.week)), Some(r.qty))),
@@ -213,6 +236,7 @@ impl Records {
             Records::Actuals(v) => v.len(),
             Records::Products(v) => v.len(),
             Records::OnHand(v) => v.len(),
+            Records::Stock { on_hand, inbound } => on_hand.len() + inbound.len(),
             Records::Receipts(v) => v.len(),
             Records::Forecast(v) => v.len(),
         }

@@ -19,6 +19,8 @@ const CASES: &[(&str, &str)] = &[
     ("purchase_orders.py", "purchase_orders_excel.csv"),
     ("purchase_orders.py", "purchase_orders_received.csv"),
     ("purchase_orders.py", "purchase_orders_received_fr.csv"),
+    ("amazon_orders.py", "amazon_all_orders.txt"),
+    ("amazon_inventory.py", "amazon_fba_inventory.txt"),
 ];
 
 /// The Rust importer's records in the scripts' line format.
@@ -32,6 +34,14 @@ fn lines(records: &Records) -> BTreeSet<String> {
         Records::OnHand(v) => v
             .iter()
             .map(|r| format!("on_hand\t{}\t{}\t{}", r.sku, r.qty.0, r.location))
+            .collect(),
+        Records::Stock { on_hand, inbound } => lines(&Records::OnHand(on_hand.clone()))
+            .into_iter()
+            .chain(
+                inbound
+                    .iter()
+                    .map(|r| format!("inbound\t{}\t+{}\t{}", r.sku, r.weeks_ahead, r.qty.0)),
+            )
             .collect(),
         Records::Receipts(v) => v
             .iter()

@@ -6,7 +6,7 @@
 use proptest::prelude::*;
 use sop_grid::import::{preview, Choices, DateOrder, Preview};
 
-const FIXTURES: [&str; 16] = [
+const FIXTURES: [&str; 18] = [
     "shopify_orders.csv",
     "shopify_orders_excel.csv",
     "shopify_products.csv",
@@ -23,6 +23,8 @@ const FIXTURES: [&str; 16] = [
     "forecast_wide_weeks_excel.csv",
     "forecast_wide_months.csv",
     "forecast_wide_months_excel.csv",
+    "amazon_all_orders.txt",
+    "amazon_fba_inventory.txt",
 ];
 
 fn fixture(i: usize) -> Vec<u8> {

@@ -18,6 +18,8 @@ mod engine_properties;
 mod engine_roll;
 mod engine_scenario;
 mod engine_structure;
+mod import_amazon;
+mod import_amazon_properties;
 mod import_apply;
 mod import_bad_input;
 mod import_fixtures;
