@@ -12,7 +12,7 @@ const CASES: &[(&str, &str)] = &[("forecast_long.py", "forecast_long.csv")];
 
 /// The Rust importer's records in the scripts' line format.
 fn lines(records: &Records) -> BTreeSet<String> {
-    let opt = |v: Option<i64>| v.map(|v| v.to_string()).unwrap_or_default();
+    let opt = |v: Option<i128>| v.map(|v| v.to_string()).unwrap_or_default();
     match records {
         Records::Actuals(v) => v
             .iter()
@@ -39,7 +39,7 @@ fn lines(records: &Records) -> BTreeSet<String> {
                     r.family,
                     opt(r.price.map(|m| m.0)),
                     opt(r.cost.map(|m| m.0)),
-                    opt(r.on_hand.map(|q| q.0)),
+                    opt(r.on_hand.map(|q| q.0.into())),
                 )
             })
             .collect(),

@@ -20,6 +20,7 @@ pub mod decode;
 pub mod detect;
 pub mod error;
 pub mod forecast;
+pub mod limits;
 pub mod numbers;
 pub mod periods;
 pub mod quotes;
@@ -601,8 +602,8 @@ fn describe(p: &Preview, kind: Kind, rows: usize) -> String {
     parts.join(", ")
 }
 
-/// `1234567` -> `1,234,567`.
-fn thousands(n: usize) -> String {
+/// `1234567` -> `1,234,567`: counts in messages (rows, SKUs, caps).
+pub fn thousands(n: usize) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, ch) in digits.chars().enumerate() {

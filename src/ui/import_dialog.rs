@@ -13,6 +13,7 @@ use super::tick::{next_tick, SLICE_MS};
 use crate::engine::checkin::{keep, Snapshot};
 use crate::engine::{Edit, Workbook};
 use crate::import::apply::to_edit_skipping;
+use crate::import::limits::{check_new_skus, too_many_files};
 use crate::import::{Choices, Preview, PreviewJob, Progress, Step, MAX_BYTES};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -92,6 +93,11 @@ pub fn ImportDialog(
         })
     };
     let add_files = move |files: Vec<web_sys::File>| {
+        let open_now = loaded.with_untracked(Vec::len);
+        if let Some(refused) = too_many_files(files.len(), open_now) {
+            status.set(Some(refused));
+            return;
+        }
         for file in files {
             let name = file.name();
             if file.size() > MAX_BYTES as f64 {
@@ -233,9 +239,14 @@ pub fn ImportDialog(
                 let applied = workbook
                     .with_untracked(|wb| to_edit_skipping(wb, r, l.mode, l.add_unknown, left_out));
                 let (added, notes) = (applied.added.len(), applied.notes.join("; "));
-                workbook
-                    .try_update(|wb| wb.apply(&label, applied.edit))
-                    .unwrap_or(Ok(Default::default()))
+                let skus = workbook.with_untracked(|wb| wb.plan().products.len());
+                check_new_skus(skus, added)
+                    .and_then(|()| {
+                        workbook
+                            .try_update(|wb| wb.apply(&label, applied.edit))
+                            .unwrap_or(Ok(Default::default()))
+                            .map_err(|e| e.to_string())
+                    })
                     .map(|t| {
                         let mut s = format!("Imported {}: {} values changed", l.name, t.cells);
                         if added > 0 {
@@ -247,7 +258,6 @@ pub fn ImportDialog(
                         s.push_str(". Undo with Ctrl+Z.");
                         s
                     })
-                    .map_err(|e| e.to_string())
             }
             _ => Err(format!(
                 "{}: fix the errors listed, or choose to skip those rows",
