@@ -113,8 +113,8 @@ fn product_for(rng: &mut Rng, sku: String, name: String, shape: &Shape) -> Produ
         1 => (rng.range(7.0, 14.0), 2.8),
         _ => (rng.range(15.0, 30.0), 2.4),
     };
-    p.unit_cost = Money::cents((cost * 100.0).round() as i64);
-    p.unit_price = Money::cents(((cost * markup).round() * 100.0 - 1.0) as i64);
+    p.unit_cost = Money::cents((cost * 100.0).round() as i128);
+    p.unit_price = Money::cents(((cost * markup).round() * 100.0 - 1.0) as i128);
     p.lead_time_weeks = *rng.pick(&[4u32, 6, 8, 10, 12]);
     p.moq = Qty::units(*rng.pick(&[100i64, 200, 300, 500]));
     p.order_multiple = Qty::units(*rng.pick(&[12i64, 24, 48, 50]));

@@ -14,9 +14,13 @@ use super::series::SkuSeries;
 use std::ops::Range;
 
 /// Aggregated rows of a family or of the whole plan. Quantities in thousandths of a unit,
-/// money in [`super::qty::Amount`] units (thousandths of a cent). Sums use wrapping i64 arithmetic: adding and removing SKUs in any order
-/// then gives exactly the full sum (modular arithmetic is exact), and values are correct up
-/// to ±92 quadrillion cents a week, beyond any brand this tool is for. (i128 cost 3× here.)
+/// summed with wrapping i64 arithmetic: adding and removing SKUs in any order then gives
+/// exactly the full sum (modular arithmetic is exact), and the sum itself is in range: a
+/// SKU's quantity in a week is at most 100,000,000 units typed, or a projected stock of at
+/// most on hand + 260 weeks of receipts ≤ 52,100,000,000 units = 5.21 × 10^13 thousandths;
+/// times [`super::qty::MAX_SKUS`] (20,000) that is 1.04 × 10^18, inside an i64 (9.2 × 10^18).
+/// Money rows are i128 in [`Amount`] units (thousandths of a cent), exact by the bound worked
+/// out on [`Amount`], so no money total ever wraps.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Agg {
     /// SKUs counted in this aggregate.
@@ -35,10 +39,10 @@ pub struct Agg {
     pub gap: Vec<i64>,
     pub unmet: Vec<i64>,
     pub sold: Vec<i64>,
-    pub revenue: Vec<i64>,
-    pub cogs: Vec<i64>,
-    pub inventory_value: Vec<i64>,
-    pub po_spend: Vec<i64>,
+    pub revenue: Vec<i128>,
+    pub cogs: Vec<i128>,
+    pub inventory_value: Vec<i128>,
+    pub po_spend: Vec<i128>,
     pub cover: Vec<f64>,
 }
 
@@ -116,7 +120,7 @@ impl Agg {
 
     #[inline]
     fn add_money(&mut self, w: usize, m: &WeekMoney, sign: i64) {
-        let f = |acc: &mut i64, v: Amount| *acc = acc.wrapping_add(sign.wrapping_mul(v.0));
+        let f = |acc: &mut i128, v: Amount| *acc += sign as i128 * v.0;
         f(&mut self.revenue[w], m.revenue);
         f(&mut self.cogs[w], m.cogs);
         f(&mut self.inventory_value[w], m.inventory_value);
@@ -135,12 +139,16 @@ impl Agg {
             (&mut self.projected, &o.projected),
             (&mut self.safety, &o.safety),
             (&mut self.unmet, &o.unmet),
+        ] {
+            add_row(acc, row.iter().copied(), 1);
+        }
+        for (acc, row) in [
             (&mut self.revenue, &o.revenue),
             (&mut self.cogs, &o.cogs),
             (&mut self.inventory_value, &o.inventory_value),
             (&mut self.po_spend, &o.po_spend),
         ] {
-            add_row(acc, row.iter().copied(), 1);
+            acc.iter_mut().zip(row).for_each(|(a, v)| *a += v);
         }
     }
 

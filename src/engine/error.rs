@@ -20,6 +20,8 @@ pub enum PlanError {
     },
     /// Nothing to undo or redo.
     NothingTo(&'static str),
+    /// The plan is open read-only (a save by a newer version of the app): nothing changes.
+    ReadOnly,
 }
 
 impl fmt::Display for PlanError {
@@ -35,6 +37,10 @@ impl fmt::Display for PlanError {
                 reason,
             } => write!(f, "{what}: '{value}' {reason}"),
             PlanError::NothingTo(action) => write!(f, "nothing to {action}"),
+            PlanError::ReadOnly => write!(
+                f,
+                "Read-only: this tab does not take changes (see the banner at the top)"
+            ),
         }
     }
 }

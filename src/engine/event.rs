@@ -45,6 +45,13 @@ pub const MAX_PERCENT: i64 = 1000;
 /// The longest event name, in characters.
 pub const MAX_EVENT_NAME: usize = 120;
 
+/// The most all events together add to one SKU's week: 1,000,000,000 units (ten times the
+/// largest forecast a cell holds, i.e. +1,000 % of it). With it a week's demand is at most
+/// 1,100,000,000 units, which keeps every quantity sum of the plan inside an i64: 104 weeks
+/// of it over 20,000 SKUs is 2.3 × 10^18 thousandths (the bound is 9.2 × 10^18). The events
+/// row shows the lift as used, so a capped week is visible.
+pub const MAX_LIFT: Qty = Qty(1_000_000_000_000);
+
 /// The prefix of a family target.
 pub const FAMILY: &str = "family:";
 
@@ -146,16 +153,15 @@ pub fn lifts(plan: &Plan) -> Vec<Vec<Qty>> {
                 if row.is_empty() {
                     *row = vec![Qty::ZERO; n];
                 }
-                row[w] += add;
+                // Saturating: many events could pass an i64; the cap below applies anyway.
+                row[w] = Qty(row[w].0.saturating_add(add.0));
             }
         }
     }
     for (sku, row) in rows.iter_mut().enumerate() {
         for (w, q) in row.iter_mut().enumerate() {
             let f = plan.series[sku].forecast[w];
-            if f + *q < Qty::ZERO {
-                *q = Qty(-f.0);
-            }
+            *q = (*q).min(MAX_LIFT).max(Qty(-f.0));
         }
     }
     rows

@@ -113,8 +113,8 @@ impl Workbook {
             );
             for w in window.clone() {
                 let m = week_money(p, s, d, c, w);
-                cogs += m.cogs.0 as i128;
-                inv += m.inventory_value.0 as i128;
+                cogs += m.cogs.0;
+                inv += m.inventory_value.0;
             }
         }
         (inv > 0).then(|| (cogs as f64 * 52.0 / weeks) / (inv as f64 / weeks))

@@ -265,9 +265,7 @@ impl Workbook {
                 (t, CellValue::Blank) => t,
                 (CellValue::Blank, v) => v,
                 (CellValue::Units(a), CellValue::Units(b)) => CellValue::Units(a + b),
-                (CellValue::Money(a), CellValue::Money(b)) => {
-                    CellValue::Money(Money(a.0.wrapping_add(b.0)))
-                }
+                (CellValue::Money(a), CellValue::Money(b)) => CellValue::Money(Money(a.0 + b.0)),
                 (t, _) => t,
             };
         }
@@ -300,7 +298,7 @@ pub fn agg_value(agg: &Agg, m: Measure, week: usize, current: usize) -> CellValu
         Measure::Cover => CellValue::Weeks(agg.cover[week]),
         Measure::Revenue => M(Amount(agg.revenue[week]).to_money()),
         Measure::Cogs => M(Amount(agg.cogs[week]).to_money()),
-        Measure::Margin => M(Amount(agg.revenue[week].wrapping_sub(agg.cogs[week])).to_money()),
+        Measure::Margin => M(Amount(agg.revenue[week] - agg.cogs[week]).to_money()),
         Measure::InventoryValue => M(Amount(agg.inventory_value[week]).to_money()),
         Measure::PoSpend => M(Amount(agg.po_spend[week]).to_money()),
         Measure::Capacity => CellValue::Blank,

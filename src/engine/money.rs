@@ -50,7 +50,7 @@ impl WeekMoney {
 
     /// Gross margin.
     pub fn margin(&self) -> Amount {
-        Amount(self.revenue.0.wrapping_sub(self.cogs.0))
+        Amount(self.revenue.0 - self.cogs.0)
     }
 }
 

@@ -38,9 +38,10 @@ impl Workbook {
             o.lost_revenue = Amount(o.lost_revenue.0 + Amount::of(lost, p.unit_price).0);
         }
         let total = self.total();
-        let sum = |row: &[i64]| row[c..end].iter().fold(0i64, |a, &v| a.wrapping_add(v));
+        // i128 sums, exact: see the bound on `Amount`.
+        let sum = |row: &[i128]| row[c..end].iter().sum::<i128>();
         o.po_spend = Amount(sum(&total.po_spend));
-        o.inventory_value = Amount(sum(&total.inventory_value) / (end - c).max(1) as i64);
+        o.inventory_value = Amount(sum(&total.inventory_value) / (end - c).max(1) as i128);
         o
     }
 }

@@ -17,6 +17,13 @@ pub const MAX_UNITS: f64 = 100_000_000.0;
 /// The largest unit cost or price, in currency units.
 pub const MAX_PRICE: f64 = 1_000_000.0;
 
+/// [`MAX_PRICE`] in cents: 10^8, below 2^27 (134,217,728).
+pub const MAX_PRICE_CENTS: i64 = 100_000_000;
+
+/// The most SKUs a plan holds. With at most 260 weeks (156 of history, 104 ahead) a plan has
+/// at most 5,200,000 SKU-weeks, the most terms any money total sums (see [`Amount`]).
+pub const MAX_SKUS: usize = 20_000;
+
 /// A quantity of stock or demand, in thousandths of a unit.
 #[derive(
     Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
@@ -100,12 +107,15 @@ impl fmt::Display for Qty {
     }
 }
 
-/// An amount of money in cents.
+/// An amount of money in cents: a unit cost or price (at most [`MAX_PRICE_CENTS`]), or a
+/// total shown to the planner, rounded from an [`Amount`]. Wide (i128) because a total can
+/// pass what an i64 of cents holds (92 quadrillion currency units): 20,000 SKUs each with
+/// 100,000,000 units on hand at 1,000,000 are worth 2 × 10^18, i.e. 2 × 10^20 cents.
 #[derive(
     Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
 )]
 #[serde(transparent)]
-pub struct Money(pub i64);
+pub struct Money(pub i128);
 
 impl Money {
     pub const ZERO: Money = Money(0);
@@ -115,10 +125,10 @@ impl Money {
         if !v.is_finite() || !(0.0..=MAX_PRICE).contains(&v) {
             return None;
         }
-        Some(Money((v * 100.0).round() as i64))
+        Some(Money((v * 100.0).round() as i128))
     }
 
-    pub const fn cents(c: i64) -> Money {
+    pub const fn cents(c: i128) -> Money {
         Money(c)
     }
 
@@ -129,32 +139,53 @@ impl Money {
 
 /// An amount of money in thousandths of a cent: the exact product of a [`Qty`] (thousandths
 /// of a unit) and a price in cents. Derived money rows are kept in this unit so the hot path
-/// never divides (wasm has no 64-bit multiply-high, so `/ 1000` is a real division there)
-/// and nothing is rounded until display. Wrapping arithmetic: exact up to ±92 trillion
-/// currency units per cell or weekly total, far beyond the brands this tool is for.
+/// never divides and nothing is rounded until display.
+///
+/// Why it never overflows (worked by hand). A [`Qty`] is an i64, so |q| ≤ 2^63 whatever
+/// the plan holds (projected stock sums receipts over the weeks, demand adds events, so
+/// quantities are bounded by their type, not by [`MAX_UNITS`]). A price is checked to
+/// 0..=[`MAX_PRICE_CENTS`] < 2^27 wherever it enters (grid, SKU panel, import, plan file,
+/// storage). So one amount is below 2^90 in size. The largest sum of amounts is over every
+/// SKU and week of a plan: [`MAX_SKUS`] × 260 = 5,200,000 < 2^23 terms, so below 2^113,
+/// far inside an i128 (2^127). Sums of sums (months, families, the total) add the same
+/// terms once each. Hence plain (non-wrapping) i128 arithmetic, exact by construction.
+///
+/// The realistic worst case with inputs at their caps: 20,000 SKUs × 100,000,000 units on
+/// hand × 1,000,000 a unit = 2 × 10^18 currency units of inventory value in a week, shown
+/// exactly; an i64 of cents would have wrapped past 9.2 × 10^16.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Amount(pub i64);
+pub struct Amount(pub i128);
 
 impl Amount {
     pub const ZERO: Amount = Amount(0);
 
-    /// `qty × price`, exactly.
+    /// `qty × price`, exactly. Most products fit an i64 (|q| < 2^36 thousandths and a
+    /// price below 2^27 cents): that path is one 64-bit multiply, cheap on wasm, which has
+    /// no 64×64→128 instruction; anything larger takes the 128-bit multiply.
+    #[inline]
     pub fn of(q: Qty, price: Money) -> Amount {
-        Amount(q.0.wrapping_mul(price.0))
+        const Q_FAST: u64 = 1 << 36;
+        const P_FAST: u128 = 1 << 27;
+        if q.0.unsigned_abs() < Q_FAST && price.0.unsigned_abs() < P_FAST {
+            Amount((q.0 * price.0 as i64) as i128)
+        } else {
+            Amount(q.0 as i128 * price.0)
+        }
     }
 
     /// Whole cents: `Amount::cents(35_000)` is 350.00.
-    pub const fn cents(c: i64) -> Amount {
-        Amount(c * MILLI)
+    pub const fn cents(c: i128) -> Amount {
+        Amount(c * MILLI as i128)
     }
 
     /// Rounded half away from zero to the cent.
     pub fn to_money(self) -> Money {
         let p = self.0;
+        let half = MILLI as i128 / 2;
         Money(if p >= 0 {
-            (p + MILLI / 2) / MILLI
+            (p + half) / MILLI as i128
         } else {
-            (p - MILLI / 2) / MILLI
+            (p - half) / MILLI as i128
         })
     }
 }

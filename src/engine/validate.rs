@@ -7,7 +7,7 @@ use super::error::PlanError;
 use super::note::{Note, MAX_NOTE};
 use super::plan::Slot;
 use super::product::{Product, SafetyStock};
-use super::qty::{Money, Qty, MAX_PRICE};
+use super::qty::{Money, Qty, MAX_PRICE_CENTS, MAX_SKUS};
 use super::series::SeriesField;
 use chrono::Datelike;
 
@@ -59,8 +59,10 @@ pub fn check_quantity(what: &str, q: Qty) -> Result<(), PlanError> {
     quantity_problem(q).map_or(Ok(()), |reason| Err(bad(what, q, reason)))
 }
 
+/// A unit cost or price: 0 to [`MAX_PRICE_CENTS`] (1,000,000.00), the bound that keeps
+/// every money amount exact (see [`super::qty::Amount`]).
 fn price_ok(m: Money) -> bool {
-    m.0 >= 0 && m.to_f64() <= MAX_PRICE
+    (0..=i128::from(MAX_PRICE_CENTS)).contains(&m.0)
 }
 
 /// Checks a product record on its own (uniqueness of the SKU is the workbook's job).
@@ -163,6 +165,13 @@ pub fn check_plan(plan: &super::plan::Plan) -> Result<(), PlanError> {
             "plan",
             plan.series.len(),
             "series do not match the products (one set per product)",
+        ));
+    }
+    if plan.products.len() > MAX_SKUS {
+        return Err(bad(
+            "SKUs in the plan",
+            plan.products.len(),
+            "is more than 20,000, the most a plan holds",
         ));
     }
     let mut seen = std::collections::HashSet::new();

@@ -13,7 +13,7 @@ use super::history::{Change, Diff, History};
 use super::note::Note;
 use super::plan::{Plan, Slot};
 use super::product::Product;
-use super::qty::Qty;
+use super::qty::{Qty, MAX_SKUS};
 use super::series::{SeriesField, SkuSeries};
 use super::validate::{check_decision, check_note, check_product, check_quantity};
 use std::collections::{BTreeMap, BTreeSet};
@@ -100,6 +100,9 @@ pub struct Workbook {
     /// Changes made to this plan ever: the plan's revision, kept here so undoing a change
     /// restores the plan exactly while the revision still moves on.
     revision: u64,
+    /// Set when nothing may change (a save by a newer version of the app is open): every
+    /// edit, undo and redo is refused, so the tab never shows changes it will not keep.
+    read_only: bool,
 }
 
 impl Workbook {
@@ -116,9 +119,28 @@ impl Workbook {
             history: History::default(),
             scratch: Scratch::default(),
             prefix: Vec::new(),
+            read_only: false,
         };
         wb.recompute_all();
         wb
+    }
+
+    /// Makes the workbook refuse every change from now on (see [`PlanError::ReadOnly`]).
+    pub fn set_read_only(&mut self) {
+        self.read_only = true;
+    }
+
+    /// Whether every change is refused.
+    pub fn is_read_only(&self) -> bool {
+        self.read_only
+    }
+
+    fn writable(&self) -> Result<(), PlanError> {
+        if self.read_only {
+            Err(PlanError::ReadOnly)
+        } else {
+            Ok(())
+        }
     }
 
     /// Recomputes every SKU and aggregate from scratch (import, load, and the reference the
@@ -211,6 +233,7 @@ impl Workbook {
 
     /// Validates and applies a change as one undoable step.
     pub fn apply(&mut self, label: &str, edit: Edit) -> Result<Touched, PlanError> {
+        self.writable()?;
         let diffs = self.diffs_for(edit, &mut Pending::default())?;
         let touched = self.run(label, &diffs);
         if !diffs.is_empty() {
@@ -262,6 +285,7 @@ impl Workbook {
     }
 
     pub fn undo(&mut self) -> Result<Touched, PlanError> {
+        self.writable()?;
         let change = self
             .history
             .take_undo()
@@ -273,6 +297,7 @@ impl Workbook {
     }
 
     pub fn redo(&mut self) -> Result<Touched, PlanError> {
+        self.writable()?;
         let change = self
             .history
             .take_redo()
@@ -386,6 +411,15 @@ impl Workbook {
             }
             Edit::AddProduct(product) => {
                 check_product(&product)?;
+                if n + pending.added.len() >= MAX_SKUS {
+                    return Err(PlanError::BadValue {
+                        what: "SKU".to_string(),
+                        value: product.sku.clone(),
+                        reason: "cannot be added: the plan already holds 20,000 SKUs, the most \
+                                 a plan holds"
+                            .to_string(),
+                    });
+                }
                 if self.plan.sku_index(&product.sku).is_some()
                     || pending.added.contains(&product.sku)
                 {

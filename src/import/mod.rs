@@ -22,6 +22,7 @@ pub mod decode;
 pub mod detect;
 pub mod error;
 pub mod forecast;
+pub mod limits;
 pub mod numbers;
 pub mod periods;
 pub mod quotes;

@@ -179,6 +179,10 @@ impl TableReader {
                 break;
             }
             self.row(rec, problems);
+            if self.rows.len() > super::limits::MAX_ROWS {
+                let line = self.rows.last().map_or(self.header_line, |r| r.line);
+                return Err(Problem::line(line, super::limits::too_many_rows()));
+            }
         }
         Ok(self.done)
     }

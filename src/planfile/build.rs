@@ -18,9 +18,11 @@ use crate::engine::checkin::Snapshot;
 use crate::engine::decision::{Decision, MAX_DECISION};
 use crate::engine::event::{DemandEvent, Lift};
 use crate::engine::note::{Note, MAX_NOTE};
+use crate::engine::qty::MAX_SKUS;
 use crate::engine::series::SkuSeries;
 use crate::engine::validate::{check_product, check_quantity};
 use crate::engine::{Calendar, Plan, PlanError, Product, Qty, SafetyStock, SeriesField, Slot};
+use crate::import::error::thousands;
 use chrono::Datelike;
 use std::collections::{BTreeMap, HashMap};
 
@@ -175,6 +177,10 @@ impl Builder {
             Record::Edited => self.edited(row),
             Record::BaseProduct => {
                 let product = read_product(row, Record::BaseProduct, self.decimal_comma)?;
+                if self.base_products.len() >= MAX_SKUS {
+                    let n = self.base_products.len() + 1;
+                    return Err(too_many_products(row, Record::BaseProduct, n));
+                }
                 self.base_products.push(product);
                 Ok(())
             }
@@ -539,6 +545,9 @@ impl Builder {
     fn product(&mut self, row: &Row) -> Result<(), PlanFileError> {
         let r = Record::Product;
         let product = read_product(row, r, self.decimal_comma)?;
+        if self.skus.len() >= MAX_SKUS {
+            return Err(too_many_products(row, r, self.skus.len() + 1));
+        }
         if let Some((_, first)) = self.skus.get(&product.sku) {
             return Err(row.error(
                 r,
@@ -820,4 +829,19 @@ fn truncate(s: &mut SkuSeries, weeks: usize) {
         values.truncate(weeks);
     }
     crate::engine::breakdown::tidy_channels(&mut s.channels);
+}
+
+/// A plan file holds at most [`MAX_SKUS`] products (as a plan does): the row that would be
+/// one more is refused, naming the cap and its count, and nothing of the file is read.
+fn too_many_products(row: &Row, r: Record, n: usize) -> PlanFileError {
+    row.error(
+        r,
+        1,
+        format!(
+            "is product {}: a plan file holds at most {} products (a plan holds at most {} SKUs)",
+            thousands(n),
+            thousands(MAX_SKUS),
+            thousands(MAX_SKUS)
+        ),
+    )
 }

@@ -98,7 +98,7 @@ pub fn parse_qty(text: &str, decimal_comma: bool) -> Result<Qty, &'static str> {
 
 /// Money, to the nearest cent.
 pub fn parse_money(text: &str, decimal_comma: bool) -> Result<Money, &'static str> {
-    scaled(text, 2, decimal_comma).map(|(v, _)| Money(v))
+    scaled(text, 2, decimal_comma).map(|(v, _)| Money(v.into()))
 }
 
 /// A whole number such as a week count; `6.0` is fine, `6.5` is not.

@@ -219,7 +219,7 @@ impl Locale {
     }
 
     /// Money in cents as whole currency units, grouped: `1.234`.
-    pub fn money(&self, cents: i64) -> String {
+    pub fn money(&self, cents: i128) -> String {
         let whole = (cents.unsigned_abs() + 50) / 100;
         signed(cents < 0 && whole > 0, self.grouped(&whole.to_string()))
     }

@@ -54,10 +54,10 @@ pub fn write(w: &mut Writer, t: &Product, b: &Product) {
         w.shared(&t.family);
     }
     if m & COST != 0 {
-        w.int(t.unit_cost.0);
+        w.int(price_int(t.unit_cost));
     }
     if m & PRICE != 0 {
-        w.int(t.unit_price.0);
+        w.int(price_int(t.unit_price));
     }
     if m & LEAD != 0 {
         w.var(u64::from(t.lead_time_weeks));
@@ -104,10 +104,10 @@ fn read_fields(r: &mut Reader, b: &Product) -> Result<Product> {
         p.family = r.shared_string("family")?;
     }
     if m & COST != 0 {
-        p.unit_cost = Money(r.int("unit cost")?);
+        p.unit_cost = Money(r.int("unit cost")?.into());
     }
     if m & PRICE != 0 {
-        p.unit_price = Money(r.int("unit price")?);
+        p.unit_price = Money(r.int("unit price")?.into());
     }
     if m & LEAD != 0 {
         p.lead_time_weeks = r.u32("lead time")?;
@@ -129,4 +129,12 @@ fn read_fields(r: &mut Reader, b: &Product) -> Result<Product> {
         p.on_hand = Qty(r.int("on hand")?);
     }
     Ok(p)
+}
+
+/// A price as the stored integer of cents. A plan's prices are checked to at most
+/// 100,000,000 cents, so this is exact; an out-of-range price (never in a checked plan) is
+/// stored as `i64::MAX`, which the reader's plan check refuses rather than read as another
+/// valid price.
+fn price_int(m: Money) -> i64 {
+    i64::try_from(m.0).unwrap_or(i64::MAX)
 }

@@ -1,7 +1,7 @@
 //! The app shell: builds the workbook (the demo plan for now) and switches between the
 //! weekly check-in and the monthly deep dive, which share it (and its undo history).
 
-use super::autosave::{publish_timing, read_checkins, restore, Autosave};
+use super::autosave::{publish_timing, read_checkins, restore, Autosave, Banner};
 use super::files::download;
 use super::import_dialog::ImportDialog;
 use super::me::Me;
@@ -58,6 +58,11 @@ pub fn App() -> impl IntoView {
     let me = RwSignal::new(super::me::load());
     if let Some(p) = me.get_untracked() {
         wb.set_user(&p.signature());
+    }
+    // A newer app's save: this tab shows the demo read-only, so nothing typed here can
+    // look kept (the banner says why).
+    if matches!(banner.get_untracked(), Some(Banner::Newer { .. })) {
+        wb.set_read_only();
     }
     let workbook = RwSignal::new(wb);
     let scenarios = super::scenarios::Scenarios::load(workbook);

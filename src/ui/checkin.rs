@@ -8,8 +8,12 @@ use crate::engine::meta::PlanMeta;
 use crate::engine::Workbook;
 use leptos::prelude::*;
 
-/// Takes the snapshot; it becomes the check-in this copy shares with the others.
+/// Takes the snapshot; it becomes the check-in this copy shares with the others. A
+/// read-only tab (a newer app's save) takes none (its button is disabled there).
 pub fn start(workbook: RwSignal<Workbook>, snapshots: RwSignal<Vec<Snapshot>>) -> String {
+    if workbook.with_untracked(Workbook::is_read_only) {
+        return crate::engine::PlanError::ReadOnly.to_string();
+    }
     let snapshot = workbook.with_untracked(|wb| {
         let plan = wb.plan_to_save();
         let cal = &plan.calendar;
@@ -64,7 +68,8 @@ pub fn CheckinButton(
         <span class="checkin">
             <span class="last" data-testid="checkin-last">{last}</span>
             <button data-testid="checkin-start" title="Keep a snapshot of the plan as it stands now; the next call shows what changed since"
-                on:click=move |_| { start(workbook, snapshots); }>"Start check-in"</button>
+                on:click=move |_| { start(workbook, snapshots); }
+                prop:disabled=move || workbook.with(Workbook::is_read_only)>"Start check-in"</button>
         </span>
     }
 }

@@ -51,9 +51,18 @@ pub fn show(details: &str) {
     }
 }
 
-/// Panics on purpose, so a browser test (or a person in the console:
-/// `wasmBindings.sop_crash_test()`) can see that a crash shows its message. Touches no data.
-#[wasm_bindgen::prelude::wasm_bindgen]
-pub fn sop_crash_test() {
-    panic!("crash test: the app was asked to stop");
+/// In a test session only (`?today=` / `?bench=`, see `session.rs`), puts
+/// `window.sop_crash_test()` in place: it panics on purpose, so a browser test can see that
+/// a crash shows its message. Touches no data. A planner's session has no such function: a
+/// production page exports nothing that stops the app.
+pub fn offer_crash_test() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let crash = wasm_bindgen::closure::Closure::<dyn Fn()>::new(|| {
+        panic!("crash test: the app was asked to stop");
+    });
+    let _ = js_sys::Reflect::set(&window, &"sop_crash_test".into(), crash.as_ref());
+    // Lives as long as the page.
+    crash.forget();
 }

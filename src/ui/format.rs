@@ -16,7 +16,7 @@ pub fn units_raw(milli: i64) -> String {
 }
 
 /// Money in cents as whole currency units with separators: `1,234` / `1.234`.
-pub fn money(cents: i64) -> String {
+pub fn money(cents: i128) -> String {
     current().money(cents)
 }
 

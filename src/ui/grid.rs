@@ -193,6 +193,10 @@ pub fn Grid(
                 })
             })
         });
+        if workbook.with_untracked(Workbook::is_read_only) {
+            message.set(Some(crate::engine::PlanError::ReadOnly.to_string()));
+            return;
+        }
         if !ok {
             message.set(Some(CALCULATED.to_string()));
             return;
@@ -589,6 +593,8 @@ pub fn Grid(
 
     view! {
         <div class="grid" role="grid" data-testid="plan-grid" tabindex="0" node_ref=container
+            aria-readonly=move || workbook.with(Workbook::is_read_only).to_string()
+            class:read-only=move || workbook.with(Workbook::is_read_only)
             aria-rowcount=move || rows.with(|r| r.len()) + 1 aria-colcount=move || periods.with(|p| p.len()) + 1
             aria-label="Planning grid: rows are SKUs and measures, columns are periods"
             on:scroll=on_scroll on:keydown=on_keydown on:copy=on_copy on:paste=on_paste

@@ -13,6 +13,7 @@ use super::tick::{next_tick, SLICE_MS};
 use crate::engine::checkin::{keep, Snapshot};
 use crate::engine::{Edit, Workbook};
 use crate::import::apply::to_edit_with;
+use crate::import::limits::{check_new_skus, too_many_files};
 use crate::import::report::{report, status_line, Report};
 use crate::import::{Choices, Preview, PreviewJob, Progress, Step, MAX_BYTES};
 use leptos::prelude::*;
@@ -93,6 +94,11 @@ pub fn ImportDialog(
         })
     };
     let add_files = move |files: Vec<web_sys::File>| {
+        let open_now = loaded.with_untracked(Vec::len);
+        if let Some(refused) = too_many_files(files.len(), open_now) {
+            status.set(Some(refused));
+            return;
+        }
         for file in files {
             let name = file.name();
             if file.size() > MAX_BYTES as f64 {
@@ -237,11 +243,15 @@ pub fn ImportDialog(
                 let report =
                     workbook.with_untracked(|wb| report(wb.plan(), &applied.edit, &locale));
                 let line = status_line(&l.name, &report, &applied, &locale);
-                workbook
-                    .try_update(|wb| wb.apply(&label, applied.edit))
-                    .unwrap_or(Ok(Default::default()))
+                let skus = workbook.with_untracked(|wb| wb.plan().products.len());
+                check_new_skus(skus, applied.added.len())
+                    .and_then(|()| {
+                        workbook
+                            .try_update(|wb| wb.apply(&label, applied.edit))
+                            .unwrap_or(Ok(Default::default()))
+                            .map_err(|e| e.to_string())
+                    })
                     .map(|_| line)
-                    .map_err(|e| e.to_string())
             }
             _ => Err(format!(
                 "{}: fix the errors listed, or choose to skip those rows",

@@ -220,7 +220,7 @@ pub fn restore_words(b: &Banner) -> (&'static str, String, Option<String>) {
         }
         Banner::Newer { reason, kept } => (
             "newer",
-            format!("Read-only: {}. This tab will not save, so that plan stays exactly as it is; it opens again with the newer version (reload once the app is updated). You are looking at the demo plan; changes here are not kept.", why(reason)),
+            format!("Read-only: {}. This tab will not save, so that plan stays exactly as it is; it opens again with the newer version (reload once the app is updated). You are looking at the demo plan, read-only: it takes no changes (typing, pasting, imports, events and scenarios are refused).", why(reason)),
             kept.clone().or_else(in_slot),
         ),
         Banner::Checkins { reason, kept } => {

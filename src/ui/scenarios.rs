@@ -59,9 +59,16 @@ impl Scenarios {
     /// (`scenario_store`; the plan is not affected).
     pub fn load(plan: RwSignal<Workbook>) -> Scenarios {
         let loaded = scenario_store::load();
+        let entries = rolled(loaded.list);
+        if plan.with_untracked(Workbook::is_read_only) {
+            // Read-only tab: the saved scenarios show, but take no edits either.
+            for e in &entries {
+                e.workbook.update(Workbook::set_read_only);
+            }
+        }
         let s = Scenarios {
             plan,
-            list: RwSignal::new(rolled(loaded.list)),
+            list: RwSignal::new(entries),
             editing: RwSignal::new(None),
             message: RwSignal::new(None),
             problem: RwSignal::new(loaded.problem),
@@ -256,8 +263,9 @@ struct Line {
     label: &'static str,
     /// What the number is exactly (the row heading's tooltip).
     meaning: &'static str,
-    /// Counts ×100, money in cents, so both take the same arithmetic.
-    value: i64,
+    /// Counts ×100, money in cents, so both take the same arithmetic (i128: a money total
+    /// can pass an i64 of cents, see `engine::qty::Amount`).
+    value: i128,
     count: bool,
 }
 
@@ -276,14 +284,14 @@ fn measures(o: &Outcome) -> [Line; 5] {
             "stockouts",
             "SKUs out of stock",
             "SKUs projected below zero in some week of the window",
-            o.stockout_skus as i64 * 100,
+            o.stockout_skus as i128 * 100,
             true,
         ),
         line(
             "stockout-weeks",
             "SKU-weeks short",
             "Weeks × SKUs in which some demand cannot be served",
-            o.stockout_weeks as i64 * 100,
+            o.stockout_weeks as i128 * 100,
             true,
         ),
         line(
@@ -311,7 +319,7 @@ fn measures(o: &Outcome) -> [Line; 5] {
 }
 
 /// A value of the table: a count, or money in whole currency units.
-fn shown(count: bool, v: i64) -> String {
+fn shown(count: bool, v: i128) -> String {
     if count {
         (v / 100).to_string()
     } else {
@@ -360,7 +368,18 @@ pub fn ScenariosPanel(scenarios: Scenarios) -> impl IntoView {
         message.set(None);
         open_form.set(true);
     };
+    // A read-only tab (a newer app's save) takes no changes: scenarios neither.
+    let refused = move || {
+        let ro = plan.with_untracked(Workbook::is_read_only);
+        if ro {
+            message.set(Some(crate::engine::PlanError::ReadOnly.to_string()));
+        }
+        ro
+    };
     let save = move |_| {
+        if refused() {
+            return;
+        }
         let change = match kind.get_untracked().as_str() {
             "demand" => match parse_number(&pct.get_untracked(), decimal_sep()) {
                 Ok(percent) => Some(QuickChange::Demand {
@@ -432,6 +451,9 @@ pub fn ScenariosPanel(scenarios: Scenarios) -> impl IntoView {
         }));
     };
     let delete = move |i: usize| {
+        if refused() {
+            return;
+        }
         editing.set(None);
         list.update(|l| {
             if i < l.len() {

@@ -128,6 +128,7 @@ pub fn start() -> Switches {
     let switches = Switches::of(&query());
     if switches.is_test() {
         isolate_storage(NAMESPACE);
+        super::crash::offer_crash_test();
     }
     switches
 }

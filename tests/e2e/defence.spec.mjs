@@ -96,7 +96,7 @@ plain('a panic shows a message on the page instead of freezing silently', async 
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   page.on('pageerror', () => {});
   await open(page);
-  await page.evaluate(() => { try { window.wasmBindings.sop_crash_test(); } catch (e) { /* the wasm trap */ } });
+  await page.evaluate(() => { try { window.sop_crash_test(); } catch (e) { /* the wasm trap */ } });
   const crash = page.getByTestId('crash');
   await crash.waitFor();
   await expect(crash).toContainText('Something went wrong');

@@ -142,13 +142,17 @@ test('a pointer to an empty slot: the copy found is kept, and opens with one cli
 });
 
 test('closing the tab while changes cannot be saved asks first; with everything saved it does not', async ({ page }) => {
+  // Storage switched off: the change lives in this tab only. (A newer app's save no longer
+  // serves here: its read-only tab refuses the change, so there is nothing to lose.)
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', {
+      get() { throw new DOMException('The operation is insecure.', 'SecurityError'); },
+    });
+  });
   await open(page);
-  await saved(page);
-  const good = await storedText(page);
-  await putInSlot(page, good.replace('"schema":3,', '"schema":8,'));
-  await reload(page);
   await only(page, 'CND-101');
   await type(page, 'CND-101', '2026-W50', 'forecast', 5);
+  await expect(cell(page, 'CND-101', '2026-W50', 'forecast')).toHaveText('5');
   const asked = page.waitForEvent('dialog');
   await page.close({ runBeforeUnload: true });
   const dialog = await asked;

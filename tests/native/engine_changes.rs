@@ -29,7 +29,7 @@ fn day(y: i32, m: u32, d: u32) -> NaiveDate {
 
 fn product(sku: &str, price_cents: i64, on_hand: i64) -> Product {
     let mut p = Product::new(sku, sku, "Candles");
-    p.unit_price = Money(price_cents);
+    p.unit_price = Money(price_cents.into());
     p.on_hand = Qty::units(on_hand);
     p
 }

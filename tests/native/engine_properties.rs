@@ -40,7 +40,7 @@ fn base_plan(n_skus: usize, seed: &[u32]) -> Plan {
     for k in 0..n_skus {
         let mut p = Product::new(&format!("S{k}"), "x", FAMILIES[k % 3]);
         p.on_hand = Qty::units(seed[k % seed.len()] as i64 % 200);
-        p.unit_cost = Money::cents(150 + k as i64);
+        p.unit_cost = Money::cents(150 + k as i128);
         p.unit_price = Money::cents(499);
         p.moq = Qty::units(10);
         p.order_multiple = Qty::units(6);
@@ -107,7 +107,7 @@ fn apply(wb: &mut Workbook, op: &Op) {
                 Some(w) => SafetyStock::WeeksOfCover(*w as f64 * 0.75),
                 None => SafetyStock::Units(Qty::units(20)),
             };
-            p.unit_price = Money::cents(*price as i64);
+            p.unit_price = Money::cents(*price as i128);
             p.lead_time_weeks = *lead;
             wb.apply(
                 "product",
@@ -159,7 +159,7 @@ fn check_invariants(wb: &Workbook) {
         assert_eq!(agg.members, members.len());
         for (w, total_gap) in summed_total.iter_mut().enumerate() {
             let proj: i64 = members.iter().map(|&i| wb.derived(i).projected[w].0).sum();
-            let rev: i64 = members
+            let rev: i128 = members
                 .iter()
                 .map(|&i| {
                     week_money(&plan.products[i], &plan.series[i], wb.derived(i), c, w)

@@ -19,7 +19,7 @@ fn plan_wb() -> Workbook {
 }
 
 fn money(units: i64) -> Amount {
-    Amount::cents(units * 100)
+    Amount::cents(i128::from(units) * 100)
 }
 
 fn outcome(skus: usize, weeks: usize, lost: i64, value: i64, po: i64) -> Outcome {

@@ -113,16 +113,17 @@ fn shopify_orders_give_weekly_sales_without_cancelled_orders() {
 fn shopify_products_give_names_families_prices_and_stock() {
     let (p, excel) = clean_and_excel("shopify_products");
     assert_eq!(p.kind, Some(Kind::ShopifyProducts));
-    let row = |sku: &str, name: &str, family: &str, price: i64, cost: Option<i64>, on_hand: i64| {
-        ProductRow {
-            sku: sku.into(),
-            name: name.into(),
-            family: family.into(),
-            price: Some(Money(price)),
-            cost: cost.map(Money),
-            on_hand: Some(Qty::units(on_hand)),
-        }
-    };
+    let row =
+        |sku: &str, name: &str, family: &str, price: i128, cost: Option<i128>, on_hand: i64| {
+            ProductRow {
+                sku: sku.into(),
+                name: name.into(),
+                family: family.into(),
+                price: Some(Money(price)),
+                cost: cost.map(Money),
+                on_hand: Some(Qty::units(on_hand)),
+            }
+        };
     assert_eq!(
         p.records(),
         Some(&Records::Products(vec![

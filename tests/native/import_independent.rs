@@ -25,7 +25,7 @@ const CASES: &[(&str, &str)] = &[
 
 /// The Rust importer's records in the scripts' line format.
 fn lines(records: &Records) -> BTreeSet<String> {
-    let opt = |v: Option<i64>| v.map(|v| v.to_string()).unwrap_or_default();
+    let opt = |v: Option<i128>| v.map(|v| v.to_string()).unwrap_or_default();
     match records {
         Records::Actuals(v) => v
             .iter()
@@ -60,7 +60,7 @@ fn lines(records: &Records) -> BTreeSet<String> {
                     r.family,
                     opt(r.price.map(|m| m.0)),
                     opt(r.cost.map(|m| m.0)),
-                    opt(r.on_hand.map(|q| q.0)),
+                    opt(r.on_hand.map(|q| q.0.into())),
                 )
             })
             .collect(),

@@ -736,8 +736,8 @@ fn random_plan() -> impl Strategy<Value = Plan> {
                 for (k, s) in specs.into_iter().enumerate() {
                     // The index keeps SKUs unique and non-empty; the text keeps them awkward.
                     let mut p = Product::new(&format!("{}{k}", s.sku), &s.name, &s.family);
-                    p.unit_cost = Money(s.cost);
-                    p.unit_price = Money(s.price);
+                    p.unit_cost = Money(s.cost.into());
+                    p.unit_price = Money(s.price.into());
                     p.lead_time_weeks = s.lead;
                     p.safety_stock = s.safety;
                     p.moq = s.moq;
