@@ -10,6 +10,10 @@ use std::process::Command;
 /// `(script in tests/independent/, example file in tests/fixtures/)`.
 const CASES: &[(&str, &str)] = &[
     ("forecast_long.py", "forecast_long.csv"),
+    ("forecast_wide.py", "forecast_wide_weeks.csv"),
+    ("forecast_wide.py", "forecast_wide_weeks_excel.csv"),
+    ("forecast_wide.py", "forecast_wide_months.csv"),
+    ("forecast_wide.py", "forecast_wide_months_excel.csv"),
     ("shopify_orders.py", "shopify_orders.csv"),
     ("shopify_orders.py", "shopify_orders_multiline.csv"),
     ("shopify_inventory.py", "shopify_inventory.csv"),
