@@ -58,7 +58,7 @@ test('a newer-format save, a corrupt save and a second corrupt save all survive,
   await expect(page.getByTestId('banner-restore')).toContainText('damaged');
   await saved(page);
 
-  const newer = good.replace('"schema":3,', '"schema":7,');
+  const newer = good.replace(/"schema":\d+,/, '"schema":7,');
   await putInSlot(page, newer);
   const pointer = await page.evaluate(() => localStorage.getItem('sop.plan.current'));
   await reload(page);

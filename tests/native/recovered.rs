@@ -8,7 +8,7 @@ use sop_grid::demo::demo_plan;
 use sop_grid::storage::recovered::{
     entries, holds, key, parse, to_let_go, Holds, Source, BUDGET_CHARS, MAX_KEPT, PREFIX,
 };
-use sop_grid::storage::{decode, encode, schema_of, StoreError, Stored};
+use sop_grid::storage::{decode, encode, schema_of, StoreError, Stored, SCHEMA};
 
 /// 2026-12-01 08:03:12.345 UTC, in milliseconds since 1970.
 const MOMENT: i64 = 1_796_112_192_345;
@@ -105,7 +105,9 @@ fn a_kept_copy_says_whether_it_opens() {
             checkins: 2
         }
     );
-    let newer = text.replacen("\"schema\":3,", "\"schema\":7,", 1);
+    // This app's format, whatever it is now, raised to a newer one.
+    let newer = text.replacen(&format!("\"schema\":{SCHEMA},"), "\"schema\":7,", 1);
+    assert_ne!(newer, text);
     assert_eq!(holds(&newer), Holds::Newer { version: 7 });
     assert_eq!(
         holds(&text[..text.len() / 2]),
