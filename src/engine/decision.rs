@@ -24,11 +24,37 @@ pub struct Decision {
     pub closed: Option<String>,
 }
 
+/// The SKUs a decision concerns, as typed in its form: separated by commas or semicolons, each
+/// trimmed. Not by spaces: a family target reads `family:Family 00`, and SKU codes may hold
+/// spaces (`CND 101`).
+pub fn skus_from(text: &str) -> Vec<String> {
+    text.split([',', ';'])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
 /// The longest decision text, in characters.
 pub const MAX_DECISION: usize = 500;
 
 impl Decision {
     pub fn is_open(&self) -> bool {
         self.closed.is_none()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::skus_from;
+
+    #[test]
+    fn a_family_target_and_codes_with_spaces_stay_whole() {
+        // Split on spaces, "family:Family 00" was saved as "family:Family" and "00".
+        assert_eq!(
+            skus_from("family:Family 00, CND 101;DIF-104 ,, "),
+            ["family:Family 00", "CND 101", "DIF-104"]
+        );
+        assert!(skus_from(" , ").is_empty());
     }
 }

@@ -5,6 +5,7 @@
 use super::form::{field, new_record};
 use super::notes::NoteTarget;
 use super::today::today;
+use crate::engine::decision::skus_from;
 use crate::engine::{Decision, Edit, Workbook};
 use leptos::prelude::*;
 
@@ -38,12 +39,7 @@ pub fn DecisionsPanel(
             text: text.get_untracked().trim().to_string(),
             owner: owner.get_untracked().trim().to_string(),
             due: due.get_untracked(),
-            skus: skus
-                .get_untracked()
-                .split([' ', ','])
-                .filter(|s| !s.is_empty())
-                .map(str::to_string)
-                .collect(),
+            skus: skus_from(&skus.get_untracked()),
             weeks: weeks.get_untracked().trim().to_string(),
             author,
             made: today().to_string(),

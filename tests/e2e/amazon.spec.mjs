@@ -27,8 +27,8 @@ async function importOrders(page) {
   const summary = page.getByTestId('import-summary');
   await expect(summary).toContainText('4 SKUs');
   await expect(summary).toContainText('3 order items cancelled left out');
-  await expect(summary).toContainText('1 order items of other channels shipped by Amazon (sales-channel Non-Amazon) left out');
-  await expect(summary).toContainText('1 order items with quantity 0 left out');
+  await expect(summary).toContainText('1 order item of other channels shipped by Amazon (sales-channel Non-Amazon) left out');
+  await expect(summary).toContainText('1 order item with quantity 0 left out');
   await page.getByTestId('import-apply').click();
   await expect(page.getByTestId('status')).toContainText('Imported amazon_all_orders.txt');
 }
@@ -36,7 +36,7 @@ async function importOrders(page) {
 async function importInventory(page) {
   await pick(page, '2026-11-23', 'amazon_fba_inventory.txt',
     'Amazon FBA inventory report, UTF-8, tab-delimited, 5 listing rows');
-  await expect(page.getByTestId('import-summary')).toContainText('1 listings not fulfilled by Amazon left out');
+  await expect(page.getByTestId('import-summary')).toContainText('1 listing not fulfilled by Amazon left out');
   await page.getByTestId('import-apply').click();
   await expect(page.getByTestId('status')).toContainText('Imported amazon_fba_inventory.txt');
 }
@@ -72,10 +72,8 @@ test('the FBA inventory report sets stock on hand and inbound receipts', async (
   await expect(cell(page, 'DIF-104', '2026-W49', 'confirmed-receipts')).toHaveText('60');
 });
 
-// NEEDS THE `channels` BRANCH (the SKU panel's channel split and stock per location,
-// issue 12 items 3 and 4): on the amazon branch alone `sku-channels` and `sku-locations` do
-// not exist and this test fails. Run it after merging channels.
-test('Amazon shows as a channel and Amazon FBA as a location in the SKU panel (needs channels)', async ({ page }) => {
+// The SKU panel's channel split and stock per location (issue 12 items 3 and 4).
+test('Amazon shows as a channel and Amazon FBA as a location in the SKU panel', async ({ page }) => {
   await importOrders(page);
   await page.getByTestId('filter').fill('CND-101');
   await cell(page, 'CND-101', '2025-W44', 'actual').click();
