@@ -1,7 +1,7 @@
 //! The SKU panel's split of actual sales by channel (last 13 weeks, units and share) and of
 //! stock on hand by location, as the planner reads them in their locale.
 
-use super::number::{DecimalSep, Locale};
+use super::number::Locale;
 use crate::engine::breakdown::{label, locations_of, recent_channels};
 use crate::engine::Plan;
 
@@ -14,17 +14,9 @@ pub struct SplitLine {
     pub name: String,
     pub label: String,
     pub units: String,
-    /// Share of the total (channels only): `62,5 %` in de-DE, `62.5%` in en-US.
+    /// Share of the total (channels only), as every share in the app: `62,5%` in de-DE,
+    /// `62.5%` in en-US.
     pub share: String,
-}
-
-/// A share as the locale writes it: a space before `%` where the decimal is a comma.
-pub fn share_text(loc: &Locale, ratio: f64) -> String {
-    let number = loc.fixed(ratio * 100.0, 1);
-    match loc.decimal {
-        DecimalSep::Comma => format!("{number}\u{a0}%"),
-        DecimalSep::Dot => format!("{number}%"),
-    }
 }
 
 /// A SKU's actual sales of the last 13 weeks by channel, largest first.
@@ -37,7 +29,7 @@ pub fn channel_lines(plan: &Plan, sku: usize, loc: &Locale) -> Vec<SplitLine> {
         .map(|(name, units, share)| SplitLine {
             label: label(&name).to_string(),
             units: loc.units(units),
-            share: share_text(loc, share),
+            share: loc.percent(share),
             name,
         })
         .collect()
@@ -95,10 +87,7 @@ mod tests {
             .collect();
         assert_eq!(
             got,
-            [
-                ("Shopify web", "5", "62,5\u{a0}%"),
-                ("Amazon", "3", "37,5\u{a0}%")
-            ]
+            [("Shopify web", "5", "62,5%"), ("Amazon", "3", "37,5%")]
         );
         assert_eq!(channel_lines(&plan, 0, &Locale::EN_US)[0].share, "62.5%");
         let at: Vec<(String, String, String)> = location_lines(&plan, 0, &Locale::DE_DE)

@@ -70,7 +70,7 @@ test('a formula-looking code is added only when the planner ticks the confirmati
   await expect(page.getByTestId('import-warnings')).toContainText(`line 2, column 'SKU': '=HYPERLINK("http://x")' looks like a spreadsheet formula`);
   await expect(page.getByTestId('import-confirm-odd-codes')).not.toBeChecked();
   await apply(page, 'po.csv');
-  await expect(page.getByTestId('status')).toContainText(`codes that look like formulas were not added as SKUs: line 2: '=HYPERLINK("http://x")'`);
+  await expect(page.getByTestId('status')).toContainText(`Codes that look like formulas were not added as SKUs: line 2: '=HYPERLINK("http://x")'`);
   await expect(page.getByTestId('status')).not.toContainText('SKUs added');
   await page.getByTestId('import').click();
   await page.getByTestId('import-file').setInputFiles(file);

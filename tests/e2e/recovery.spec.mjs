@@ -64,7 +64,7 @@ test('a newer-format save, a corrupt save and a second corrupt save all survive,
   await reload(page);
   const banner = page.getByTestId('banner-restore');
   await expect(banner).toHaveAttribute('data-kind', 'newer');
-  await expect(banner).toContainText('Read-only: The saved plan was written by a newer version of the app (format 7; this one reads up to 3)');
+  await expect(banner).toContainText('Read-only: The saved plan was written by a newer version of the app (format 7; this one reads up to 4)');
   // Read-only: an edit here is never saved over the newer save.
   await only(page, 'CND-101');
   await type(page, 'CND-101', '2026-W51', 'forecast', 999);
