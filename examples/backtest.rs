@@ -4,8 +4,8 @@
 //!
 //! Usage: cargo run --release --example backtest -- SERIES.csv
 
-use sop_grid::engine::forecast_methods::{forecast, Settings};
-use sop_grid::engine::method_selection::{mape, select, CANDIDATES};
+use sop_grid::engine::forecast::methods::{forecast, Settings};
+use sop_grid::engine::forecast::selection::{mape, select, CANDIDATES};
 
 const MONTHLY: Settings = Settings {
     season: 12,

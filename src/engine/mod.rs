@@ -1,55 +1,37 @@
 //! The planning engine: plain Rust, no browser imports, so it compiles and is tested natively.
+//! It imports nothing else of this crate; everything else imports it.
 //!
-//! [`plan::Plan`] holds what planners own (products, calendar, input series);
-//! [`workbook::Workbook`] derives everything else and is the single edit API.
+//! - [`model`]: what planners own and the plan file carries — products, calendar, input series,
+//!   fixed-point quantities, notes, decisions, demand events, check-ins, channel and location
+//!   splits. Data and its invariants only; nothing derived.
+//! - [`edit`]: the one edit API, [`Workbook`]: validation, the change itself, undo and redo.
+//! - [`calc`]: everything derived from the model — projected stock, family and total rows,
+//!   cover, suggested orders, money, KPIs, capacity, exceptions, scenario outcomes — and the
+//!   grid's measures that read it.
+//! - [`forecast`]: the statistical baseline — methods, selection by backtest, the background
+//!   run, accuracy by lag.
+//! - [`collab`]: working together — three-way merge and its conflicts, what changed since the
+//!   check-in, the weekly roll, scenarios.
+//!
+//! Dependencies point one way: `model` imports only `model`; `calc` and `forecast` read the
+//! model; `edit` uses all three; `collab` works on workbooks.
 
-pub mod aggregate;
-pub mod authors;
-pub mod baseline;
-pub mod baseline_run;
-pub mod breakdown;
-pub mod calendar;
-pub mod capacity;
-pub mod changes;
-pub mod checkin;
-pub mod conflict;
-pub mod cover;
-pub mod decision;
-pub mod derived;
-pub mod error;
-pub mod event;
-pub mod exceptions;
-pub mod forecast_methods;
-pub mod history;
-pub mod kpi;
-pub mod lag;
-pub mod measure;
-pub mod merge;
-pub mod meta;
-pub mod method_selection;
-pub mod money;
-pub mod note;
-pub mod outcome;
-pub mod plan;
-pub mod product;
-pub mod qty;
-pub mod roll;
-pub mod scenario;
-pub mod series;
-pub mod split;
-pub mod split_edit;
-pub mod suggest;
-pub mod validate;
-pub mod workbook;
+#![allow(missing_docs)] // TODO(issue 13): deny once the public items are documented
 
-pub use calendar::Calendar;
-pub use decision::Decision;
-pub use error::PlanError;
-pub use measure::{CellValue, Measure};
-pub use meta::{Person, PlanMeta, Role};
-pub use note::Note;
-pub use plan::{Plan, Slot};
-pub use product::{Product, SafetyStock};
-pub use qty::{Amount, Money, Qty};
-pub use series::SeriesField;
-pub use workbook::{CellEdit, Edit, Workbook};
+pub mod calc;
+pub mod collab;
+pub mod edit;
+pub mod forecast;
+pub mod model;
+
+pub use calc::measure::{CellValue, Measure};
+pub use edit::error::PlanError;
+pub use edit::workbook::{CellEdit, Edit, Workbook};
+pub use model::calendar::Calendar;
+pub use model::decision::Decision;
+pub use model::meta::{Person, PlanMeta, Role};
+pub use model::note::Note;
+pub use model::plan::{Plan, Slot};
+pub use model::product::{Product, SafetyStock};
+pub use model::qty::{Amount, Money, Qty};
+pub use model::series::SeriesField;

@@ -16,7 +16,7 @@
 use super::cells::Cells;
 use super::columns::{normalize, Field};
 use super::records::{FirstSeen, InboundRow, Records, Skipped, SkuQty};
-use crate::engine::qty::Qty;
+use crate::engine::model::qty::Qty;
 
 /// The stock location of units at Amazon.
 pub const LOCATION: &str = "Amazon FBA";

@@ -15,8 +15,8 @@
 use super::cells::Cells;
 use super::columns::{normalize, Field};
 use super::records::{Records, Skipped, Sums};
-use crate::engine::calendar::monday_of;
-use crate::engine::qty::Qty;
+use crate::engine::model::calendar::monday_of;
+use crate::engine::model::qty::Qty;
 
 /// The channel Amazon sales are recorded under.
 pub const CHANNEL: &str = "Amazon";

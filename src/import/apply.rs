@@ -36,9 +36,9 @@ use super::report::{
     RECEIPTS_AFTER, SALES_OUTSIDE, UNKNOWN_ROWS, UNKNOWN_SKU_WEEKS,
 };
 use super::Period;
-use crate::engine::breakdown::{channels_of, set_location, Channels, NOT_SAID};
-use crate::engine::calendar::Month;
-use crate::engine::split::split;
+use crate::engine::edit::split::split;
+use crate::engine::model::breakdown::{channels_of, set_location, Channels, NOT_SAID};
+use crate::engine::model::calendar::Month;
 use crate::engine::{CellEdit, Edit, Product, Qty, SeriesField, Workbook};
 use crate::sheet::number::Locale;
 use std::collections::{BTreeMap, BTreeSet};

@@ -7,8 +7,8 @@ use super::error::{Problem, Problems};
 use super::numbers::{parse_money, parse_qty};
 use super::records::FirstSeen;
 use super::table::{Row, Table};
-use crate::engine::calendar::{monday_of, parse_iso_week};
-use crate::engine::qty::{Money, Qty};
+use crate::engine::model::calendar::{monday_of, parse_iso_week};
+use crate::engine::model::qty::{Money, Qty};
 use crate::sheet::number::DecimalSep;
 use chrono::{Datelike, NaiveDate};
 

@@ -11,7 +11,7 @@ use super::detect::is_period_header;
 use super::error::{Problem, Problems};
 use super::periods::{parse_period_label, Period};
 use super::records::{FirstSeen, ForecastRow, Records, Skipped};
-use crate::engine::calendar::monday_of;
+use crate::engine::model::calendar::monday_of;
 use chrono::Datelike;
 
 /// True when every period written as a date is the first of a month (and there is one).

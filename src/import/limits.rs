@@ -7,7 +7,7 @@
 //! - new SKUs: as many as keep the plan within [`MAX_SKUS`].
 
 use super::error::thousands;
-pub use crate::engine::qty::MAX_SKUS;
+pub use crate::engine::model::qty::MAX_SKUS;
 
 /// The most data rows one file may hold: a year of Shopify order lines for a brand this
 /// tool is for is well under it, and 200 MB of short rows is about 4 million.

@@ -4,7 +4,7 @@
 //! read by the grid's own number rules, so typed, pasted and imported numbers agree.
 
 use super::sniff::Delimiter;
-use crate::engine::qty::{Money, Qty};
+use crate::engine::model::qty::{Money, Qty};
 use crate::sheet::number::{parse_number, DecimalSep};
 
 /// Decides the decimal separator from the numbers of a file. A value such as `1,234` fits

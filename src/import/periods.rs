@@ -2,7 +2,7 @@
 //! `Nov 2026`, and `Nov-26` as Excel re-saves it). A forecast may be weekly or monthly; the
 //! app splits months into weeks itself, so a month is kept as a month here.
 
-use crate::engine::calendar::{month_label, parse_iso_week, Month};
+use crate::engine::model::calendar::{month_label, parse_iso_week, Month};
 use chrono::{Datelike, NaiveDate};
 use std::fmt;
 

@@ -11,7 +11,7 @@
 use super::cells::Cells;
 use super::columns::{normalize, Field};
 use super::records::{PartlyReceived, ReceiptRow, Records, Skipped, Sums};
-use crate::engine::qty::Qty;
+use crate::engine::model::qty::Qty;
 
 /// What an order's status means for the plan.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -2,7 +2,7 @@
 //! (matching SKUs, splitting months into weeks, choosing replace or merge).
 
 use super::periods::Period;
-use crate::engine::qty::{Money, Qty};
+use crate::engine::model::qty::{Money, Qty};
 use chrono::NaiveDate;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 

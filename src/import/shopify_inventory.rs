@@ -5,7 +5,7 @@
 use super::cells::Cells;
 use super::columns::Field;
 use super::records::{Records, Skipped, Sums};
-use crate::engine::qty::Qty;
+use crate::engine::model::qty::Qty;
 
 const NOT_STOCKED: &str = "not stocked";
 

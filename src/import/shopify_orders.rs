@@ -9,7 +9,7 @@ use super::cells::Cells;
 use super::columns::Field;
 use super::records::{Records, Skipped, Sums};
 use super::table::Row;
-use crate::engine::calendar::monday_of;
+use crate::engine::model::calendar::monday_of;
 use chrono::NaiveDate;
 use std::collections::HashMap;
 

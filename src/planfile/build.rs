@@ -1,5 +1,5 @@
 //! Turning plan-file rows into a plan, one row at a time, checking each value with the
-//! engine's own rules (`engine::validate`) as it is read, so every problem is reported at
+//! engine's own rules (`engine::edit::validate`) as it is read, so every problem is reported at
 //! its line and column and the plan that comes out is always valid.
 //!
 //! Order matters only where it must: the calendar settings come before the first product or
@@ -13,14 +13,14 @@ use super::format::{
 };
 use super::inject::unprotect;
 use super::number::{parse_f64, parse_money, parse_qty, parse_whole};
-use crate::engine::calendar::{parse_iso_week, MAX_HORIZON};
-use crate::engine::checkin::Snapshot;
-use crate::engine::decision::{Decision, MAX_DECISION};
-use crate::engine::event::{DemandEvent, Lift};
-use crate::engine::note::{Note, MAX_NOTE};
-use crate::engine::qty::MAX_SKUS;
-use crate::engine::series::SkuSeries;
-use crate::engine::validate::{check_product, check_quantity};
+use crate::engine::edit::validate::{check_product, check_quantity};
+use crate::engine::model::calendar::{parse_iso_week, MAX_HORIZON};
+use crate::engine::model::checkin::Snapshot;
+use crate::engine::model::decision::{Decision, MAX_DECISION};
+use crate::engine::model::event::{DemandEvent, Lift};
+use crate::engine::model::note::{Note, MAX_NOTE};
+use crate::engine::model::qty::MAX_SKUS;
+use crate::engine::model::series::SkuSeries;
 use crate::engine::{Calendar, Plan, PlanError, Product, Qty, SafetyStock, SeriesField, Slot};
 use crate::import::error::thousands;
 use chrono::Datelike;
@@ -805,7 +805,7 @@ fn engine_error(row: &Row, record: Record, e: PlanError) -> PlanFileError {
     }
 }
 
-/// How `engine::validate` names a value, and the plan-file column that holds it.
+/// How `engine::edit::validate` names a value, and the plan-file column that holds it.
 const ENGINE_NAMES: [(&str, &str); 8] = [
     ("SKU", "sku"),
     ("unit cost", "unit_cost"),
@@ -828,7 +828,7 @@ fn truncate(s: &mut SkuSeries, weeks: usize) {
     for values in s.channels.values_mut() {
         values.truncate(weeks);
     }
-    crate::engine::breakdown::tidy_channels(&mut s.channels);
+    crate::engine::model::breakdown::tidy_channels(&mut s.channels);
 }
 
 /// A plan file holds at most [`MAX_SKUS`] products (as a plan does): the row that would be

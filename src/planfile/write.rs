@@ -7,9 +7,9 @@ use super::format::{
     SAFETY_WEEKS, SKU_LIST, VERSION,
 };
 use super::inject::{protect, push_record};
-use crate::engine::checkin::Snapshot;
-use crate::engine::event::Lift;
-use crate::engine::series::SkuSeries;
+use crate::engine::model::checkin::Snapshot;
+use crate::engine::model::event::Lift;
+use crate::engine::model::series::SkuSeries;
 use crate::engine::{Plan, Product, Qty, SafetyStock, SeriesField, Slot};
 
 /// The byte-order mark Excel needs to read the file as UTF-8.

@@ -12,7 +12,7 @@ use super::number::{parse_number, DecimalSep};
 use super::periods::Period;
 use super::rows::{GridRow, RowOwner};
 use super::selection::Pos;
-use crate::engine::split::split;
+use crate::engine::edit::split::split;
 use crate::engine::{
     CellEdit, CellValue, Edit, Measure, Product, Qty, SafetyStock, SeriesField, Workbook,
 };

@@ -7,8 +7,8 @@
 //! grouping (`100,125`), so what is shown, edited, copied and pasted always reads back as the
 //! same number.
 
-use crate::engine::conflict::{event_text, Value};
-use crate::engine::cover::COVER_CAP;
+use crate::engine::calc::cover::COVER_CAP;
+use crate::engine::collab::conflict::{event_text, Value};
 use crate::engine::{CellValue, Qty, SafetyStock};
 
 /// Which character the user's locale writes between whole and fractional parts.
@@ -514,7 +514,7 @@ mod tests {
         assert_eq!(value(Value::Qty(None)).1, "not set");
         assert_eq!(value(Value::Weeks(3)).1, "3 weeks");
         assert_eq!(value(Value::Text("Fig 1.5".into())).1, "Fig 1.5");
-        use crate::engine::event::{DemandEvent, Lift};
+        use crate::engine::model::event::{DemandEvent, Lift};
         let event = |lift| {
             Value::Event(Some(Box::new(DemandEvent {
                 id: "e1".into(),

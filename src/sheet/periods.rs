@@ -2,7 +2,7 @@
 //! view, a month (the weeks whose Thursday falls in it) in the deep dive — so one grid
 //! serves both views and every cell is "a measure over some weeks".
 
-use crate::engine::calendar::{month_label, Month};
+use crate::engine::model::calendar::{month_label, Month};
 use crate::engine::Calendar;
 use chrono::Datelike;
 use std::ops::Range;

@@ -3,12 +3,12 @@
 //! exceptions" happen here, so they are tested natively.
 
 use super::periods::Period;
-use crate::engine::exceptions::Exception;
+use crate::engine::calc::exceptions::Exception;
 use crate::engine::{CellValue, Measure, Workbook};
 use std::collections::BTreeSet;
 
 /// Whose numbers a row shows: the engine's scope (a SKU, a family or the total).
-pub type RowOwner = crate::engine::kpi::Scope;
+pub type RowOwner = crate::engine::calc::kpi::Scope;
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct GridRow {

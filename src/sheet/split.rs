@@ -2,7 +2,7 @@
 //! stock on hand by location, as the planner reads them in their locale.
 
 use super::number::Locale;
-use crate::engine::breakdown::{label, locations_of, recent_channels};
+use crate::engine::model::breakdown::{label, locations_of, recent_channels};
 use crate::engine::Plan;
 
 /// Weeks the channel split looks back over (a quarter).

@@ -7,7 +7,7 @@ use super::column::{Cell, Prediction};
 use super::{decode, encode, Stored};
 use crate::bench::{HISTORY, HORIZON};
 use crate::demo::generated_plan;
-use crate::engine::checkin::Snapshot;
+use crate::engine::model::checkin::Snapshot;
 use crate::engine::{Calendar, Note, Plan, PlanMeta, Qty, SeriesField, Slot};
 use chrono::{Duration, NaiveDate};
 use std::sync::Arc;
@@ -111,7 +111,7 @@ fn week_before(newer: &Plan, rng: &mut Rng) -> Plan {
         .cells()
     }
     for (p, s) in older.products.iter_mut().zip(&newer.series) {
-        let mut o = crate::engine::series::SkuSeries {
+        let mut o = crate::engine::model::series::SkuSeries {
             actual: back(&s.actual, weeks),
             forecast: back(&s.forecast, weeks),
             consensus: back(&s.consensus, weeks),

@@ -19,7 +19,7 @@ use crate::engine::Qty;
 
 /// Cells this many unchanged in a row end a run (fewer are cheaper written as zeros).
 const GAP: usize = 3;
-const UNIT: i64 = crate::engine::qty::MILLI;
+const UNIT: i64 = crate::engine::model::qty::MILLI;
 
 /// A cell of a column: a quantity, or an optional one (the consensus).
 pub trait Cell: Copy + PartialEq {

@@ -35,7 +35,7 @@ pub use envelope::schema_of;
 pub use error::StoreError;
 pub use payload::Reading;
 
-use crate::engine::checkin::Snapshot;
+use crate::engine::model::checkin::Snapshot;
 use crate::engine::Plan;
 
 /// The storage format this app writes, and the newest it reads.

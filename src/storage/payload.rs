@@ -6,8 +6,8 @@
 use super::error::{corrupt, StoreError};
 use super::wire::{Reader, Writer};
 use super::{plan, Stored};
-use crate::engine::checkin::Snapshot;
-use crate::engine::validate::check_plan;
+use crate::engine::edit::validate::check_plan;
+use crate::engine::model::checkin::Snapshot;
 use crate::engine::Plan;
 
 pub fn write(stored: &Stored) -> Vec<u8> {

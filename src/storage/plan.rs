@@ -9,8 +9,8 @@
 use super::error::{corrupt, StoreError};
 use super::wire::{Reader, Result, Writer};
 use super::{product, series};
-use crate::engine::authors::Authors;
-use crate::engine::calendar::MAX_HISTORY;
+use crate::engine::model::authors::Authors;
+use crate::engine::model::calendar::MAX_HISTORY;
 use crate::engine::{Calendar, Decision, Note, Plan, PlanMeta, Product, Qty, SeriesField, Slot};
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use std::collections::{BTreeMap, HashMap};

@@ -12,7 +12,7 @@
 //! a whole encoded plan.
 
 use super::{decode, encode, StoreError, Stored};
-use crate::engine::checkin::Snapshot;
+use crate::engine::model::checkin::Snapshot;
 use crate::engine::Plan;
 use serde::{Deserialize, Serialize};
 

@@ -6,7 +6,7 @@
 use super::column::{self, Cell, Prediction};
 use super::error::{corrupt, within};
 use super::wire::{Reader, Result, Writer};
-use crate::engine::series::SkuSeries;
+use crate::engine::model::series::SkuSeries;
 use std::sync::Arc;
 
 /// The base a SKU's series are written against: its series and the base index of this

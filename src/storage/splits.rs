@@ -5,7 +5,7 @@
 
 use super::error::corrupt;
 use super::wire::Result;
-use crate::engine::breakdown::{Channels, Locations};
+use crate::engine::model::breakdown::{Channels, Locations};
 use crate::engine::Plan;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;

@@ -15,7 +15,7 @@ use super::files::download;
 use super::keep_mine::{differences, sentence};
 use super::persist::{self, SaveError};
 use super::recovered::RecoveredPanel;
-use crate::engine::checkin::Snapshot;
+use crate::engine::model::checkin::Snapshot;
 use crate::engine::Workbook;
 use crate::storage::recovered::Source;
 use crate::storage::{decode, encode, Stored};

@@ -3,8 +3,8 @@
 //! explains it.
 
 use super::format;
-use crate::engine::exceptions::EXCESS_COVER_WEEKS;
-use crate::engine::split::SPLIT_RULE;
+use crate::engine::calc::exceptions::EXCESS_COVER_WEEKS;
+use crate::engine::edit::split::SPLIT_RULE;
 use crate::engine::{CellValue, Measure, Workbook};
 use crate::sheet::edits::{editable, Target};
 use crate::sheet::periods::Period;

@@ -3,7 +3,7 @@
 //! (bars). Plain SVG: a few paths need no chart library.
 
 use super::format;
-use crate::engine::kpi::Scope;
+use crate::engine::calc::kpi::Scope;
 use crate::engine::{CellValue, Measure, Qty, Workbook};
 use crate::sheet::periods::Period;
 use leptos::prelude::*;

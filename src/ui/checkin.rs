@@ -3,8 +3,8 @@
 
 use super::persist::new_token;
 use super::today::today;
-use crate::engine::checkin::{keep, Snapshot};
-use crate::engine::meta::PlanMeta;
+use crate::engine::model::checkin::{keep, Snapshot};
+use crate::engine::model::meta::PlanMeta;
 use crate::engine::Workbook;
 use leptos::prelude::*;
 

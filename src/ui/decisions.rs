@@ -5,7 +5,7 @@
 use super::form::{field, new_record};
 use super::notes::NoteTarget;
 use super::today::today;
-use crate::engine::decision::skus_from;
+use crate::engine::model::decision::skus_from;
 use crate::engine::{Decision, Edit, Workbook};
 use leptos::prelude::*;
 

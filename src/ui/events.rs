@@ -5,8 +5,8 @@
 
 use super::form::{field, new_record, target_options};
 use super::locale::{self, decimal_sep};
-use crate::engine::event::{DemandEvent, Lift, FAMILY};
-use crate::engine::kpi::Scope;
+use crate::engine::calc::kpi::Scope;
+use crate::engine::model::event::{DemandEvent, Lift, FAMILY};
 use crate::engine::{Edit, Qty, Workbook};
 use crate::sheet::number::parse_number;
 use leptos::prelude::*;

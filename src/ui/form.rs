@@ -34,7 +34,7 @@ pub fn new_record(wb: &Workbook, tag: &str) -> (String, String) {
 pub fn target_options(wb: &Workbook, selected: &str) -> impl IntoView {
     let families = wb.families().keys().map(|f| {
         (
-            format!("{}{f}", crate::engine::event::FAMILY),
+            format!("{}{f}", crate::engine::model::event::FAMILY),
             format!("Family {f}"),
         )
     });

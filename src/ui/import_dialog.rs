@@ -10,7 +10,7 @@ use super::files::{files_of, read_bytes};
 use super::import_file::{file_card, remembered, Loaded};
 use super::merge_view::Opening;
 use super::tick::{next_tick, SLICE_MS};
-use crate::engine::checkin::{keep, Snapshot};
+use crate::engine::model::checkin::{keep, Snapshot};
 use crate::engine::{Edit, Workbook};
 use crate::import::apply::to_edit_with;
 use crate::import::limits::{check_new_skus, too_many_files};

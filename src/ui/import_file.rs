@@ -4,8 +4,8 @@
 
 use super::format;
 use super::merge_view::{merge_section, opening, Opening};
-use crate::engine::checkin::Snapshot;
-use crate::engine::conflict::Side;
+use crate::engine::collab::conflict::Side;
+use crate::engine::model::checkin::Snapshot;
 use crate::engine::Plan;
 use crate::import::apply::{Mode, SkuRules};
 use crate::import::error::plural;

@@ -2,8 +2,8 @@
 //! newer work, say what differs (read from the copy that tab stored, compared value by value
 //! with the engine's two-way merge), and keep their copy aside under Recovered data.
 
-use crate::engine::conflict::Place;
-use crate::engine::merge::two_way;
+use crate::engine::collab::conflict::Place;
+use crate::engine::collab::merge::two_way;
 use crate::engine::Plan;
 use std::collections::BTreeSet;
 
@@ -126,7 +126,7 @@ mod tests {
 
     #[test]
     fn an_event_only_the_other_tab_has_is_counted_and_said() {
-        use crate::engine::event::{DemandEvent, Lift};
+        use crate::engine::model::event::{DemandEvent, Lift};
         let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
         let mine = demo_plan(day);
         let mut theirs = mine.clone();

@@ -3,7 +3,7 @@
 //! keymap's meeting intents). Each step says what it asks and lights up the part of the view
 //! it is about; the rules live in [`crate::sheet::meeting`].
 
-use crate::engine::exceptions::Exception;
+use crate::engine::calc::exceptions::Exception;
 use crate::sheet::keymap::{intent_for, Intent};
 use crate::sheet::meeting::{next_exception, Clock, Mood, Step};
 use leptos::prelude::*;

@@ -3,9 +3,9 @@
 //! differently) is listed with both values and who made them, to pick one by one or all at
 //! once. Applying is one undoable change.
 
-use crate::engine::checkin::Snapshot;
-use crate::engine::conflict::Side;
-use crate::engine::merge::{three_way, two_way, Merge};
+use crate::engine::collab::conflict::Side;
+use crate::engine::collab::merge::{three_way, two_way, Merge};
+use crate::engine::model::checkin::Snapshot;
 use crate::engine::Plan;
 use crate::planfile::PlanFile;
 use leptos::prelude::*;

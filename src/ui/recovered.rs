@@ -6,8 +6,8 @@
 use super::autosave::Banner;
 use super::files::download;
 use super::persist;
-use crate::engine::checkin::{Snapshot, KEEP};
-use crate::engine::roll::roll_to;
+use crate::engine::collab::roll::roll_to;
+use crate::engine::model::checkin::{Snapshot, KEEP};
 use crate::engine::{Edit, Workbook};
 use crate::storage::decode;
 use crate::storage::recovered::{holds, Entry, Holds};

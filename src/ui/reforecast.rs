@@ -5,8 +5,8 @@
 //! the plan it fitted, unchanged (`engine/baseline_run.rs`).
 
 use super::tick::{next_tick, SLICE_MS};
-use crate::engine::baseline::{methods_used, overrides_ahead};
-use crate::engine::baseline_run::Run;
+use crate::engine::forecast::baseline::{methods_used, overrides_ahead};
+use crate::engine::forecast::run::Run;
 use crate::engine::{Edit, Workbook};
 use leptos::prelude::*;
 
@@ -127,7 +127,11 @@ pub fn Reforecast(
 
 /// "Re-forecast 40 SKUs: 1,234 forecast cells changed; 3 consensus overrides stay on top.
 /// Methods: ETS 31, seasonal naive 6, …" — what happened, in one line.
-fn summary(baselines: &[crate::engine::baseline::Baseline], cells: usize, kept: usize) -> String {
+fn summary(
+    baselines: &[crate::engine::forecast::baseline::Baseline],
+    cells: usize,
+    kept: usize,
+) -> String {
     let methods = methods_used(baselines)
         .iter()
         .map(|(m, n)| format!("{} {n}", m.label()))
@@ -158,7 +162,7 @@ pub fn BaselineInfo(workbook: RwSignal<Workbook>, sku: usize) -> impl IntoView {
         let work = move || {
             let text = workbook.with_untracked(|wb| {
                 (sku < wb.plan().products.len())
-                    .then(|| describe(&crate::engine::baseline::baseline(wb.plan(), sku)))
+                    .then(|| describe(&crate::engine::forecast::baseline::baseline(wb.plan(), sku)))
             });
             info.set(text);
         };
@@ -174,14 +178,14 @@ pub fn BaselineInfo(workbook: RwSignal<Workbook>, sku: usize) -> impl IntoView {
 }
 
 /// "Baseline: exponential smoothing (ETS), backtest error 12.3 % (last 13 weeks held out)".
-fn describe(b: &crate::engine::baseline::Baseline) -> String {
-    use crate::engine::forecast_methods::Method;
+fn describe(b: &crate::engine::forecast::baseline::Baseline) -> String {
+    use crate::engine::forecast::methods::Method;
     let error = match (b.method, b.backtest_error) {
         (Method::FamilyProfile | Method::Zero, _) => "no sales history of its own".to_string(),
         (_, Some(e)) => format!(
             "backtest error {} % WMAPE (last {} weeks held out)",
             super::format::fixed(e * 100.0, 1),
-            crate::engine::forecast_methods::Settings::WEEKLY.holdout
+            crate::engine::forecast::methods::Settings::WEEKLY.holdout
         ),
         (_, None) => "not backtested (too little history)".to_string(),
     };

@@ -16,7 +16,7 @@
 
 use super::autosave::{publish_timing, Banner};
 use super::persist::{self, BACKUP, POINTER, SLOTS};
-use crate::engine::checkin::Snapshot;
+use crate::engine::model::checkin::Snapshot;
 use crate::storage::recovered::Source;
 use crate::storage::{decode_in_steps, Reading, StoreError};
 use leptos::prelude::*;

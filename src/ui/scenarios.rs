@@ -9,10 +9,10 @@ use super::locale::decimal_sep;
 use super::persist::SaveError;
 use super::scenario_store;
 use super::today::today;
-use crate::engine::event::FAMILY;
-use crate::engine::outcome::Outcome;
-use crate::engine::roll::roll_to;
-use crate::engine::scenario::{promoted, QuickChange, Scenario};
+use crate::engine::calc::outcome::Outcome;
+use crate::engine::collab::roll::roll_to;
+use crate::engine::collab::scenario::{promoted, QuickChange, Scenario};
+use crate::engine::model::event::FAMILY;
 use crate::engine::{Edit, Workbook};
 use crate::sheet::number::parse_number;
 use crate::storage::scenarios::SavedScenario;
@@ -264,7 +264,7 @@ struct Line {
     /// What the number is exactly (the row heading's tooltip).
     meaning: &'static str,
     /// Counts ×100, money in cents, so both take the same arithmetic (i128: a money total
-    /// can pass an i64 of cents, see `engine::qty::Amount`).
+    /// can pass an i64 of cents, see `engine::model::qty::Amount`).
     value: i128,
     count: bool,
 }

@@ -1,8 +1,8 @@
 //! "Since the last check-in": the ranked list the weekly call walks through — new stockouts,
 //! forecast revisions, receipts moved or changed, actuals that missed — each with who did it.
 
-use crate::engine::changes::{ChangeKind, Changes};
-use crate::engine::checkin::Snapshot;
+use crate::engine::collab::changes::{ChangeKind, Changes};
+use crate::engine::model::checkin::Snapshot;
 use leptos::prelude::*;
 use std::sync::Arc;
 

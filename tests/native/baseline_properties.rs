@@ -4,8 +4,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
-use sop_grid::engine::forecast_methods::Settings;
-use sop_grid::engine::method_selection::select;
+use sop_grid::engine::forecast::methods::Settings;
+use sop_grid::engine::forecast::selection::select;
 
 /// A history: a level, a trend and noise, with some weeks of zero and some huge ones.
 fn history() -> impl Strategy<Value = Vec<f64>> {

@@ -4,12 +4,12 @@
 //! merge and the week roll keep the split.
 
 use chrono::NaiveDate;
-use sop_grid::engine::breakdown::Channels;
-use sop_grid::engine::checkin::Snapshot;
-use sop_grid::engine::conflict::Place;
-use sop_grid::engine::merge::three_way;
-use sop_grid::engine::roll::roll_to;
-use sop_grid::engine::validate::check_plan;
+use sop_grid::engine::collab::conflict::Place;
+use sop_grid::engine::collab::merge::three_way;
+use sop_grid::engine::collab::roll::roll_to;
+use sop_grid::engine::edit::validate::check_plan;
+use sop_grid::engine::model::breakdown::Channels;
+use sop_grid::engine::model::checkin::Snapshot;
 use sop_grid::engine::{Calendar, Edit, Plan, Product, Qty, SeriesField, Workbook};
 use sop_grid::import::apply::{to_edit, Mode};
 use sop_grid::import::{Records, SkuQty, WeekQty};
@@ -329,7 +329,7 @@ fn two_copies_importing_different_channels_merge_without_a_conflict() {
             },
         ]
     );
-    check_plan(&m.resolve(&[sop_grid::engine::conflict::Side::Theirs; 2])).unwrap();
+    check_plan(&m.resolve(&[sop_grid::engine::collab::conflict::Side::Theirs; 2])).unwrap();
 }
 
 #[test]

@@ -9,8 +9,8 @@
 
 use chrono::NaiveDate;
 use proptest::prelude::*;
-use sop_grid::engine::checkin::Snapshot;
-use sop_grid::engine::event::{DemandEvent, Lift};
+use sop_grid::engine::model::checkin::Snapshot;
+use sop_grid::engine::model::event::{DemandEvent, Lift};
 use sop_grid::engine::{Calendar, Decision, Measure, Note, Plan, Product, Qty, Slot, Workbook};
 use sop_grid::planfile::inject::{protect, unprotect};
 use sop_grid::planfile::{read_shared, write_shared};

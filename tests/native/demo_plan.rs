@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 use sop_grid::demo::{demo_plan, DEMO_HISTORY, DEMO_HORIZON};
-use sop_grid::engine::kpi::Scope;
+use sop_grid::engine::calc::kpi::Scope;
 use sop_grid::engine::Workbook;
 
 fn demo() -> Workbook {
@@ -77,7 +77,7 @@ fn excess_launch_and_promotion() {
 
 #[test]
 fn exceptions_put_stockouts_first_and_excess_last() {
-    use sop_grid::engine::exceptions::ExceptionKind::{Excess, Stockout};
+    use sop_grid::engine::calc::exceptions::ExceptionKind::{Excess, Stockout};
     let wb = demo();
     let ex = wb.exceptions(13);
     let code = |i: usize| wb.plan().products[ex[i].sku].sku.as_str();

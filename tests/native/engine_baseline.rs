@@ -1,9 +1,9 @@
 //! The statistical baseline forecast, with hand-worked numbers.
 
 use chrono::NaiveDate;
-use sop_grid::engine::baseline::{baseline, reforecast};
-use sop_grid::engine::forecast_methods::{moving_average, seasonal_naive, Method, Settings};
-use sop_grid::engine::method_selection::{mape, select, wmape};
+use sop_grid::engine::forecast::baseline::{baseline, reforecast};
+use sop_grid::engine::forecast::methods::{moving_average, seasonal_naive, Method, Settings};
+use sop_grid::engine::forecast::selection::{mape, select, wmape};
 use sop_grid::engine::{Calendar, Edit, Plan, Product, Qty, SeriesField, Workbook};
 
 fn plan(history: usize, horizon: usize) -> Plan {

@@ -3,7 +3,7 @@
 //! by position to whatever plan was open when the run ended.
 
 use chrono::NaiveDate;
-use sop_grid::engine::baseline_run::{Run, Stale};
+use sop_grid::engine::forecast::run::{Run, Stale};
 use sop_grid::engine::{Calendar, CellEdit, Edit, Plan, Product, Qty, SeriesField, Workbook};
 
 /// Two SKUs with flat sales: A sells 100 a week, B 10 a week, for 20 weeks; 4 weeks ahead

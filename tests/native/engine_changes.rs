@@ -17,8 +17,8 @@
 //! unmet in W52 and none in W01.
 
 use chrono::NaiveDate;
-use sop_grid::engine::changes::{since, ChangeKind};
-use sop_grid::engine::roll::roll_to;
+use sop_grid::engine::collab::changes::{since, ChangeKind};
+use sop_grid::engine::collab::roll::roll_to;
 use sop_grid::engine::{
     Calendar, CellEdit, Edit, Money, Plan, Product, Qty, SeriesField, Workbook,
 };

@@ -2,8 +2,8 @@
 //! projected stock, switching off, consensus on top, the family split, persistence, merge.
 
 use chrono::NaiveDate;
-use sop_grid::engine::event::{DemandEvent, Lift};
-use sop_grid::engine::merge::three_way;
+use sop_grid::engine::collab::merge::three_way;
+use sop_grid::engine::model::event::{DemandEvent, Lift};
 use sop_grid::engine::{Calendar, CellEdit, Edit, Plan, Product, Qty, SeriesField, Workbook};
 use sop_grid::planfile;
 use sop_grid::storage::{decode, encode, Stored};
@@ -438,7 +438,7 @@ fn an_event_changed_differently_in_both_copies_is_a_conflict() {
             ),
         ]
     );
-    use sop_grid::engine::conflict::Side;
+    use sop_grid::engine::collab::conflict::Side;
     let theirs_picked = merge.resolve(&[Side::Theirs, Side::Theirs]);
     assert_eq!(
         kept(&theirs_picked),

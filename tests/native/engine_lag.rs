@@ -14,8 +14,8 @@
 //! | B    | 20  | 30  | 30  | 30  | 30  |
 
 use chrono::{Duration, NaiveDate};
-use sop_grid::engine::checkin::Snapshot;
-use sop_grid::engine::lag::accuracy;
+use sop_grid::engine::forecast::lag::accuracy;
+use sop_grid::engine::model::checkin::Snapshot;
 use sop_grid::engine::{Calendar, Plan, Product, Qty};
 
 /// Monday of 2026-W`week`.

@@ -8,9 +8,9 @@
 //! - 20,000 (the cap) hold 2 × 10^18 = 2 × 10^20 cents.
 
 use chrono::NaiveDate;
-use sop_grid::engine::kpi::Scope;
-use sop_grid::engine::qty::{MAX_PRICE_CENTS, MAX_SKUS};
-use sop_grid::engine::validate::check_plan;
+use sop_grid::engine::calc::kpi::Scope;
+use sop_grid::engine::edit::validate::check_plan;
+use sop_grid::engine::model::qty::{MAX_PRICE_CENTS, MAX_SKUS};
 use sop_grid::engine::{
     Calendar, CellEdit, CellValue, Edit, Measure, Money, Plan, PlanError, Product, Qty,
     SeriesField, Workbook,
@@ -168,7 +168,7 @@ fn one_more_than_the_largest_is_refused_naming_the_value() {
 
 #[test]
 fn events_together_lift_a_week_by_at_most_a_billion_units() {
-    use sop_grid::engine::event::{DemandEvent, Lift, MAX_LIFT};
+    use sop_grid::engine::model::event::{DemandEvent, Lift, MAX_LIFT};
     let mut wb = Workbook::new(plan_of(1));
     let mut forecast = |q| {
         wb.apply(

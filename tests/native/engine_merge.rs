@@ -8,9 +8,9 @@
 //! CND-101 forecasts 100 a week from W48, on hand 100; CND-102 forecasts 40, on hand 50.
 
 use chrono::NaiveDate;
-use sop_grid::engine::conflict::{Place, ProductField, Side, Value};
-use sop_grid::engine::merge::{three_way, two_way};
-use sop_grid::engine::series::SkuSeries;
+use sop_grid::engine::collab::conflict::{Place, ProductField, Side, Value};
+use sop_grid::engine::collab::merge::{three_way, two_way};
+use sop_grid::engine::model::series::SkuSeries;
 use sop_grid::engine::{
     Calendar, CellEdit, Edit, Note, Plan, Product, Qty, SeriesField, Slot, Workbook,
 };
@@ -437,8 +437,8 @@ fn decisions_are_the_union_of_both_copies_and_closed_wins() {
         d("a", "2026-11-23", Some("2026-11-25")),
         d("c", "2026-11-20", None),
     ];
-    let one = sop_grid::engine::merge::three_way(&base, &ours, &theirs, "A", "B");
-    let two = sop_grid::engine::merge::three_way(&base, &theirs, &ours, "B", "A");
+    let one = sop_grid::engine::collab::merge::three_way(&base, &ours, &theirs, "A", "B");
+    let two = sop_grid::engine::collab::merge::three_way(&base, &theirs, &ours, "B", "A");
     let ids: Vec<(&str, Option<&str>)> = one
         .plan_ours_default
         .decisions

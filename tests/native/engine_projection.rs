@@ -6,7 +6,7 @@
 //! | wk  | W46 | W47 | W48 | W49 | W50 | W51 | W52 | W53 |
 
 use chrono::NaiveDate;
-use sop_grid::engine::kpi::Scope;
+use sop_grid::engine::calc::kpi::Scope;
 use sop_grid::engine::{
     Amount, Calendar, CellValue, Measure, Money, Plan, PlanError, Product, Qty, SafetyStock,
     SeriesField, Workbook,
@@ -235,10 +235,10 @@ fn family_aggregate_across_a_month_boundary() {
     let candles = wb.family("Candles").unwrap();
     // November: actuals 35 + 45 + 12 + 8 and W48's forecast 40 + 10 = 150.
     // December: five weeks of 40 + 10 = 250.
-    let demand = sop_grid::engine::aggregate::monthly_flow(&candles.demand, &ranges);
+    let demand = sop_grid::engine::calc::aggregate::monthly_flow(&candles.demand, &ranges);
     assert_eq!(demand, [150_000, 250_000]);
     // Stock at month end: W48 60 + 20 = 80; W53 −140 + 70 = −70.
-    let stock = sop_grid::engine::aggregate::monthly_stock(&candles.projected, &ranges);
+    let stock = sop_grid::engine::calc::aggregate::monthly_stock(&candles.projected, &ranges);
     assert_eq!(stock, [80_000, -70_000]);
     // Family cover is recomputed from the family (80 over 50 a week = 1.6),
     // not summed from the SKUs (1.5 + 2.0).
@@ -429,7 +429,7 @@ fn exceptions_ranked_by_urgency_then_money() {
     // D: below safety in W50 within lead time, nothing unmet yet. C: below safety in W49 but an
     // order placed now (lead time 0) still arrives in time, so it ranks after both.
     // B goes below safety only in W51: outside the horizon.
-    use sop_grid::engine::exceptions::ExceptionKind::*;
+    use sop_grid::engine::calc::exceptions::ExceptionKind::*;
     let ex = wb.exceptions(3);
     let got: Vec<_> = ex
         .iter()
@@ -457,7 +457,7 @@ fn exceptions_ranked_by_urgency_then_money() {
 
 #[test]
 fn monthly_values_sum_flows_and_take_stocks_at_month_end() {
-    use sop_grid::engine::kpi::Scope;
+    use sop_grid::engine::calc::kpi::Scope;
     let wb = scenario();
     let (nov, dec) = (0..3, 3..8);
     let candles = Scope::Family("Candles".to_string());

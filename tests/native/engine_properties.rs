@@ -5,7 +5,7 @@
 
 use chrono::NaiveDate;
 use proptest::prelude::*;
-use sop_grid::engine::money::week_money;
+use sop_grid::engine::calc::money::week_money;
 use sop_grid::engine::{
     Calendar, CellEdit, CellValue, Edit, Measure, Money, Plan, Product, Qty, SafetyStock,
     SeriesField, Workbook,

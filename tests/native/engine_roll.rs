@@ -1,8 +1,8 @@
 //! The weekly roll, with exact calendars and values.
 
 use chrono::NaiveDate;
-use sop_grid::engine::calendar::MAX_HISTORY;
-use sop_grid::engine::roll::roll_to;
+use sop_grid::engine::collab::roll::roll_to;
+use sop_grid::engine::model::calendar::MAX_HISTORY;
 use sop_grid::engine::{Calendar, Plan, Product, Qty, SeriesField, Slot};
 use std::sync::Arc;
 

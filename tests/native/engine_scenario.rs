@@ -7,9 +7,9 @@
 //!   Stock: 7, 2, −3, −8 → unserved 3 (W50) and 5 (W51) → 8 × 6 = 48 lost; value 28, 8 → 9.
 //! The plan: 1 SKU out of stock (2 SKU-weeks), 48 lost, 459 average stock value, 600 PO spend.
 
-use sop_grid::engine::outcome::Outcome;
-use sop_grid::engine::qty::Amount;
-use sop_grid::engine::scenario::{QuickChange, Scenario};
+use sop_grid::engine::calc::outcome::Outcome;
+use sop_grid::engine::collab::scenario::{QuickChange, Scenario};
+use sop_grid::engine::model::qty::Amount;
 use sop_grid::engine::{Edit, Workbook};
 use sop_grid::planfile;
 
@@ -271,7 +271,7 @@ fn black_friday_gift_sets_up_20_percent_on_the_demo_plan() {
 /// plan no longer had; `check_plan` passed it and the storage reader refused the saved plan.
 #[test]
 fn promoting_a_scenario_made_before_an_import_keeps_a_plan_that_saves_and_reads_back() {
-    use sop_grid::engine::validate::check_plan;
+    use sop_grid::engine::edit::validate::check_plan;
     use sop_grid::engine::{SeriesField, Slot};
     use sop_grid::import::apply::{to_edit, Mode};
     use sop_grid::import::{preview, Choices};

@@ -2,7 +2,7 @@
 //! the whole plan replaced by opening a plan file. Both are one undoable change.
 
 use chrono::NaiveDate;
-use sop_grid::engine::kpi::Scope;
+use sop_grid::engine::calc::kpi::Scope;
 use sop_grid::engine::{
     Calendar, CellEdit, CellValue, Edit, Measure, Plan, Product, Qty, SeriesField, Workbook,
 };

@@ -3,11 +3,11 @@
 //! (Diffusers), weeks 2026-W46 to W53, current week W48; B's forecast is 10 a week.
 
 use chrono::NaiveDate;
-use sop_grid::engine::checkin::Snapshot;
-use sop_grid::engine::event::{DemandEvent, Lift};
-use sop_grid::engine::roll::roll_to;
-use sop_grid::engine::scenario::{promoted, Scenario};
-use sop_grid::engine::validate::check_plan;
+use sop_grid::engine::collab::roll::roll_to;
+use sop_grid::engine::collab::scenario::{promoted, Scenario};
+use sop_grid::engine::edit::validate::check_plan;
+use sop_grid::engine::model::checkin::Snapshot;
+use sop_grid::engine::model::event::{DemandEvent, Lift};
 use sop_grid::engine::{Calendar, Edit, Plan, PlanMeta, Product, Qty, SeriesField, Workbook};
 use sop_grid::import::apply::{to_edit, Mode};
 use sop_grid::import::{preview, Choices};

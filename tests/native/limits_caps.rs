@@ -3,7 +3,7 @@
 //! and the plan stays exactly as it was.
 
 use chrono::NaiveDate;
-use sop_grid::engine::qty::MAX_SKUS;
+use sop_grid::engine::model::qty::MAX_SKUS;
 use sop_grid::engine::{Calendar, Plan, Product, Qty, Workbook};
 use sop_grid::import::apply::{to_edit, Mode};
 use sop_grid::import::error::Problems;

@@ -7,7 +7,7 @@ use chrono::{Duration, NaiveDate};
 use proptest::prelude::*;
 use proptest::strategy::ValueTree;
 use sop_grid::demo::{demo_plan, generated_plan};
-use sop_grid::engine::checkin::Snapshot;
+use sop_grid::engine::model::checkin::Snapshot;
 use sop_grid::engine::{
     Calendar, Decision, Money, Note, Plan, PlanMeta, Product, Qty, SafetyStock, SeriesField, Slot,
 };

@@ -7,9 +7,9 @@
 use chrono::{Duration, NaiveDate};
 use proptest::prelude::*;
 use sop_grid::demo::{demo_plan, generated_plan, DEMO_HISTORY, DEMO_HORIZON};
-use sop_grid::engine::calendar::MAX_HORIZON;
-use sop_grid::engine::checkin::Snapshot;
-use sop_grid::engine::roll::roll_to;
+use sop_grid::engine::collab::roll::roll_to;
+use sop_grid::engine::model::calendar::MAX_HORIZON;
+use sop_grid::engine::model::checkin::Snapshot;
 use sop_grid::engine::{Plan, Qty, SeriesField};
 use sop_grid::planfile::{read_shared, write_shared};
 

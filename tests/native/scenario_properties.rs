@@ -5,7 +5,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
-use sop_grid::engine::scenario::QuickChange;
+use sop_grid::engine::collab::scenario::QuickChange;
 use sop_grid::engine::{CellEdit, Edit, Qty, SeriesField, Workbook};
 use sop_grid::planfile;
 

@@ -4,7 +4,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use chrono::NaiveDate;
-use sop_grid::engine::checkin::Snapshot;
+use sop_grid::engine::model::checkin::Snapshot;
 use sop_grid::engine::{
     Calendar, Decision, Money, Note, Plan, PlanMeta, Product, Qty, SafetyStock, SeriesField, Slot,
 };
@@ -456,7 +456,7 @@ fn the_format_2_fixture_reads_to_the_same_plan_with_its_decisions() {
 /// Format 3 (demand events) written by this app; run once: `cargo test --test native storage:: --
 /// --ignored write_v3_fixture`.
 fn with_events() -> Stored {
-    use sop_grid::engine::event::{DemandEvent, Lift};
+    use sop_grid::engine::model::event::{DemandEvent, Lift};
     let mut state = with_decision();
     state.plan.events.push(DemandEvent {
         id: "e-1".to_string(),
@@ -523,7 +523,7 @@ fn with_splits() -> Stored {
             .collect();
         s.channels.insert("Amazon".to_string(), amazon);
         s.channels.insert(String::new(), rest);
-        sop_grid::engine::breakdown::tidy_channels(&mut s.channels);
+        sop_grid::engine::model::breakdown::tidy_channels(&mut s.channels);
     }
     state
 }

@@ -5,7 +5,7 @@
 
 use chrono::NaiveDate;
 use sop_grid::demo::{demo_plan, generated_plan};
-use sop_grid::engine::scenario::{QuickChange, Scenario};
+use sop_grid::engine::collab::scenario::{QuickChange, Scenario};
 use sop_grid::engine::Plan;
 use sop_grid::storage::scenarios::{
     decode_scenarios, encode_format_1, encode_scenarios, token_of, SavedList, SavedScenario,

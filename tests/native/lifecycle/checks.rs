@@ -1,8 +1,8 @@
 //! What must hold after every step, and at the end of a sequence.
 
 use super::world::{save_plan_file, Copy, World};
-use sop_grid::engine::series::SkuSeries;
-use sop_grid::engine::validate::check_plan;
+use sop_grid::engine::edit::validate::check_plan;
+use sop_grid::engine::model::series::SkuSeries;
 use sop_grid::engine::{Calendar, Plan, SeriesField, Workbook};
 use sop_grid::planfile::read_shared;
 use sop_grid::storage::scenarios::{decode_scenarios, encode_scenarios, SavedScenario};

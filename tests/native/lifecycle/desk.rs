@@ -9,7 +9,7 @@
 use super::files::csv_file;
 use super::ops::{Edit as Op, FileKind, Num, View};
 use chrono::NaiveDate;
-use sop_grid::engine::event::{DemandEvent, Lift, FAMILY};
+use sop_grid::engine::model::event::{DemandEvent, Lift, FAMILY};
 use sop_grid::engine::{Decision, Edit, Note, Qty, Workbook};
 use sop_grid::import::apply::{to_edit, Mode};
 use sop_grid::import::{preview, Choices, Kind};

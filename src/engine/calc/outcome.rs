@@ -7,8 +7,8 @@
 //!   (positive projected stock × unit cost) — what the plan ties up;
 //! - **PO spend**: receipts × unit cost in the window.
 
-use super::qty::{Amount, Qty};
-use super::workbook::Workbook;
+use crate::engine::edit::workbook::Workbook;
+use crate::engine::model::qty::{Amount, Qty};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Outcome {

@@ -7,7 +7,7 @@
 //! moved, would put one SKU's forecast on another.
 
 use super::baseline::{complete, edits, own, Baseline};
-use super::{CellEdit, Plan, Workbook};
+use crate::engine::{CellEdit, Plan, Workbook};
 use std::collections::HashMap;
 use std::sync::Arc;
 

@@ -3,8 +3,8 @@
 //! planned); a period whose load exceeds its capacity is overloaded and must be re-planned.
 
 use super::kpi::Scope;
-use super::qty::Qty;
-use super::workbook::Workbook;
+use crate::engine::edit::workbook::Workbook;
+use crate::engine::model::qty::Qty;
 use std::ops::Range;
 
 /// Load against capacity over a run of weeks.

@@ -1,5 +1,5 @@
 //! The plan: the calendar, the products and their input series. Everything a planner owns;
-//! nothing derived (that lives in [`super::workbook::Workbook`]).
+//! nothing derived (that lives in [`crate::engine::edit::workbook::Workbook`]).
 
 use super::authors::Authors;
 use super::calendar::Calendar;

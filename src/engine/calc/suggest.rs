@@ -6,8 +6,8 @@
 //! rounded up to the order multiple. It must be placed lead-time weeks before the need week;
 //! when that week is already past, the suggestion is flagged too late (expedite or accept the gap).
 
-use super::product::Product;
-use super::qty::Qty;
+use crate::engine::model::product::Product;
+use crate::engine::model::qty::Qty;
 use serde::{Deserialize, Serialize};
 
 /// Weeks after the need week that the suggested order keeps above safety stock.

@@ -9,7 +9,7 @@
 //!   i.e. in the current week or the lead time after it.
 
 use super::money::week_money;
-use super::workbook::Workbook;
+use crate::engine::edit::workbook::Workbook;
 use std::ops::Range;
 
 /// Whose numbers: one SKU, a family, or the whole plan (KPIs, grid rows, monthly values).

@@ -1,13 +1,13 @@
 //! Undo and redo. Every change is a list of [`Diff`]s holding both the old and the new value,
 //! so undo and redo restore exactly, whatever happened in between.
 
-use super::decision::Decision;
-use super::event::DemandEvent;
-use super::note::Note;
-use super::plan::{Plan, Slot};
-use super::product::Product;
-use super::qty::Qty;
-use super::series::SeriesField;
+use crate::engine::model::decision::Decision;
+use crate::engine::model::event::DemandEvent;
+use crate::engine::model::note::Note;
+use crate::engine::model::plan::{Plan, Slot};
+use crate::engine::model::product::Product;
+use crate::engine::model::qty::Qty;
+use crate::engine::model::series::SeriesField;
 use std::sync::Arc;
 
 /// One atomic modification of the plan.
@@ -31,8 +31,8 @@ pub enum Diff {
     /// of the same change).
     Channels {
         sku: usize,
-        old: Box<super::breakdown::Channels>,
-        new: Box<super::breakdown::Channels>,
+        old: Box<crate::engine::model::breakdown::Channels>,
+        new: Box<crate::engine::model::breakdown::Channels>,
     },
     /// A new product appended at index `sku`, with all-zero series (an import's new SKU).
     Added { sku: usize, product: Box<Product> },

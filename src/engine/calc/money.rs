@@ -6,9 +6,9 @@
 //! receipts at cost in the week the goods arrive.
 
 use super::derived::SkuDerived;
-use super::product::Product;
-use super::qty::{Amount, Qty};
-use super::series::SkuSeries;
+use crate::engine::model::product::Product;
+use crate::engine::model::qty::{Amount, Qty};
+use crate::engine::model::series::SkuSeries;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct WeekMoney {

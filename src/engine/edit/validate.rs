@@ -1,14 +1,14 @@
 //! Bounds on what a plan may hold. Checked before any edit touches the plan, so a rejected
 //! edit changes nothing.
 
-use super::calendar::{MAX_HISTORY, MAX_HORIZON};
-use super::decision::{Decision, MAX_DECISION};
 use super::error::PlanError;
-use super::note::{Note, MAX_NOTE};
-use super::plan::Slot;
-use super::product::{Product, SafetyStock};
-use super::qty::{Money, Qty, MAX_PRICE_CENTS, MAX_SKUS};
-use super::series::SeriesField;
+use crate::engine::model::calendar::{MAX_HISTORY, MAX_HORIZON};
+use crate::engine::model::decision::{Decision, MAX_DECISION};
+use crate::engine::model::note::{Note, MAX_NOTE};
+use crate::engine::model::plan::Slot;
+use crate::engine::model::product::{Product, SafetyStock};
+use crate::engine::model::qty::{Money, Qty, MAX_PRICE_CENTS, MAX_SKUS};
+use crate::engine::model::series::SeriesField;
 use chrono::Datelike;
 
 /// Safety stock in weeks of cover is at most a year.
@@ -22,8 +22,8 @@ fn bad(what: &str, value: impl ToString, reason: &str) -> PlanError {
     }
 }
 
-/// [`super::qty::MAX_UNITS`] in thousandths.
-const MAX_QTY: i64 = super::qty::MAX_UNITS as i64 * super::qty::MILLI;
+/// [`crate::engine::model::qty::MAX_UNITS`] in thousandths.
+const MAX_QTY: i64 = crate::engine::model::qty::MAX_UNITS as i64 * crate::engine::model::qty::MILLI;
 
 /// Whether [`check_quantity`] accepts `q`; cheap, for scanning whole series.
 fn in_bounds(q: Qty) -> bool {
@@ -54,13 +54,13 @@ fn quantity_problem(q: Qty) -> Option<&'static str> {
     }
 }
 
-/// A quantity that must be zero or more and within [`super::qty::MAX_UNITS`].
+/// A quantity that must be zero or more and within [`crate::engine::model::qty::MAX_UNITS`].
 pub fn check_quantity(what: &str, q: Qty) -> Result<(), PlanError> {
     quantity_problem(q).map_or(Ok(()), |reason| Err(bad(what, q, reason)))
 }
 
 /// A unit cost or price: 0 to [`MAX_PRICE_CENTS`] (1,000,000.00), the bound that keeps
-/// every money amount exact (see [`super::qty::Amount`]).
+/// every money amount exact (see [`crate::engine::model::qty::Amount`]).
 fn price_ok(m: Money) -> bool {
     (0..=i128::from(MAX_PRICE_CENTS)).contains(&m.0)
 }
@@ -109,7 +109,7 @@ pub fn check_product(p: &Product) -> Result<(), PlanError> {
             ));
         }
     }
-    super::breakdown::check_locations(p)
+    crate::engine::model::breakdown::check_locations(p)
 }
 
 /// A note needs its text (not too long) and what it is on.
@@ -158,7 +158,7 @@ pub fn check_decision(d: &Decision) -> Result<(), PlanError> {
 /// every product, unique SKUs, one value per week in every series, quantities in bounds,
 /// every signed change on a SKU and week of the plan. It checks everything the storage
 /// reader and the plan-file reader check, so a plan that passes it saves and reads back.
-pub fn check_plan(plan: &super::plan::Plan) -> Result<(), PlanError> {
+pub fn check_plan(plan: &crate::engine::model::plan::Plan) -> Result<(), PlanError> {
     let weeks = plan.calendar.len();
     if plan.series.len() != plan.products.len() {
         return Err(bad(
@@ -180,7 +180,7 @@ pub fn check_plan(plan: &super::plan::Plan) -> Result<(), PlanError> {
         if !seen.insert(p.sku.as_str()) {
             return Err(bad("SKU", &p.sku, "appears twice in the plan"));
         }
-        super::breakdown::check_channels(&p.sku, s, &plan.calendar)?;
+        crate::engine::model::breakdown::check_channels(&p.sku, s, &plan.calendar)?;
         for field in SeriesField::ALL {
             let (len, wrong) = match field {
                 SeriesField::Actual => first_bad(&s.actual),

@@ -3,10 +3,10 @@
 //! it can be scored against the actuals), the same number of empty weeks join the end so
 //! the horizon keeps its length, and the oldest weeks go once the history is full.
 
-use super::authors::Authors;
-use super::calendar::{monday_of, Calendar, MAX_HISTORY};
-use super::plan::{Plan, Slot};
-use super::series::{SeriesField, SkuSeries};
+use crate::engine::model::authors::Authors;
+use crate::engine::model::calendar::{monday_of, Calendar, MAX_HISTORY};
+use crate::engine::model::plan::{Plan, Slot};
+use crate::engine::model::series::{SeriesField, SkuSeries};
 use chrono::NaiveDate;
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -86,6 +86,6 @@ fn moved(s: &SkuSeries, from: &[Option<usize>]) -> SkuSeries {
             .collect();
         out.channels.insert(name.clone(), moved);
     }
-    super::breakdown::tidy_channels(&mut out.channels);
+    crate::engine::model::breakdown::tidy_channels(&mut out.channels);
     out
 }

@@ -4,11 +4,11 @@
 //! what purchasing had to order on, which is what matters for a lead time.
 //!
 //! WMAPE = Σ|A−F| / ΣA and bias = Σ(F−A) / ΣA (positive = over-forecast), over SKUs and weeks,
-//! the same measures as [`super::kpi`].
+//! the same measures as [`crate::engine::calc::kpi`].
 
-use super::checkin::Snapshot;
-use super::plan::Plan;
-use super::product::Product;
+use crate::engine::model::checkin::Snapshot;
+use crate::engine::model::plan::Plan;
+use crate::engine::model::product::Product;
 use chrono::NaiveDate;
 use std::collections::{BTreeMap, BTreeSet};
 

@@ -23,13 +23,13 @@
 mod splits;
 use splits::Copies;
 
-use super::calendar::Calendar;
 use super::conflict::{Conflict, Place, ProductField, Side, Value};
-use super::decision::Decision;
-use super::note::Note;
-use super::plan::{Plan, Slot};
-use super::product::Product;
-use super::series::{SeriesField, SkuSeries};
+use crate::engine::model::calendar::Calendar;
+use crate::engine::model::decision::Decision;
+use crate::engine::model::note::Note;
+use crate::engine::model::plan::{Plan, Slot};
+use crate::engine::model::product::Product;
+use crate::engine::model::series::{SeriesField, SkuSeries};
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
@@ -284,7 +284,7 @@ fn cell(s: &SkuSeries, field: SeriesField, week: usize) -> Option<Value> {
 
 /// A cell nobody has filled: zero, or for the consensus not set.
 fn empty(field: SeriesField) -> Value {
-    Value::Qty((!field.is_optional()).then_some(super::qty::Qty::ZERO))
+    Value::Qty((!field.is_optional()).then_some(crate::engine::model::qty::Qty::ZERO))
 }
 
 /// Which copy a settled value came from (`Both`: they agree).

@@ -13,11 +13,11 @@
 //!   that is all "not said" is no split.
 
 use super::calendar::Calendar;
-use super::error::PlanError;
 use super::product::Product;
 use super::qty::Qty;
 use super::series::SkuSeries;
-use super::validate::check_quantity;
+use crate::engine::edit::error::PlanError;
+use crate::engine::edit::validate::check_quantity;
 use std::collections::BTreeMap;
 
 /// Actual sales by channel name: one value per plan week, like the series.

@@ -6,9 +6,9 @@
 //! revenue at risk (unmet units × price over the horizon), then by the earliest week;
 //! excess comes last, largest stock value first.
 
-use super::qty::{Amount, Qty};
 use super::suggest::OrderSuggestion;
-use super::workbook::Workbook;
+use crate::engine::edit::workbook::Workbook;
+use crate::engine::model::qty::{Amount, Qty};
 
 /// Cover above this many weeks now is excess stock (tied-up cash).
 pub const EXCESS_COVER_WEEKS: f64 = 26.0;

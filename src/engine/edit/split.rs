@@ -3,7 +3,7 @@
 //! Shares are whole thousandths of a unit, rounded by largest remainder so they add up to
 //! the new total exactly; ties go to the earlier cell, so the split is deterministic.
 
-use super::qty::Qty;
+use crate::engine::model::qty::Qty;
 
 /// The rule as the app shows it to the planner.
 pub const SPLIT_RULE: &str =

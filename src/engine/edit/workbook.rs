@@ -4,18 +4,18 @@
 //! recalculates only the SKUs it touched, from the earliest edited week, then their family
 //! and the total.
 
-use super::aggregate::Agg;
-use super::decision::Decision;
-use super::derived::{Scratch, SkuDerived};
 use super::error::PlanError;
-use super::event::DemandEvent;
 use super::history::{Change, Diff, History};
-use super::note::Note;
-use super::plan::{Plan, Slot};
-use super::product::Product;
-use super::qty::{Qty, MAX_SKUS};
-use super::series::{SeriesField, SkuSeries};
 use super::validate::{check_decision, check_note, check_product, check_quantity};
+use crate::engine::calc::aggregate::Agg;
+use crate::engine::calc::derived::{Scratch, SkuDerived};
+use crate::engine::model::decision::Decision;
+use crate::engine::model::event::DemandEvent;
+use crate::engine::model::note::Note;
+use crate::engine::model::plan::{Plan, Slot};
+use crate::engine::model::product::Product;
+use crate::engine::model::qty::{Qty, MAX_SKUS};
+use crate::engine::model::series::{SeriesField, SkuSeries};
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
@@ -42,7 +42,7 @@ pub enum Edit {
     /// no actual-sales cells of that SKU beside it.
     Channels {
         sku: usize,
-        channels: super::breakdown::Channels,
+        channels: crate::engine::model::breakdown::Channels,
     },
     /// A new product, appended after the existing ones (its index is the number of products
     /// before it, counting those added earlier in the same batch); its series start at zero.
@@ -225,7 +225,7 @@ impl Workbook {
 
     /// Sets the plan's identity (its id the first time it is saved, the shared check-in):
     /// not a change a planner undoes, but a change to save, so the revision moves on.
-    pub fn set_meta(&mut self, meta: super::meta::PlanMeta) {
+    pub fn set_meta(&mut self, meta: crate::engine::model::meta::PlanMeta) {
         self.revision = self.revision.max(meta.revision) + 1;
         self.history.set_base(&meta.id, &meta.base);
         self.plan.meta = meta;
@@ -382,7 +382,7 @@ impl Workbook {
             }
             Edit::Product { sku, mut product } => {
                 // A typed on hand moves the location split it is made of.
-                super::breakdown::settle_product(&mut product);
+                crate::engine::model::breakdown::settle_product(&mut product);
                 let old = self
                     .plan
                     .products
@@ -437,7 +437,7 @@ impl Workbook {
                 }])
             }
             Edit::ReplacePlan(plan) => {
-                crate::engine::validate::check_plan(&plan)?;
+                crate::engine::edit::validate::check_plan(&plan)?;
                 Ok(vec![Diff::Plan {
                     old: Box::new(self.plan.clone()),
                     new: plan,

@@ -1,10 +1,10 @@
 //! What a merge asks the planner: a value two copies of the plan changed differently, with
 //! both versions and who made them, so the planner can pick one.
 
-use super::event::{DemandEvent, Lift};
-use super::product::{Product, SafetyStock};
-use super::qty::{Money, Qty};
-use super::series::SeriesField;
+use crate::engine::model::event::{DemandEvent, Lift};
+use crate::engine::model::product::{Product, SafetyStock};
+use crate::engine::model::qty::{Money, Qty};
+use crate::engine::model::series::SeriesField;
 use std::fmt;
 
 /// Which copy of the plan a value comes from.

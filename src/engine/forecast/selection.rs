@@ -3,7 +3,7 @@
 //! lowest WMAPE (Σ|A−F| / ΣA, the plan's accuracy measure) forecasts the future from the
 //! whole history. Ties go to the simpler method (the order of [`CANDIDATES`]).
 
-use super::forecast_methods::{forecast, Method, Settings};
+use super::methods::{forecast, Method, Settings};
 
 /// The methods tried, simplest first.
 pub const CANDIDATES: [Method; 3] = [Method::MovingAverage, Method::SeasonalNaive, Method::Ets];

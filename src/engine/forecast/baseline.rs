@@ -1,6 +1,6 @@
 //! The statistical baseline forecast of a plan: per SKU, from its weekly actual sales, a
 //! forecast for the current week and after (method picked by backtest, see
-//! [`super::method_selection`]). A SKU without sales of its own (a new product) gets its
+//! [`super::selection`]). A SKU without sales of its own (a new product) gets its
 //! family's average weekly profile; its launch curve is typed as consensus, which stays on
 //! top. (A launch curve typed into the forecast itself could not be told apart, a week
 //! later, from a family profile written by the last re-forecast.)
@@ -11,12 +11,12 @@
 //! so the UI fits SKUs a few at a time ([`own`]) and then [`complete`]s and writes them
 //! ([`edits`]).
 
-use super::forecast_methods::{Method, Settings};
-use super::method_selection::select;
-use super::plan::Plan;
-use super::qty::{Qty, MAX_UNITS};
-use super::series::SeriesField;
-use super::workbook::CellEdit;
+use super::methods::{Method, Settings};
+use super::selection::select;
+use crate::engine::edit::workbook::CellEdit;
+use crate::engine::model::plan::Plan;
+use crate::engine::model::qty::{Qty, MAX_UNITS};
+use crate::engine::model::series::SeriesField;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Baseline {

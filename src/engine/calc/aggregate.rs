@@ -4,13 +4,13 @@
 //! flows (sales, demand, receipts, money) are summed over the month's weeks; stocks (projected,
 //! safety, gap, inventory value, cover) are the value at the month's last week.
 
-use super::calendar::Calendar;
 use super::cover::ForwardDemand;
 use super::derived::SkuDerived;
 use super::money::WeekMoney;
-use super::product::Product;
-use super::qty::Amount;
-use super::series::SkuSeries;
+use crate::engine::model::calendar::Calendar;
+use crate::engine::model::product::Product;
+use crate::engine::model::qty::Amount;
+use crate::engine::model::series::SkuSeries;
 use std::ops::Range;
 
 /// Aggregated rows of a family or of the whole plan. Quantities in thousandths of a unit,
@@ -18,7 +18,7 @@ use std::ops::Range;
 /// exactly the full sum (modular arithmetic is exact), and the sum itself is in range: a
 /// SKU's quantity in a week is at most 100,000,000 units typed, or a projected stock of at
 /// most on hand + 260 weeks of receipts ≤ 52,100,000,000 units = 5.21 × 10^13 thousandths;
-/// times [`super::qty::MAX_SKUS`] (20,000) that is 1.04 × 10^18, inside an i64 (9.2 × 10^18).
+/// times [`crate::engine::model::qty::MAX_SKUS`] (20,000) that is 1.04 × 10^18, inside an i64 (9.2 × 10^18).
 /// Money rows are i128 in [`Amount`] units (thousandths of a cent), exact by the bound worked
 /// out on [`Amount`], so no money total ever wraps.
 #[derive(Clone, Debug, Default, PartialEq)]

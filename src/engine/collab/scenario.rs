@@ -1,17 +1,17 @@
 //! Scenarios: named copies of the plan ("demand +20 % on Candles", "supplier 2 weeks late")
-//! changed on their own and compared with the plan on [`super::outcome::Outcome`]. A
+//! changed on their own and compared with the plan on [`crate::engine::calc::outcome::Outcome`]. A
 //! scenario keeps its own workbook, so its edits and undo never touch the plan; promoting it
 //! is one undoable change of the plan that takes its products and numbers.
 //!
 //! The two quick changes make the usual questions one step; anything else is edited in the
 //! scenario's grid like the plan.
 
-use super::calendar::Calendar;
-use super::event::{FAMILY, MAX_PERCENT};
-use super::plan::Plan;
-use super::qty::{Qty, MAX_UNITS};
-use super::series::SeriesField;
-use super::workbook::{CellEdit, Edit, Workbook};
+use crate::engine::edit::workbook::{CellEdit, Edit, Workbook};
+use crate::engine::model::calendar::Calendar;
+use crate::engine::model::event::{FAMILY, MAX_PERCENT};
+use crate::engine::model::plan::Plan;
+use crate::engine::model::qty::{Qty, MAX_UNITS};
+use crate::engine::model::series::SeriesField;
 
 /// The longest scenario name, in characters.
 pub const MAX_SCENARIO_NAME: usize = 80;

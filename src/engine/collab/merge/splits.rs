@@ -3,16 +3,16 @@
 //! copy without a split has all of it "not said"); the total is then the sum, so two imports
 //! of different channels in two copies merge without a conflict.
 
-use super::super::breakdown::{
+use super::{AuthorKeys, Row, Run, Value, Versions, Won};
+use crate::engine::collab::conflict::Place;
+use crate::engine::model::breakdown::{
     channels_of, label, location_total, locations_of, tidy_channels, tidy_locations, week_totals,
     Channels, Locations,
 };
-use super::super::conflict::Place;
-use super::super::product::Product;
-use super::super::qty::Qty;
-use super::super::series::{SeriesField, SkuSeries};
-use super::{AuthorKeys, Row, Run, Value, Versions, Won};
-use crate::engine::plan::Slot;
+use crate::engine::model::plan::Slot;
+use crate::engine::model::product::Product;
+use crate::engine::model::qty::Qty;
+use crate::engine::model::series::{SeriesField, SkuSeries};
 use std::collections::BTreeSet;
 
 /// One SKU's series in the three copies (`base` is `None` without a check-in, `Some(None)`

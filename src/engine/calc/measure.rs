@@ -4,9 +4,9 @@
 use super::aggregate::Agg;
 use super::kpi::Scope;
 use super::money::week_money;
-use super::qty::{Amount, Money, Qty};
-use super::series::SeriesField;
-use super::workbook::Workbook;
+use crate::engine::edit::workbook::Workbook;
+use crate::engine::model::qty::{Amount, Money, Qty};
+use crate::engine::model::series::SeriesField;
 use std::ops::Range;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

@@ -14,11 +14,11 @@
 //! Ranking: new stockouts first, then by size (units × unit price, then units).
 //! Weeks line up by date and SKUs by code, so a rolled plan compares with last week's.
 
-use super::calendar::Calendar;
-use super::plan::{Plan, Slot};
-use super::qty::{Amount, Qty, MILLI};
-use super::series::{SeriesField, SkuSeries};
-use super::workbook::Workbook;
+use crate::engine::edit::workbook::Workbook;
+use crate::engine::model::calendar::Calendar;
+use crate::engine::model::plan::{Plan, Slot};
+use crate::engine::model::qty::{Amount, Qty, MILLI};
+use crate::engine::model::series::{SeriesField, SkuSeries};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// An actual this far from the demand (as a share of it) missed the forecast.

@@ -13,12 +13,12 @@
 //! - Gap = projected − safety stock (negative = shortage). Cover: see [`super::cover`].
 //! - Money is not stored: see [`super::money`].
 
-use super::calendar::Calendar;
 use super::cover::ForwardDemand;
-use super::product::{Product, SafetyStock};
-use super::qty::Qty;
-use super::series::SkuSeries;
 use super::suggest::{suggest, OrderSuggestion};
+use crate::engine::model::calendar::Calendar;
+use crate::engine::model::product::{Product, SafetyStock};
+use crate::engine::model::qty::Qty;
+use crate::engine::model::series::SkuSeries;
 
 /// Stored rows are only those that cannot be derived cheaply: a full recompute is bound by
 /// memory traffic, so demand, receipts, gap and sold are read through [`super::measure`]

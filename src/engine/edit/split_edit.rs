@@ -1,14 +1,14 @@
 //! How changes reach a SKU's channel split, kept consistent with its actual sales total:
 //! an import sets the split and the totals follow ([`set_channels`]); a typed total moves
-//! the split by the rule of [`super::breakdown::retotal_week`] ([`follow_totals`]).
+//! the split by the rule of [`crate::engine::model::breakdown::retotal_week`] ([`follow_totals`]).
 
-use super::breakdown::{label, retotal_week, tidy_channels, week_totals, Channels};
 use super::error::PlanError;
 use super::history::Diff;
-use super::plan::Plan;
-use super::qty::Qty;
-use super::series::{SeriesField, SkuSeries};
 use super::validate::check_quantity;
+use crate::engine::model::breakdown::{label, retotal_week, tidy_channels, week_totals, Channels};
+use crate::engine::model::plan::Plan;
+use crate::engine::model::qty::Qty;
+use crate::engine::model::series::{SeriesField, SkuSeries};
 use std::collections::BTreeMap;
 
 /// The diffs that give SKU `sku` this channel split, its actual sales becoming the split's
