@@ -222,7 +222,6 @@ impl Builder {
             }
             plan.events.push(e);
         }
-        plan.refresh_lifts();
         plan.meta.id = text(Setting::PlanId).unwrap_or_default();
         plan.meta.author = text(Setting::Author).unwrap_or_default();
         plan.meta.base = text(Setting::BaseCheckin).filter(|b| !b.is_empty());
@@ -311,7 +310,6 @@ impl Builder {
         // The file does not hold the base's events: unknown, so a merge takes events from
         // either copy (none is read as removed).
         base.events.clear();
-        base.refresh_lifts();
         let text = |s: Setting| {
             self.settings.cells[s as usize]
                 .as_ref()
@@ -824,7 +822,6 @@ fn truncate(s: &mut SkuSeries, weeks: usize) {
     s.consensus.truncate(weeks);
     s.confirmed_receipts.truncate(weeks);
     s.planned_receipts.truncate(weeks);
-    s.lift.truncate(weeks);
     for values in s.channels.values_mut() {
         values.truncate(weeks);
     }

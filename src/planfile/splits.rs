@@ -16,10 +16,8 @@ use super::error::PlanFileError;
 use super::format::Record;
 use super::inject::{protect, push_record, unprotect};
 use super::number::parse_qty;
-use crate::engine::edit::validate::check_quantity;
-use crate::engine::model::breakdown::{
-    channels_of, check_channels, check_locations, tidy_channels, tidy_locations, Channels,
-};
+use crate::engine::edit::validate::{check_channels, check_locations, check_quantity};
+use crate::engine::model::breakdown::{channels_of, tidy_channels, tidy_locations, Channels};
 use crate::engine::model::calendar::parse_iso_week;
 use crate::engine::{Plan, Product, Qty};
 use std::collections::{BTreeMap, BTreeSet};

@@ -179,7 +179,7 @@ impl Changes {
         let current: Vec<Qty> = cells
             .iter()
             .map(|&(s, w)| match field {
-                SeriesField::Consensus => series[s].demand_plan(w),
+                SeriesField::Consensus => wb.demand_plan(s, w),
                 f => series[s].get(f, w).unwrap_or(Qty::ZERO),
             })
             .collect();

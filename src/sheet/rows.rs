@@ -66,7 +66,11 @@ pub fn build_rows(wb: &Workbook, spec: &RowSpec, exceptions: &[Exception]) -> Ve
                 || p.family.to_lowercase().contains(&needle))
     };
     // An events row only for SKUs an event (on or off) names, and their family and total.
-    let evented: BTreeSet<usize> = plan.events.iter().flat_map(|e| e.skus(plan)).collect();
+    let evented: BTreeSet<usize> = plan
+        .events
+        .iter()
+        .flat_map(|e| e.skus(&plan.products))
+        .collect();
     let has_events = |owner: &RowOwner| match owner {
         RowOwner::Total => !evented.is_empty(),
         RowOwner::Family(f) => evented.iter().any(|&i| &plan.products[i].family == f),

@@ -117,7 +117,6 @@ fn week_before(newer: &Plan, rng: &mut Rng) -> Plan {
             consensus: back(&s.consensus, weeks),
             confirmed_receipts: back(&s.confirmed_receipts, weeks),
             planned_receipts: back(&s.planned_receipts, weeks),
-            lift: Vec::new(),
             channels: Default::default(),
         };
         // The week that fell out of the newer plan's history.

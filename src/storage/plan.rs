@@ -450,6 +450,5 @@ pub fn read(r: &mut Reader, base: Option<&Plan>) -> Result<Plan> {
         authors,
     };
     super::splits::apply(&mut plan, splits)?;
-    plan.refresh_lifts();
     Ok(plan)
 }

@@ -97,7 +97,6 @@ pub fn read(r: &mut Reader, base: Option<Base>, weeks: usize, sku: &str) -> Resu
             .map_err(|e| within(e, || format!("confirmed receipts of {sku}")))?,
         planned_receipts: read_column(r, &b.planned_receipts, off, weeks, m & 16 != 0)
             .map_err(|e| within(e, || format!("planned receipts of {sku}")))?,
-        lift: Vec::new(),
         channels: Default::default(),
     };
     Ok(Arc::new(series))

@@ -112,7 +112,7 @@ pub fn explain(wb: &Workbook, row: &GridRow, period: &Period) -> String {
                 "{} {opening} + {} receipts − {} demand = {}",
                 u(prev),
                 u(s.receipts(week)),
-                u(s.demand_plan(week)),
+                u(d.demand_plan(s, week)),
                 u(d.projected[week])
             )
         }

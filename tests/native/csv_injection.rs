@@ -118,13 +118,11 @@ fn plan_with(t: &str) -> (Plan, Snapshot) {
         active: true,
         author: t.to_string(),
     });
-    plan.refresh_lifts();
     plan.authors.set(&sku, Slot::Product, Some(Arc::from(t)));
     let mut base = plan.clone();
     base.series_mut(0).forecast[1] = Qty::units(4);
     base.products[0].name = format!("{t}-then");
     base.events.clear();
-    base.refresh_lifts();
     let snapshot = Snapshot {
         id: format!("{t}#ci"),
         taken: t.to_string(),

@@ -143,7 +143,7 @@ fn a_new_product_gets_the_family_profile_and_its_typed_launch_curve_stays_on_top
         .unwrap();
     let s = &wb.plan().series[new];
     assert_eq!(s.forecast[c..], units(&[150; 4])[..]);
-    let demand: Vec<Qty> = (c..c + 4).map(|w| s.demand_plan(w)).collect();
+    let demand: Vec<Qty> = (c..c + 4).map(|w| wb.demand_plan(new, w)).collect();
     assert_eq!(demand, units(&[5, 15, 30, 40]));
     // Once written, the family profile is still read as one (not as something typed).
     assert_baseline(wb.plan(), new, Method::FamilyProfile, &[150; 4]);
@@ -182,8 +182,8 @@ fn reforecast_writes_future_forecasts_only_and_undoes_in_one_step() {
     assert_eq!(s.forecast[c..], units(&[100; 4])[..]);
     assert_eq!(s.forecast[..c], before.series[i].forecast[..c]);
     assert_eq!(s.consensus, before.series[i].consensus);
-    assert_eq!(s.demand_plan(c + 2), Qty::units(130)); // the override stays on top
-                                                       // A second re-forecast changes nothing.
+    assert_eq!(wb.demand_plan(i, c + 2), Qty::units(130)); // the override stays on top
+                                                           // A second re-forecast changes nothing.
     assert!(reforecast(wb.plan()).is_empty());
     wb.undo().unwrap();
     assert_eq!(*wb.plan(), before);

@@ -47,7 +47,7 @@ fn units(v: &[i64]) -> Vec<Qty> {
 }
 
 fn lift(wb: &Workbook, sku: usize) -> Vec<Qty> {
-    (0..6).map(|w| wb.plan().series[sku].lift_in(w)).collect()
+    (0..6).map(|w| wb.lift_in(sku, w)).collect()
 }
 
 fn projected(wb: &Workbook, sku: usize) -> Vec<Qty> {
@@ -77,7 +77,7 @@ fn a_percent_promotion_lifts_demand_and_lowers_stock_and_can_be_switched_off() {
     );
     wb.apply("Add event", Edit::AddEvent(e.clone())).unwrap();
     assert_eq!(lift(&wb, 0), units(&[0, 20, 20, 0, 0, 0]));
-    assert_eq!(wb.plan().series[0].demand_plan(1), Qty::units(120));
+    assert_eq!(wb.demand_plan(0, 1), Qty::units(120));
     // 1,000 on hand, 100 a week: 900, 800 → 900, 780, 660, 560, …
     assert_eq!(before[..4], units(&[900, 800, 700, 600])[..]);
     assert_eq!(projected(&wb, 0)[..4], units(&[900, 780, 660, 560])[..]);
@@ -152,10 +152,9 @@ fn a_consensus_override_stays_on_top_of_an_event() {
         value: Some(Qty::units(60)),
     };
     wb.apply("Override", Edit::Cells(vec![consensus])).unwrap();
-    let s = &wb.plan().series[2];
     // Week 0: 50 + 25; week 1: the override, 60; the events row still says +25.
     assert_eq!(
-        (s.demand_plan(0), s.demand_plan(1), s.lift_in(1)),
+        (wb.demand_plan(2, 0), wb.demand_plan(2, 1), wb.lift_in(2, 1)),
         (Qty::units(75), Qty::units(60), Qty::units(25))
     );
     assert_eq!(projected(&wb, 2)[..2], units(&[925, 865])[..]);
@@ -174,7 +173,7 @@ fn a_cut_never_takes_demand_below_zero_and_bad_events_change_nothing() {
     );
     wb.apply("Cut", Edit::AddEvent(cut)).unwrap();
     assert_eq!(lift(&wb, 0)[0], Qty::units(-100));
-    assert_eq!(wb.plan().series[0].demand_plan(0), Qty::ZERO);
+    assert_eq!(wb.demand_plan(0, 0), Qty::ZERO);
     let saved = wb.plan().clone();
     let bad = [
         (
@@ -302,10 +301,10 @@ fn events_travel_in_the_plan_file_and_local_storage() {
     let moved = planfile::read(&text.replace("family:Candles", "family:Lamps")).unwrap();
     assert_eq!(moved.events[0].target, "family:Lamps");
     let n = moved.calendar.len();
-    assert!(moved
-        .series
-        .iter()
-        .all(|s| (0..n).all(|w| s.lift_in(w) == Qty::ZERO)));
+    let moved = Workbook::new(moved);
+    assert!(
+        (0..moved.plan().series.len()).all(|i| (0..n).all(|w| moved.lift_in(i, w) == Qty::ZERO))
+    );
 }
 
 #[test]
@@ -325,7 +324,6 @@ fn merged_events_take_each_side_s_change() {
         "2026-W49",
         Lift::Percent(Qty::units(10)),
     ));
-    base.refresh_lifts();
     // Ours switches e7 off; theirs removes e8 and adds e9.
     let mut ours = base.clone();
     ours.events[0].active = false;
@@ -353,7 +351,7 @@ fn merged_events_take_each_side_s_change() {
     b.sort_by(|x, y| x.id.cmp(&y.id));
     assert_eq!(a, b);
     // C's lift of 5 in W50 is there after the merge.
-    assert_eq!(merged.series[2].lift_in(2), Qty::units(5));
+    assert_eq!(Workbook::new(merged).lift_in(2, 2), Qty::units(5));
 }
 
 /// Issue 11, item 11: an event both copies changed differently, or one changed and the other
@@ -370,7 +368,6 @@ fn an_event_changed_differently_in_both_copies_is_a_conflict() {
             Lift::Percent(Qty::units(10)),
         ));
     }
-    base.refresh_lifts();
     // e7: ours makes it +30 %, theirs switches it off. e8: ours moves it a week, theirs removes it.
     let mut ours = base.clone();
     ours.events[0].lift = Lift::Percent(Qty::units(30));
@@ -450,8 +447,11 @@ fn an_event_changed_differently_in_both_copies_is_a_conflict() {
     );
     // Ours: A (100 a week) +30 % in W48 (index 0) = 30, e8 moved out of W48; theirs: nothing.
     // The merged plan's lifts follow the pick.
-    assert_eq!(merge.plan_ours_default.series[0].lift_in(0), Qty::units(30));
-    assert_eq!(theirs_picked.series[0].lift_in(0), Qty::ZERO);
+    assert_eq!(
+        Workbook::new(merge.plan_ours_default.clone()).lift_in(0, 0),
+        Qty::units(30)
+    );
+    assert_eq!(Workbook::new(theirs_picked).lift_in(0, 0), Qty::ZERO);
 }
 
 #[test]

@@ -99,9 +99,9 @@ proptest! {
             Ok((edit, said)) => {
                 prop_assert!(!said.contains("NaN") && !said.contains("inf"), "{}", said);
                 wb.apply("quick change", edit).map_err(|e| TestCaseError::fail(e.to_string()))?;
-                for s in &wb.plan().series {
+                for (i, s) in wb.plan().series.iter().enumerate() {
                     for w in 0..s.forecast.len() {
-                        prop_assert!(s.demand_plan(w) >= Qty::ZERO);
+                        prop_assert!(wb.demand_plan(i, w) >= Qty::ZERO);
                         prop_assert!(s.receipts(w) >= Qty::ZERO);
                     }
                 }

@@ -468,7 +468,6 @@ fn with_events() -> Stored {
         active: true,
         author: "Ana (Sales)".to_string(),
     });
-    state.plan.refresh_lifts();
     state
 }
 
@@ -493,7 +492,9 @@ fn the_format_3_fixture_reads_with_its_events_and_their_lift() {
     let s = &stored.plan.series[candles];
     let w = stored.plan.calendar.current();
     assert_eq!(
-        s.lift_in(w).0,
+        sop_grid::engine::Workbook::new(stored.plan.clone())
+            .lift_in(candles, w)
+            .0,
         ((s.forecast[w].0 as f64 * 0.25 / 1000.0).round() * 1000.0) as i64
     );
 }

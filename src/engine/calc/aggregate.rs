@@ -81,9 +81,9 @@ impl Agg {
             .zip(&s.consensus)
             .map(|(&f, &cons)| cons.unwrap_or(f).0);
         add_row(&mut self.forecast, plan, sign);
-        if !s.lift.is_empty() {
-            add_row(&mut self.events, s.lift.iter().map(|q| q.0), sign);
-            let lifted = s.lift.iter().zip(&s.consensus);
+        if !d.lift.is_empty() {
+            add_row(&mut self.events, d.lift.iter().map(|q| q.0), sign);
+            let lifted = d.lift.iter().zip(&s.consensus);
             let lifted = lifted.map(|(l, cons)| if cons.is_some() { 0 } else { l.0 });
             add_row(&mut self.lifted, lifted, sign);
         }
@@ -109,7 +109,7 @@ impl Agg {
         for w in c..self.revenue.len() {
             let m = WeekMoney::future(
                 p,
-                s.demand_plan(w),
+                d.demand_plan(s, w),
                 d.unmet[w],
                 d.projected[w],
                 s.receipts(w),

@@ -35,6 +35,10 @@ pub struct SkuDerived {
     pub first_stockout: Option<usize>,
     pub first_below_safety: Option<usize>,
     pub suggestion: Option<OrderSuggestion>,
+    /// What the active demand events add to the forecast, week by week (the events row;
+    /// [`super::lifts`]); empty when no event lifts this SKU. Set by the workbook before
+    /// [`SkuDerived::compute`], which reads it.
+    pub lift: Vec<Qty>,
 }
 
 /// Reusable buffers so a full recompute does not allocate per SKU.
@@ -46,6 +50,17 @@ pub struct Scratch {
 }
 
 impl SkuDerived {
+    /// The forecast the plan uses in a week: the consensus where set, else the baseline
+    /// plus what demand events add.
+    pub fn demand_plan(&self, series: &SkuSeries, week: usize) -> Qty {
+        series.consensus[week].unwrap_or_else(|| series.forecast[week] + self.lift_in(week))
+    }
+
+    /// What demand events add in a week.
+    pub fn lift_in(&self, week: usize) -> Qty {
+        self.lift.get(week).copied().unwrap_or(Qty::ZERO)
+    }
+
     /// Recomputes from week `from` on. Values before `from` that cannot change are kept;
     /// safety stock, gap and cover look ahead, so they are refreshed for every future week.
     pub fn compute(
@@ -69,7 +84,7 @@ impl SkuDerived {
         scratch.future_demand.clear();
         scratch
             .future_demand
-            .extend((c..n).map(|w| series.demand_plan(w).0));
+            .extend((c..n).map(|w| self.demand_plan(series, w).0));
 
         // Projection from the first future week that can have changed.
         let start = from.max(c);

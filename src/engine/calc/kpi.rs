@@ -60,7 +60,7 @@ impl Workbook {
         let (mut actual, mut forecast) = (0i64, 0i64);
         for i in self.skus_in(scope) {
             actual += self.plan().series[i].actual[w].0;
-            forecast += self.plan().series[i].demand_plan(w).0;
+            forecast += self.demand_plan(i, w).0;
         }
         let pct = (forecast != 0).then(|| (actual - forecast) as f64 / forecast as f64);
         Some(SalesVsForecast {
@@ -78,7 +78,7 @@ impl Workbook {
         for i in self.skus_in(scope) {
             let s = &self.plan().series[i];
             for w in weeks.clone() {
-                let (a, f) = (s.actual[w].0 as i128, s.demand_plan(w).0 as i128);
+                let (a, f) = (s.actual[w].0 as i128, self.demand_plan(i, w).0 as i128);
                 abs_err += (a - f).abs();
                 err += f - a;
                 actual += a;

@@ -197,7 +197,7 @@ impl Workbook {
         let demand = if week < c {
             s.actual[week]
         } else {
-            s.demand_plan(week)
+            d.demand_plan(s, week)
         };
         let money = || week_money(&self.plan().products[sku], s, d, c, week);
         use CellValue::{Money as M, Units as U};
@@ -211,7 +211,7 @@ impl Workbook {
                 .and_then(|f| s.get(f, week))
                 .map_or(CellValue::Blank, U),
             Measure::Receipts => U(s.receipts(week)),
-            Measure::Events => U(s.lift_in(week)),
+            Measure::Events => U(d.lift_in(week)),
             Measure::Demand => U(demand),
             Measure::Projected => U(d.projected[week]),
             Measure::SafetyStock => U(d.safety[week]),

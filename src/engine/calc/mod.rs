@@ -12,6 +12,7 @@ pub mod cover;
 pub mod derived;
 pub mod exceptions;
 pub mod kpi;
+pub mod lifts;
 pub mod measure;
 pub mod money;
 pub mod outcome;

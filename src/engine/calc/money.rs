@@ -67,7 +67,7 @@ pub fn week_money(
     } else {
         WeekMoney::future(
             p,
-            s.demand_plan(week),
+            d.demand_plan(s, week),
             d.unmet[week],
             d.projected[week],
             s.receipts(week),

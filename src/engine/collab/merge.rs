@@ -359,7 +359,6 @@ impl<'a> Run<'a> {
         run.out.notes = notes;
         run.out.decisions = decisions(&ours.decisions, &theirs.decisions);
         run.events();
-        run.out.refresh_lifts();
         run
     }
 

@@ -7,7 +7,7 @@
 //! is the final number, events adjust the baseline.
 
 use super::calendar::{parse_iso_week, Calendar};
-use super::plan::Plan;
+use super::product::Product;
 use super::qty::{Qty, MAX_UNITS};
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
@@ -57,10 +57,11 @@ pub const FAMILY: &str = "family:";
 
 impl DemandEvent {
     /// Checks a new (or retargeted) event against the plan: its fields, and that its target
-    /// names a SKU or family the plan has. A clear sentence naming the field, or `Ok`.
-    pub fn check(&self, plan: &Plan) -> Result<(), String> {
+    /// names a SKU or family of `products` (the plan's). A clear sentence naming the field,
+    /// or `Ok`.
+    pub fn check(&self, products: &[Product]) -> Result<(), String> {
         self.check_fields()?;
-        if self.skus(plan).is_empty() {
+        if self.skus(products).is_empty() {
             return Err(format!(
                 "Event target '{}': no such SKU or family in the plan",
                 self.target
@@ -104,9 +105,8 @@ impl DemandEvent {
         }
     }
 
-    /// The SKUs it lifts, in product order.
-    pub fn skus(&self, plan: &Plan) -> Vec<usize> {
-        let products = &plan.products;
+    /// The SKUs of `products` (the plan's) it lifts, in product order.
+    pub fn skus(&self, products: &[Product]) -> Vec<usize> {
         match self.target.strip_prefix(FAMILY) {
             Some(f) => (0..products.len())
                 .filter(|&i| products[i].family == f)
@@ -135,70 +135,6 @@ impl DemandEvent {
         match self.lift {
             Lift::Percent(p) => format!("{}{} %", sign(p.to_f64()), p.to_f64().abs()),
             Lift::Units(u) => format!("{}{} a week", sign(u.to_f64()), u.to_f64().abs()),
-        }
-    }
-}
-
-/// Every SKU's events row: what the active events add to its forecast, week by week. Never
-/// takes the forecast below zero.
-pub fn lifts(plan: &Plan) -> Vec<Vec<Qty>> {
-    let n = plan.calendar.len();
-    let mut rows = vec![Vec::new(); plan.series.len()];
-    for e in plan.events.iter().filter(|e| e.active) {
-        let skus = e.skus(plan);
-        for w in e.weeks(&plan.calendar) {
-            let shares = shares(plan, &skus, w, e.lift);
-            for (&sku, add) in skus.iter().zip(shares) {
-                let row = &mut rows[sku];
-                if row.is_empty() {
-                    *row = vec![Qty::ZERO; n];
-                }
-                // Saturating: many events could pass an i64; the cap below applies anyway.
-                row[w] = Qty(row[w].0.saturating_add(add.0));
-            }
-        }
-    }
-    for (sku, row) in rows.iter_mut().enumerate() {
-        for (w, q) in row.iter_mut().enumerate() {
-            let f = plan.series[sku].forecast[w];
-            *q = (*q).min(MAX_LIFT).max(Qty(-f.0));
-        }
-    }
-    rows
-}
-
-/// A quantity rounded to whole units (half away from zero): +50 % of 111 candles is 56, not
-/// 55.5, as a planner would write it.
-fn whole(milli: i128) -> Qty {
-    let units = (milli.abs() + 500) / 1000 * milli.signum();
-    Qty((units * 1000) as i64)
-}
-
-/// What one event adds to each of `skus` in week `w`, in whole units: a percentage of each
-/// SKU's forecast; units split in proportion to their forecasts (evenly when none has any),
-/// the rounding remainder on the last so the parts add up to the whole.
-fn shares(plan: &Plan, skus: &[usize], w: usize, lift: Lift) -> Vec<Qty> {
-    let f = |i: usize| plan.series[i].forecast[w].0 as i128;
-    match lift {
-        Lift::Percent(p) => skus
-            .iter()
-            .map(|&i| whole(f(i) * p.0 as i128 / 100_000))
-            .collect(),
-        Lift::Units(u) => {
-            let total: i128 = skus.iter().map(|&i| f(i)).sum();
-            let n = skus.len() as i128;
-            let mut out: Vec<Qty> = skus
-                .iter()
-                .map(|&i| match total {
-                    0 => whole(u.0 as i128 / n),
-                    t => whole(u.0 as i128 * f(i) / t),
-                })
-                .collect();
-            let given: i64 = out.iter().map(|q| q.0).sum();
-            if let Some(last) = out.last_mut() {
-                last.0 += u.0 - given;
-            }
-            out
         }
     }
 }

@@ -69,21 +69,6 @@ impl Plan {
         Arc::make_mut(&mut self.series[sku])
     }
 
-    /// Brings every SKU's events row up to date with the events and forecasts; a row that
-    /// does not change is left alone (its series stay shared with snapshots). Returns the
-    /// SKUs whose row changed.
-    pub fn refresh_lifts(&mut self) -> Vec<usize> {
-        let rows = super::event::lifts(self);
-        let mut changed = Vec::new();
-        for (sku, row) in rows.into_iter().enumerate() {
-            if self.series[sku].lift != row {
-                self.series_mut(sku).lift = row;
-                changed.push(sku);
-            }
-        }
-        changed
-    }
-
     pub fn sku_index(&self, sku: &str) -> Option<usize> {
         self.products.iter().position(|p| p.sku == sku)
     }

@@ -53,9 +53,6 @@ pub struct SkuSeries {
     pub consensus: Vec<Option<Qty>>,
     pub confirmed_receipts: Vec<Qty>,
     pub planned_receipts: Vec<Qty>,
-    /// What the active demand events add to the forecast, week by week (derived from the
-    /// plan's events by [`super::plan::Plan::refresh_lifts`]; empty when none lifts it).
-    pub lift: Vec<Qty>,
     /// Actual sales split by sales channel, adding up to `actual` week by week; empty when
     /// no file said a channel (see [`super::breakdown`]).
     #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
@@ -70,7 +67,6 @@ impl SkuSeries {
             consensus: vec![None; weeks],
             confirmed_receipts: vec![Qty::ZERO; weeks],
             planned_receipts: vec![Qty::ZERO; weeks],
-            lift: Vec::new(),
             channels: Default::default(),
         }
     }
@@ -95,17 +91,6 @@ impl SkuSeries {
             SeriesField::ConfirmedReceipts => self.confirmed_receipts[week] = v,
             SeriesField::PlannedReceipts => self.planned_receipts[week] = v,
         }
-    }
-
-    /// The forecast the plan uses in a week: the consensus where set, else the baseline
-    /// plus what demand events add.
-    pub fn demand_plan(&self, week: usize) -> Qty {
-        self.consensus[week].unwrap_or_else(|| self.forecast[week] + self.lift_in(week))
-    }
-
-    /// What demand events add in a week.
-    pub fn lift_in(&self, week: usize) -> Qty {
-        self.lift.get(week).copied().unwrap_or(Qty::ZERO)
     }
 
     /// All receipts expected in a week, confirmed and planned.
