@@ -27,6 +27,7 @@ pub mod recovered;
 pub mod reforecast;
 pub mod restore;
 pub mod row_label;
+pub mod scenario_compare;
 pub mod scenario_store;
 pub mod scenarios;
 pub mod session;

@@ -4,12 +4,11 @@
 //! the plan (one undoable change), delete. Kept in this browser under their own storage key.
 
 use super::form::{field, target_options};
-use super::format::money;
 use super::locale::decimal_sep;
 use super::persist::SaveError;
+use super::scenario_compare::ScenarioComparison;
 use super::scenario_store;
 use super::today::today;
-use crate::engine::calc::outcome::Outcome;
 use crate::engine::collab::roll::roll_to;
 use crate::engine::collab::scenario::{promoted, QuickChange, Scenario};
 use crate::engine::model::event::FAMILY;
@@ -18,9 +17,24 @@ use crate::sheet::number::parse_number;
 use crate::storage::scenarios::SavedScenario;
 use leptos::prelude::*;
 
+/// Which scenario, given when it is made or read and never reused in this tab: the open
+/// scenario and every button keep pointing at the same one whatever is deleted before it
+/// (a list position would slide onto the next scenario).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct ScenarioId(u64);
+
+impl ScenarioId {
+    fn next() -> ScenarioId {
+        use std::sync::atomic::{AtomicU64, Ordering};
+        static NEXT: AtomicU64 = AtomicU64::new(1);
+        ScenarioId(NEXT.fetch_add(1, Ordering::Relaxed))
+    }
+}
+
 /// One scenario in the app: its own workbook (own undo history).
 #[derive(Clone, Copy)]
 pub struct Entry {
+    pub id: ScenarioId,
     pub name: StoredValue<String>,
     pub author: StoredValue<String>,
     pub made: StoredValue<String>,
@@ -33,7 +47,7 @@ pub struct Scenarios {
     pub plan: RwSignal<Workbook>,
     pub list: RwSignal<Vec<Entry>>,
     /// The scenario open in the grid (`None`: the plan).
-    pub editing: RwSignal<Option<usize>>,
+    pub editing: RwSignal<Option<ScenarioId>>,
     pub message: RwSignal<Option<String>>,
     /// What is wrong with storing them (unreadable list kept aside, storage full…), said
     /// until it is over.
@@ -96,10 +110,15 @@ impl Scenarios {
         });
     }
 
-    /// "Reload theirs": the list as the other tab saved it.
+    /// "Reload theirs": the list as the other tab saved it (this tab's entries are freed).
     pub fn reload(&self) {
         let loaded = scenario_store::load();
         let entries = self.owner.get_value().with(|| rolled(loaded.list));
+        let old = self.list.get_untracked();
+        set_timeout(
+            move || old.into_iter().for_each(Entry::dispose),
+            std::time::Duration::ZERO,
+        );
         self.seen.set_value(loaded.seen);
         self.writable.set_value(loaded.writable);
         self.problem.set(loaded.problem);
@@ -168,11 +187,32 @@ impl Scenarios {
 
     /// The workbook the grid shows: the open scenario's, or the plan's.
     pub fn shown(&self) -> RwSignal<Workbook> {
-        let list = self.list.get();
-        self.editing
-            .get()
-            .and_then(|i| list.get(i).map(|e| e.workbook))
-            .unwrap_or(self.plan)
+        let id = self.editing.get();
+        id.and_then(|id| self.entry(id))
+            .map_or(self.plan, |e| e.workbook)
+    }
+
+    /// The scenario with this id, if it is still in the list (tracked).
+    pub fn entry(&self, id: ScenarioId) -> Option<Entry> {
+        self.list.with(|l| l.iter().find(|e| e.id == id).copied())
+    }
+
+    /// Takes a scenario out of the list and frees its workbook (a whole plan with its undo
+    /// history). Freed a moment later, once the grid and the comparison, which may still
+    /// read it in this turn, have moved on.
+    fn remove(&self, id: ScenarioId) {
+        if self.editing.get_untracked() == Some(id) {
+            self.editing.set(None);
+        }
+        let mut gone = None;
+        self.list.update(|l| {
+            if let Some(i) = l.iter().position(|e| e.id == id) {
+                gone = Some(l.remove(i));
+            }
+        });
+        if let Some(e) = gone {
+            set_timeout(move || e.dispose(), std::time::Duration::ZERO);
+        }
     }
 
     /// Saves the list 400 ms after a scenario is added, removed or edited (encoding every
@@ -231,11 +271,20 @@ impl Entry {
 
     fn of(name: String, author: String, made: String, workbook: Workbook) -> Entry {
         Entry {
+            id: ScenarioId::next(),
             name: StoredValue::new(name),
             author: StoredValue::new(author),
             made: StoredValue::new(made),
             workbook: RwSignal::new(workbook),
         }
+    }
+
+    /// Frees its signals (the workbook is a whole plan): only once nothing reads them.
+    fn dispose(self) {
+        self.name.dispose();
+        self.author.dispose();
+        self.made.dispose();
+        self.workbook.dispose();
     }
 }
 
@@ -243,87 +292,14 @@ impl Entry {
 #[component]
 pub fn ScenarioBanner(scenarios: Scenarios) -> impl IntoView {
     move || {
-        let i = scenarios.editing.get()?;
-        let name = scenarios
-            .list
-            .with(|l| l.get(i).map(|e| e.name.get_value()))?;
+        let id = scenarios.editing.get()?;
+        let name = scenarios.entry(id)?.name.get_value();
         Some(view! {
             <div class="banner scenario-banner" data-testid="scenario-banner" role="status">
                 <span>{format!("Editing scenario “{name}” — changes stay in the scenario, the plan is untouched.")}</span>
                 <button data-testid="scenario-back" on:click=move |_| scenarios.editing.set(None)>"Back to the plan"</button>
             </div>
         })
-    }
-}
-
-/// One row of the comparison.
-struct Line {
-    /// In the testids: `compare-<key>-<column>`, `delta-<key>-<column>`.
-    key: &'static str,
-    label: &'static str,
-    /// What the number is exactly (the row heading's tooltip).
-    meaning: &'static str,
-    /// Counts ×100, money in cents, so both take the same arithmetic (i128: a money total
-    /// can pass an i64 of cents, see `engine::model::qty::Amount`).
-    value: i128,
-    count: bool,
-}
-
-/// The measures of the comparison, in the order of the table (`engine/outcome.rs`). Each is
-/// a cost — service lost or cash tied up or spent — so more is worse on every line.
-fn measures(o: &Outcome) -> [Line; 5] {
-    let line = |key, label, meaning, value, count| Line {
-        key,
-        label,
-        meaning,
-        value,
-        count,
-    };
-    [
-        line(
-            "stockouts",
-            "SKUs out of stock",
-            "SKUs projected below zero in some week of the window",
-            o.stockout_skus as i128 * 100,
-            true,
-        ),
-        line(
-            "stockout-weeks",
-            "SKU-weeks short",
-            "Weeks × SKUs in which some demand cannot be served",
-            o.stockout_weeks as i128 * 100,
-            true,
-        ),
-        line(
-            "lost-revenue",
-            "Lost revenue",
-            "Demand the stock cannot serve × unit price, over the window",
-            o.lost_revenue.to_money().0,
-            false,
-        ),
-        line(
-            "inventory-value",
-            "Avg stock value",
-            "Average over the window's weeks of positive projected stock × unit cost",
-            o.inventory_value.to_money().0,
-            false,
-        ),
-        line(
-            "po-spend",
-            "PO spend",
-            "Receipts arriving in the window × unit cost",
-            o.po_spend.to_money().0,
-            false,
-        ),
-    ]
-}
-
-/// A value of the table: a count, or money in whole currency units.
-fn shown(count: bool, v: i128) -> String {
-    if count {
-        (v / 100).to_string()
-    } else {
-        money(v)
     }
 }
 
@@ -432,8 +408,8 @@ pub fn ScenariosPanel(scenarios: Scenarios) -> impl IntoView {
             Err(e) => message.set(Some(e)),
         }
     };
-    let promote = move |i: usize| {
-        let Some(e) = list.with_untracked(|l| l.get(i).copied()) else {
+    let promote = move |id: ScenarioId| {
+        let Some(e) = list.with_untracked(|l| l.iter().find(|e| e.id == id).copied()) else {
             return;
         };
         let new = e
@@ -450,86 +426,29 @@ pub fn ScenariosPanel(scenarios: Scenarios) -> impl IntoView {
             ),
         }));
     };
-    let delete = move |i: usize| {
+    let delete = move |id: ScenarioId| {
         if refused() {
             return;
         }
-        editing.set(None);
-        list.update(|l| {
-            if i < l.len() {
-                l.remove(i);
-            }
-        });
+        scenarios.remove(id);
     };
     let targets = move || plan.with(|wb| target_options(wb, &target.get_untracked()));
-    let compare = move || {
-        let weeks = plan.with(|wb| wb.plan().calendar.horizon());
-        let base = plan.with(|wb| wb.outcome(weeks));
-        let rows: Vec<(String, Outcome)> = list.with(|l| {
-            l.iter()
-                .map(|e| (e.name.get_value(), e.workbook.with(|wb| wb.outcome(weeks))))
-                .collect()
-        });
-        let head = rows
-            .iter()
-            .map(|(n, _)| view! { <th>{n.clone()}</th> })
-            .collect_view();
-        let body = measures(&base)
-            .into_iter()
-            .enumerate()
-            .map(|(m, Line { key, label, meaning, value: v, count })| {
-                let cells = rows
-                    .iter()
-                    .enumerate()
-                    .map(|(k, (_, o))| {
-                        let s = measures(o)[m].value;
-                        let d = s - v;
-                        let class = match d.signum() {
-                            0 => "delta",
-                            1 => "delta worse",
-                            _ => "delta better",
-                        };
-                        let sign = if d > 0 { "+" } else { "" };
-                        view! {
-                            <td class="num"><span data-testid=format!("compare-{key}-{k}")>{shown(count, s)}</span>
-                                <div class=class data-testid=format!("delta-{key}-{k}")>{format!("{sign}{}", shown(count, d))}</div>
-                            </td>
-                        }
-                    })
-                    .collect_view();
-                view! {
-                    <tr><th scope="row" title=meaning>{label}</th><td class="num" data-testid=format!("compare-{key}-plan")>{shown(count, v)}</td>{cells}</tr>
-                }
-            })
-            .collect_view();
-        (!rows.is_empty()).then(|| {
-            view! {
-                <div class="compare-wrap">
-                    <table class="compare" data-testid="compare-table">
-                        <caption>{format!("Next {weeks} weeks against the plan; stock and POs at cost")}</caption>
-                        <thead><tr><th></th><th>"Plan"</th>{head}</tr></thead>
-                        <tbody>{body}</tbody>
-                    </table>
-                </div>
-            }
-        })
-    };
     let items = move || {
         list.with(|l| {
             l.iter()
-                .enumerate()
-                .map(|(i, e)| {
-                    let open = move || editing.get() == Some(i);
+                .map(|e| {
+                    let id = e.id;
+                    let open = move || editing.get() == Some(id);
                     view! {
                         <li class="scenario" class:open=open data-testid="scenario" data-name=e.name.get_value()>
                             <div class="scenario-name">{e.name.get_value()}</div>
                             <div class="decision-meta">{format!("{} · {}", e.author.get_value(), e.made.get_value())}</div>
                             <div class="scenario-actions">
                                 <button data-testid="scenario-edit" title="Open it in the grid; edits stay in the scenario"
-                                    on:click=move |_| editing.set(Some(i))>"Edit"</button>
+                                    on:click=move |_| editing.set(Some(id))>"Edit"</button>
                                 <button data-testid="scenario-promote" title="Make it the plan (undoable)"
-                                    on:click=move |_| promote(i)>"Promote"</button>
-                                <button data-testid="scenario-delete" on:click=move |_| delete(i)>"Delete"</button>
+                                    on:click=move |_| promote(id)>"Promote"</button>
+                                <button data-testid="scenario-delete" on:click=move |_| delete(id)>"Delete"</button>
                             </div>
                         </li>
                     }
@@ -575,7 +494,7 @@ pub fn ScenariosPanel(scenarios: Scenarios) -> impl IntoView {
                 on_reload=Callback::new(move |()| scenarios.reload())
                 on_keep=Callback::new(move |()| scenarios.keep_mine()) />
             <ol>{items}</ol>
-            {compare}
+            <ScenarioComparison plan list/>
         </section>
     }
 }

@@ -2,13 +2,15 @@
 //! edit changes nothing.
 
 use super::error::PlanError;
+use crate::engine::model::breakdown::{label, location_total, week_totals};
+use crate::engine::model::calendar::Calendar;
 use crate::engine::model::calendar::{MAX_HISTORY, MAX_HORIZON};
 use crate::engine::model::decision::{Decision, MAX_DECISION};
 use crate::engine::model::note::{Note, MAX_NOTE};
 use crate::engine::model::plan::Slot;
 use crate::engine::model::product::{Product, SafetyStock};
 use crate::engine::model::qty::{Money, Qty, MAX_PRICE_CENTS, MAX_SKUS};
-use crate::engine::model::series::SeriesField;
+use crate::engine::model::series::{SeriesField, SkuSeries};
 use chrono::Datelike;
 
 /// Safety stock in weeks of cover is at most a year.
@@ -109,7 +111,7 @@ pub fn check_product(p: &Product) -> Result<(), PlanError> {
             ));
         }
     }
-    crate::engine::model::breakdown::check_locations(p)
+    check_locations(p)
 }
 
 /// A note needs its text (not too long) and what it is on.
@@ -180,7 +182,7 @@ pub fn check_plan(plan: &crate::engine::model::plan::Plan) -> Result<(), PlanErr
         if !seen.insert(p.sku.as_str()) {
             return Err(bad("SKU", &p.sku, "appears twice in the plan"));
         }
-        crate::engine::model::breakdown::check_channels(&p.sku, s, &plan.calendar)?;
+        check_channels(&p.sku, s, &plan.calendar)?;
         for field in SeriesField::ALL {
             let (len, wrong) = match field {
                 SeriesField::Actual => first_bad(&s.actual),
@@ -265,6 +267,56 @@ pub fn check_plan(plan: &crate::engine::model::plan::Plan) -> Result<(), PlanErr
         if !ids.insert(e.id.as_str()) {
             return Err(bad("event", &e.id, "appears twice in the plan"));
         }
+    }
+    Ok(())
+}
+
+/// A product's locations hold quantities in bounds that add up to its on hand.
+pub fn check_locations(p: &Product) -> Result<(), PlanError> {
+    for (name, q) in &p.locations {
+        check_quantity(&format!("on hand of {} at {}", p.sku, label(name)), *q)?;
+    }
+    let total = location_total(&p.locations);
+    if !p.locations.is_empty() && total != p.on_hand {
+        return Err(PlanError::BadValue {
+            what: format!("on hand of {}", p.sku),
+            value: p.on_hand.to_string(),
+            reason: format!("is not the sum of its locations ({total})"),
+        });
+    }
+    Ok(())
+}
+
+/// A SKU's channels hold one value in bounds per week, adding up to its actual sales.
+pub fn check_channels(sku: &str, s: &SkuSeries, cal: &Calendar) -> Result<(), PlanError> {
+    if s.channels.is_empty() {
+        return Ok(());
+    }
+    let weeks = cal.len();
+    for (name, values) in &s.channels {
+        if values.len() != weeks {
+            return Err(PlanError::BadValue {
+                what: format!("actual sales of {sku} in channel {}", label(name)),
+                value: values.len().to_string(),
+                reason: format!("weeks are held but the plan has {weeks}"),
+            });
+        }
+        if let Some(w) = values.iter().position(|q| !(0..=MAX_QTY).contains(&q.0)) {
+            let what = format!(
+                "actual sales of {sku} in {} ({})",
+                cal.label(w as isize),
+                label(name)
+            );
+            check_quantity(&what, values[w])?;
+        }
+    }
+    let totals = week_totals(&s.channels, weeks);
+    if let Some(w) = (0..weeks).find(|&w| s.actual.get(w) != Some(&totals[w])) {
+        return Err(PlanError::BadValue {
+            what: format!("actual sales of {sku} in {}", cal.label(w as isize)),
+            value: s.actual.get(w).copied().unwrap_or_default().to_string(),
+            reason: format!("is not the sum of its channels ({})", totals[w]),
+        });
     }
     Ok(())
 }

@@ -4,18 +4,19 @@
 //! recalculates only the SKUs it touched, from the earliest edited week, then their family
 //! and the total.
 
+use super::diffs::Pending;
 use super::error::PlanError;
 use super::history::{Change, Diff, History};
-use super::validate::{check_decision, check_note, check_product, check_quantity};
 use crate::engine::calc::aggregate::Agg;
 use crate::engine::calc::derived::{Scratch, SkuDerived};
+use crate::engine::calc::lifts::lifts;
 use crate::engine::model::decision::Decision;
 use crate::engine::model::event::DemandEvent;
 use crate::engine::model::note::Note;
-use crate::engine::model::plan::{Plan, Slot};
+use crate::engine::model::plan::Plan;
 use crate::engine::model::product::Product;
-use crate::engine::model::qty::{Qty, MAX_SKUS};
-use crate::engine::model::series::{SeriesField, SkuSeries};
+use crate::engine::model::qty::Qty;
+use crate::engine::model::series::SeriesField;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
@@ -66,15 +67,6 @@ pub enum Edit {
     /// Several edits as one undoable step (a paste over forecast and safety stock rows, an
     /// import). At most one `Product` edit per SKU: each is checked against the plan as it is.
     Batch(Vec<Edit>),
-}
-
-/// What earlier parts of a batch did, so later parts are checked against it.
-#[derive(Default)]
-struct Pending {
-    /// SKU codes added so far.
-    added: Vec<String>,
-    /// SKUs whose product record was edited.
-    products: BTreeSet<usize>,
 }
 
 /// What a change touched, so the UI knows what to repaint.
@@ -146,12 +138,14 @@ impl Workbook {
     /// Recomputes every SKU and aggregate from scratch (import, load, and the reference the
     /// property tests compare the incremental path against).
     pub fn recompute_all(&mut self) {
-        self.plan.refresh_lifts();
         let n = self.plan.calendar.len();
         let cal = &self.plan.calendar;
         let c = cal.current();
         self.derived
             .resize_with(self.plan.products.len(), SkuDerived::default);
+        for (d, lift) in self.derived.iter_mut().zip(lifts(&self.plan)) {
+            d.lift = lift;
+        }
         self.families.clear();
         self.total = Agg::zeros(n);
         for (i, d) in self.derived.iter_mut().enumerate() {
@@ -179,6 +173,17 @@ impl Workbook {
 
     pub fn derived(&self, sku: usize) -> &SkuDerived {
         &self.derived[sku]
+    }
+
+    /// The forecast the plan uses for a SKU in a week: the consensus where set, else the
+    /// baseline plus what demand events add.
+    pub fn demand_plan(&self, sku: usize, week: usize) -> Qty {
+        self.derived[sku].demand_plan(&self.plan.series[sku], week)
+    }
+
+    /// What demand events add to a SKU's forecast in a week (its events row).
+    pub fn lift_in(&self, sku: usize, week: usize) -> Qty {
+        self.derived[sku].lift_in(week)
     }
 
     pub fn all_derived(&self) -> &[SkuDerived] {
@@ -209,6 +214,11 @@ impl Workbook {
 
     pub fn user(&self) -> Option<&str> {
         self.user.as_deref()
+    }
+
+    /// Who is editing, as the signature shared by every change they sign.
+    pub(super) fn user_arc(&self) -> Option<&Arc<str>> {
+        self.user.as_ref()
     }
 
     /// Grows with every change, undo and redo.
@@ -307,278 +317,6 @@ impl Workbook {
         Ok(touched)
     }
 
-    /// Turns a request into diffs, validating every part before anything changes.
-    fn diffs_for(&self, edit: Edit, pending: &mut Pending) -> Result<Vec<Diff>, PlanError> {
-        let cal = &self.plan.calendar;
-        let n = self.plan.products.len();
-        match edit {
-            Edit::Cells(cells) => {
-                let mut diffs = Vec::with_capacity(cells.len());
-                let zeros = SkuSeries::zeros(0);
-                for e in cells {
-                    // A SKU added earlier in the batch has all-zero series.
-                    let (series, sku) = match (self.plan.series.get(e.sku), e.sku.checked_sub(n)) {
-                        (Some(s), _) => (&**s, &self.plan.products[e.sku].sku),
-                        (None, Some(k)) if k < pending.added.len() => (&zeros, &pending.added[k]),
-                        _ => return Err(PlanError::UnknownSku(format!("#{}", e.sku))),
-                    };
-                    if e.week >= cal.len() {
-                        return Err(PlanError::WeekOutsidePlan {
-                            week: cal.label(e.week as isize),
-                            first: cal.label(0),
-                            last: cal.label(cal.len() as isize - 1),
-                        });
-                    }
-                    if let Some(v) = e.value {
-                        check_quantity(
-                            &format!(
-                                "{} of {sku} in {}",
-                                e.field.label(),
-                                cal.label(e.week as isize)
-                            ),
-                            v,
-                        )?;
-                    }
-                    let old = if e.sku >= n {
-                        (!e.field.is_optional()).then_some(Qty::ZERO)
-                    } else {
-                        series.get(e.field, e.week)
-                    };
-                    let new = if e.field.is_optional() {
-                        e.value
-                    } else {
-                        Some(e.value.unwrap_or(Qty::ZERO))
-                    };
-                    if old != new {
-                        diffs.push(Diff::Cell {
-                            sku: e.sku,
-                            field: e.field,
-                            week: e.week,
-                            old,
-                            new,
-                        });
-                        self.sign(&mut diffs, e.sku, Slot::Cell(e.field, e.week));
-                    }
-                }
-                // A typed actual total moves the channel split it is made of.
-                let follow = super::split_edit::follow_totals(&self.plan, &diffs);
-                diffs.extend(follow);
-                Ok(diffs)
-            }
-            Edit::Channels { sku, channels } => {
-                let mut diffs = Vec::new();
-                for d in super::split_edit::set_channels(&self.plan, sku, &pending.added, channels)?
-                {
-                    let slot = match &d {
-                        Diff::Cell { field, week, .. } => Some(Slot::Cell(*field, *week)),
-                        _ => None,
-                    };
-                    diffs.push(d);
-                    if let Some(slot) = slot {
-                        self.sign(&mut diffs, sku, slot);
-                    }
-                }
-                Ok(diffs)
-            }
-            Edit::Product { sku, mut product } => {
-                // A typed on hand moves the location split it is made of.
-                crate::engine::model::breakdown::settle_product(&mut product);
-                let old = self
-                    .plan
-                    .products
-                    .get(sku)
-                    .ok_or_else(|| PlanError::UnknownSku(format!("#{sku}")))?;
-                check_product(&product)?;
-                if let Some(other) = self.plan.sku_index(&product.sku) {
-                    if other != sku {
-                        return Err(PlanError::BadValue {
-                            what: "SKU".to_string(),
-                            value: product.sku.clone(),
-                            reason: "is already used by another product".to_string(),
-                        });
-                    }
-                }
-                if *old == product {
-                    return Ok(Vec::new());
-                }
-                let mut diffs = vec![Diff::Product {
-                    sku,
-                    old: Box::new(old.clone()),
-                    new: Box::new(product),
-                }];
-                self.sign(&mut diffs, sku, Slot::Product);
-                Ok(diffs)
-            }
-            Edit::AddProduct(product) => {
-                check_product(&product)?;
-                if n + pending.added.len() >= MAX_SKUS {
-                    return Err(PlanError::BadValue {
-                        what: "SKU".to_string(),
-                        value: product.sku.clone(),
-                        reason: "cannot be added: the plan already holds 20,000 SKUs, the most \
-                                 a plan holds"
-                            .to_string(),
-                    });
-                }
-                if self.plan.sku_index(&product.sku).is_some()
-                    || pending.added.contains(&product.sku)
-                {
-                    return Err(PlanError::BadValue {
-                        what: "SKU".to_string(),
-                        value: product.sku.clone(),
-                        reason: "is already in the plan".to_string(),
-                    });
-                }
-                let sku = n + pending.added.len();
-                pending.added.push(product.sku.clone());
-                Ok(vec![Diff::Added {
-                    sku,
-                    product: Box::new(product),
-                }])
-            }
-            Edit::ReplacePlan(plan) => {
-                crate::engine::edit::validate::check_plan(&plan)?;
-                Ok(vec![Diff::Plan {
-                    old: Box::new(self.plan.clone()),
-                    new: plan,
-                }])
-            }
-            Edit::AddNote(note) => {
-                check_note(&note)?;
-                Ok(vec![Diff::Note {
-                    index: self.plan.notes.len(),
-                    old: None,
-                    new: Some(Box::new(note)),
-                }])
-            }
-            Edit::Decide(d) => {
-                check_decision(&d)?;
-                if self.plan.decisions.iter().any(|x| x.id == d.id) {
-                    return Err(PlanError::BadValue {
-                        what: "decision".to_string(),
-                        value: d.id,
-                        reason: "is already recorded".to_string(),
-                    });
-                }
-                Ok(vec![Diff::Decision {
-                    index: self.plan.decisions.len(),
-                    old: None,
-                    new: Some(Box::new(d)),
-                }])
-            }
-            Edit::UpdateDecision(index, d) => {
-                check_decision(&d)?;
-                let old = self
-                    .plan
-                    .decisions
-                    .get(index)
-                    .ok_or_else(|| PlanError::BadValue {
-                        what: "decision".to_string(),
-                        value: format!("#{}", index + 1),
-                        reason: "is not in the plan".to_string(),
-                    })?;
-                if *old == d {
-                    return Ok(Vec::new());
-                }
-                Ok(vec![Diff::Decision {
-                    index,
-                    old: Some(Box::new(old.clone())),
-                    new: Some(Box::new(d)),
-                }])
-            }
-            Edit::AddEvent(e) => {
-                e.check(&self.plan)
-                    .map_err(|reason| bad_event(&e, reason))?;
-                if self.plan.events.iter().any(|x| x.id == e.id) {
-                    return Err(bad_event(&e, "is already in the plan".into()));
-                }
-                Ok(vec![Diff::Event {
-                    index: self.plan.events.len(),
-                    old: None,
-                    new: Some(Box::new(e)),
-                }])
-            }
-            Edit::UpdateEvent(index, e) => {
-                let old = self.event_at(index)?;
-                // Switching an event whose family has no SKU left stays possible.
-                let checked = if old.target == e.target {
-                    e.check_fields()
-                } else {
-                    e.check(&self.plan)
-                };
-                checked.map_err(|reason| bad_event(&e, reason))?;
-                if *old == e {
-                    return Ok(Vec::new());
-                }
-                Ok(vec![Diff::Event {
-                    index,
-                    old: Some(Box::new(old.clone())),
-                    new: Some(Box::new(e)),
-                }])
-            }
-            Edit::RemoveEvent(index) => Ok(vec![Diff::Event {
-                index,
-                old: Some(Box::new(self.event_at(index)?.clone())),
-                new: None,
-            }]),
-            Edit::RemoveNote(index) => {
-                let note = self
-                    .plan
-                    .notes
-                    .get(index)
-                    .ok_or_else(|| PlanError::BadValue {
-                        what: "note".to_string(),
-                        value: format!("#{}", index + 1),
-                        reason: "is not in the plan (removed already?)".to_string(),
-                    })?;
-                Ok(vec![Diff::Note {
-                    index,
-                    old: Some(Box::new(note.clone())),
-                    new: None,
-                }])
-            }
-            Edit::Batch(edits) => {
-                let mut diffs = Vec::new();
-                for e in edits {
-                    if let Edit::Product { sku, .. } = &e {
-                        if !pending.products.insert(*sku) {
-                            return Err(PlanError::BadValue {
-                                what: "change".to_string(),
-                                value: self
-                                    .plan
-                                    .products
-                                    .get(*sku)
-                                    .map_or_else(|| format!("#{sku}"), |p| p.sku.clone()),
-                                reason: "edits the same product twice".to_string(),
-                            });
-                        }
-                    }
-                    diffs.extend(self.diffs_for(e, pending)?);
-                }
-                Ok(diffs)
-            }
-        }
-    }
-
-    /// Records who made a change to this SKU's slot (when we know who is editing).
-    fn sign(&self, diffs: &mut Vec<Diff>, sku: usize, slot: Slot) {
-        let Some(user) = &self.user else { return };
-        let old = self
-            .plan
-            .products
-            .get(sku)
-            .and_then(|p| self.plan.authors.get(&p.sku, slot))
-            .cloned();
-        if old.as_ref() != Some(user) {
-            diffs.push(Diff::Author {
-                sku,
-                slot,
-                old,
-                new: Some(user.clone()),
-            });
-        }
-    }
-
     /// Applies validated diffs and recalculates what they touched.
     fn run(&mut self, label: &str, diffs: &[Diff]) -> Touched {
         if !diffs.is_empty() {
@@ -628,7 +366,12 @@ impl Workbook {
             apply_diff(&mut self.plan, d);
         }
         if !self.plan.events.is_empty() || diffs.iter().any(|d| matches!(d, Diff::Event { .. })) {
-            self.plan.refresh_lifts();
+            // Only SKUs in `from` can get another events row (`lifted_by` put them there).
+            for (sku, lift) in lifts(&self.plan).into_iter().enumerate() {
+                if from.contains_key(&sku) {
+                    self.derived[sku].lift = lift;
+                }
+            }
         }
         let n = self.plan.calendar.len();
         for (&sku, &week) in &from {
@@ -682,18 +425,6 @@ impl Workbook {
 }
 
 impl Workbook {
-    /// The event at `index`, or why not.
-    fn event_at(&self, index: usize) -> Result<&DemandEvent, PlanError> {
-        self.plan
-            .events
-            .get(index)
-            .ok_or_else(|| PlanError::BadValue {
-                what: "event".to_string(),
-                value: format!("#{}", index + 1),
-                reason: "is not in the plan (removed already?)".to_string(),
-            })
-    }
-
     /// SKUs whose events row these diffs can change, each with the first week it can change
     /// in: those of an event added, changed or removed; and, when a forecast or a product
     /// changes, those of the events that lift it (a family's units are split by forecast).
@@ -702,7 +433,7 @@ impl Workbook {
         let cal = &self.plan.calendar;
         let mut add = |e: &DemandEvent| {
             let start = e.weeks(cal).start;
-            for sku in e.skus(&self.plan) {
+            for sku in e.skus(&self.plan.products) {
                 let w = out.entry(sku).or_insert(start);
                 *w = (*w).min(start);
             }
@@ -720,7 +451,7 @@ impl Workbook {
                     .plan
                     .events
                     .iter()
-                    .filter(|e| e.active && e.skus(&self.plan).contains(sku))
+                    .filter(|e| e.active && e.skus(&self.plan.products).contains(sku))
                     .for_each(&mut add),
                 // A SKU moved to another family leaves one family event and joins another.
                 Diff::Product { .. } => self.plan.events.iter().for_each(&mut add),
@@ -728,15 +459,6 @@ impl Workbook {
             }
         }
         out
-    }
-}
-
-/// A refused event: its name and why.
-fn bad_event(e: &DemandEvent, reason: String) -> PlanError {
-    PlanError::BadValue {
-        what: "event".to_string(),
-        value: e.name.clone(),
-        reason,
     }
 }
 

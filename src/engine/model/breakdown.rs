@@ -12,12 +12,9 @@
 //! - A split is kept tidy: channels and locations with no units are dropped, and a split
 //!   that is all "not said" is no split.
 
-use super::calendar::Calendar;
 use super::product::Product;
 use super::qty::Qty;
 use super::series::SkuSeries;
-use crate::engine::edit::error::PlanError;
-use crate::engine::edit::validate::check_quantity;
 use std::collections::BTreeMap;
 
 /// Actual sales by channel name: one value per plan week, like the series.
@@ -62,9 +59,6 @@ pub fn locations_of(p: &Product) -> Locations {
         p.locations.clone()
     }
 }
-
-/// [`super::qty::MAX_UNITS`] in thousandths.
-const MAX_QTY: i64 = super::qty::MAX_UNITS as i64 * super::qty::MILLI;
 
 /// Sums with saturation: bounds are checked by the plan's own rules afterwards.
 fn add(a: Qty, b: Qty) -> Qty {
@@ -192,56 +186,6 @@ pub fn recent_channels(s: &SkuSeries, current: usize, n: usize) -> Vec<(String, 
     }
     rows.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     rows
-}
-
-/// A product's locations hold quantities in bounds that add up to its on hand.
-pub fn check_locations(p: &Product) -> Result<(), PlanError> {
-    for (name, q) in &p.locations {
-        check_quantity(&format!("on hand of {} at {}", p.sku, label(name)), *q)?;
-    }
-    let total = location_total(&p.locations);
-    if !p.locations.is_empty() && total != p.on_hand {
-        return Err(PlanError::BadValue {
-            what: format!("on hand of {}", p.sku),
-            value: p.on_hand.to_string(),
-            reason: format!("is not the sum of its locations ({total})"),
-        });
-    }
-    Ok(())
-}
-
-/// A SKU's channels hold one value in bounds per week, adding up to its actual sales.
-pub fn check_channels(sku: &str, s: &SkuSeries, cal: &Calendar) -> Result<(), PlanError> {
-    if s.channels.is_empty() {
-        return Ok(());
-    }
-    let weeks = cal.len();
-    for (name, values) in &s.channels {
-        if values.len() != weeks {
-            return Err(PlanError::BadValue {
-                what: format!("actual sales of {sku} in channel {}", label(name)),
-                value: values.len().to_string(),
-                reason: format!("weeks are held but the plan has {weeks}"),
-            });
-        }
-        if let Some(w) = values.iter().position(|q| !(0..=MAX_QTY).contains(&q.0)) {
-            let what = format!(
-                "actual sales of {sku} in {} ({})",
-                cal.label(w as isize),
-                label(name)
-            );
-            check_quantity(&what, values[w])?;
-        }
-    }
-    let totals = week_totals(&s.channels, weeks);
-    if let Some(w) = (0..weeks).find(|&w| s.actual.get(w) != Some(&totals[w])) {
-        return Err(PlanError::BadValue {
-            what: format!("actual sales of {sku} in {}", cal.label(w as isize)),
-            value: s.actual.get(w).copied().unwrap_or_default().to_string(),
-            reason: format!("is not the sum of its channels ({})", totals[w]),
-        });
-    }
-    Ok(())
 }
 
 #[cfg(test)]
