@@ -4,7 +4,7 @@
 use super::autosave::{publish_timing, read_checkins, restore, Autosave, Banner};
 use super::files::download;
 use super::import_dialog::ImportDialog;
-use super::me::Me;
+use super::me::{Me, MeButton};
 use super::monthly::MonthlyView;
 use super::today::{query, today};
 use super::weekly::WeeklyView;
@@ -55,10 +55,7 @@ pub fn App() -> impl IntoView {
         };
         wb.set_meta(meta);
     }
-    let me = RwSignal::new(super::me::load());
-    if let Some(p) = me.get_untracked() {
-        wb.set_user(&p.signature());
-    }
+    let me = Me::load();
     // A newer app's save: this tab shows the demo read-only, so nothing typed here can
     // look kept (the banner says why).
     if matches!(banner.get_untracked(), Some(Banner::Newer { .. })) {
@@ -66,6 +63,13 @@ pub fn App() -> impl IntoView {
     }
     let workbook = RwSignal::new(wb);
     let scenarios = super::scenarios::Scenarios::load(workbook);
+    me.sign(move || {
+        let mut all = vec![workbook];
+        scenarios
+            .list
+            .with(|l| all.extend(l.iter().map(|e| e.workbook)));
+        all
+    });
     provide_context(scenarios);
     provide_context(super::reforecast::Running::new());
     let snapshots = RwSignal::new(Vec::new());
@@ -167,7 +171,7 @@ pub fn App() -> impl IntoView {
                 {tab(View::Monthly, "tab-monthly", "Monthly deep dive")}
             </nav>
             <div class="spacer"></div>
-            <Me workbook=workbook me=me />
+            <MeButton me=me />
             <button class="top-button" data-testid="import" on:click=move |_| importing.set(true)>"Import / open…"</button>
             <button class="top-button" data-testid="save-plan" on:click=save>"Save plan file"</button>
             <div class="week" data-testid="current-week">"Week " {week}</div>

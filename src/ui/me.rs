@@ -7,17 +7,41 @@ use leptos::prelude::*;
 
 const KEY: &str = "sop.me";
 
-/// The person saved in this browser, if any (unreadable data counts as nobody).
-pub fn load() -> Option<Person> {
-    let text = super::persist::read_key(KEY)?;
-    serde_json::from_str::<Person>(&text)
-        .ok()
-        .filter(|p| !p.name.trim().is_empty())
+/// Who is at this browser: the one place the app keeps it. The workbooks that sign changes
+/// (the plan's and every scenario's) take the signature from here, through [`Me::sign`]
+/// only; nothing else sets it.
+#[derive(Clone, Copy)]
+pub struct Me(RwSignal<Option<Person>>);
+
+impl Me {
+    /// The person saved in this browser, if any (unreadable data counts as nobody).
+    pub fn load() -> Me {
+        let person = super::persist::read_key(KEY).and_then(|text| {
+            serde_json::from_str::<Person>(&text)
+                .ok()
+                .filter(|p| !p.name.trim().is_empty())
+        });
+        Me(RwSignal::new(person))
+    }
+
+    /// Signs every change of these workbooks with the person (now, and each time they say
+    /// another name). `workbooks` is re-read when the person or its own signals change, so
+    /// a scenario made later signs too.
+    pub fn sign(self, workbooks: impl Fn() -> Vec<RwSignal<Workbook>> + 'static) {
+        let signature = Memo::new(move |_| self.0.with(|p| p.as_ref().map(Person::signature)));
+        Effect::new(move |_| {
+            let s = signature.get().unwrap_or_default();
+            for wb in workbooks() {
+                wb.update_untracked(|wb| wb.set_user(&s));
+            }
+        });
+    }
 }
 
 /// The top-bar button and the small form behind it.
 #[component]
-pub fn Me(workbook: RwSignal<Workbook>, me: RwSignal<Option<Person>>) -> impl IntoView {
+pub fn MeButton(me: Me) -> impl IntoView {
+    let Me(me) = me;
     let open = RwSignal::new(false);
     let name = RwSignal::new(String::new());
     let role = RwSignal::new(Role::Sales);
@@ -49,7 +73,6 @@ pub fn Me(workbook: RwSignal<Workbook>, me: RwSignal<Option<Person>>) -> impl In
         let kept = serde_json::to_string(&p)
             .map_err(|e| e.to_string())
             .and_then(|text| super::persist::write_key(KEY, &text).map_err(|e| e.to_string()));
-        workbook.update(|wb| wb.set_user(&p.signature()));
         me.set(Some(p));
         match kept {
             Ok(()) => open.set(false),

@@ -93,7 +93,6 @@ impl Scenarios {
             owner: StoredValue::new(Owner::current().unwrap_or_default()),
         };
         s.save_on_change();
-        s.sign_edits();
         s.watch_other_tabs();
         s
     }
@@ -167,22 +166,6 @@ impl Scenarios {
             ))),
             Err(e) => self.problem.set(Some(format!("{NOT_SAVED} {e}."))),
         }
-    }
-
-    /// Edits made in a scenario are signed like the plan's, by whoever this browser says
-    /// it is (a scenario's workbook starts without a user, and the name can change later).
-    fn sign_edits(&self) {
-        let plan = self.plan;
-        let user = Memo::new(move |_| plan.with(|wb| wb.user().unwrap_or_default().to_string()));
-        let list = self.list;
-        Effect::new(move |_| {
-            let user = user.get();
-            list.with(|l| {
-                for e in l {
-                    e.workbook.update_untracked(|wb| wb.set_user(&user));
-                }
-            });
-        });
     }
 
     /// The workbook the grid shows: the open scenario's, or the plan's.
