@@ -13,6 +13,7 @@ use crate::demo::demo_plan;
 use crate::demo::generated_plan;
 use crate::engine::collab::changes::{since, Changes};
 use crate::engine::collab::roll::roll_to;
+use crate::engine::model::checkin::Snapshot;
 use crate::engine::Workbook;
 use crate::sheet::marks::CellMarks;
 use leptos::prelude::*;
@@ -79,38 +80,7 @@ pub fn App() -> impl IntoView {
         read_checkins(r, t, snapshots, banner, loading);
     }
     provide_context(snapshots);
-    // What changed since the last check-in (none before the first). Worked out a moment
-    // after the last edit, not inside it: it projects the check-in's plan again (tens of ms
-    // at 2,000 SKUs), which would otherwise slow every keystroke.
-    let changes = RwSignal::new(None::<Arc<Changes>>);
-    let pending = StoredValue::new(None::<TimeoutHandle>);
-    Effect::new(move |_| {
-        workbook.with(|wb| wb.revision());
-        let latest = snapshots.with(|s| s.last().map(|c| c.id.clone()));
-        if let Some(h) = pending.get_value() {
-            h.clear();
-        }
-        if latest.is_none() {
-            changes.set(None);
-            return;
-        }
-        let work = move || {
-            let c = snapshots.with_untracked(|s| {
-                s.last()
-                    .map(|snap| workbook.with_untracked(|wb| Arc::new(since(&snap.plan, wb))))
-            });
-            changes.set(c);
-        };
-        pending.set_value(
-            set_timeout_with_handle(work, std::time::Duration::from_millis(CHANGES_DELAY_MS)).ok(),
-        );
-    });
-    provide_context(changes);
-    let marks = Memo::new(move |_| {
-        let changed = changes.with(|c| c.as_ref().map(|c| c.cells.clone()).unwrap_or_default());
-        workbook.with(|wb| CellMarks::new(&wb.plan().notes, changed))
-    });
-    provide_context(marks);
+    provide_changes(workbook, snapshots);
     let view = RwSignal::new(if query().contains("view=monthly") {
         View::Monthly
     } else {
@@ -208,4 +178,43 @@ fn now_ms() -> f64 {
 enum View {
     Weekly,
     Monthly,
+}
+
+/// What changed since the last check-in (none before the first) and the cell marks drawn
+/// from it and the notes, provided to the views. Worked out a moment after the last edit,
+/// not inside it: it projects the check-in's plan again (tens of ms at 2,000 SKUs), which
+/// would otherwise slow every keystroke.
+fn provide_changes(workbook: RwSignal<Workbook>, snapshots: RwSignal<Vec<Snapshot>>) {
+    // What changed since the last check-in (none before the first). Worked out a moment
+    // after the last edit, not inside it: it projects the check-in's plan again (tens of ms
+    // at 2,000 SKUs), which would otherwise slow every keystroke.
+    let changes = RwSignal::new(None::<Arc<Changes>>);
+    let pending = StoredValue::new(None::<TimeoutHandle>);
+    Effect::new(move |_| {
+        workbook.with(|wb| wb.revision());
+        let latest = snapshots.with(|s| s.last().map(|c| c.id.clone()));
+        if let Some(h) = pending.get_value() {
+            h.clear();
+        }
+        if latest.is_none() {
+            changes.set(None);
+            return;
+        }
+        let work = move || {
+            let c = snapshots.with_untracked(|s| {
+                s.last()
+                    .map(|snap| workbook.with_untracked(|wb| Arc::new(since(&snap.plan, wb))))
+            });
+            changes.set(c);
+        };
+        pending.set_value(
+            set_timeout_with_handle(work, std::time::Duration::from_millis(CHANGES_DELAY_MS)).ok(),
+        );
+    });
+    provide_context(changes);
+    let marks = Memo::new(move |_| {
+        let changed = changes.with(|c| c.as_ref().map(|c| c.cells.clone()).unwrap_or_default());
+        workbook.with(|wb| CellMarks::new(&wb.plan().notes, changed))
+    });
+    provide_context(marks);
 }

@@ -73,6 +73,9 @@ pub fn publish_timing(name: &str, ms: f64) {
     let _ = js_sys::Reflect::set(&obj, &name.into(), &ms.into());
 }
 
+/// Long on purpose (most of it `view!` markup of the banners): saving, the other-tab and
+/// newer-save banners and their buttons share the same save state; what a save writes and
+/// how a slot is guarded live in `persist.rs` and `crate::storage`.
 #[component]
 pub fn Autosave(
     workbook: RwSignal<Workbook>,

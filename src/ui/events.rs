@@ -11,6 +11,8 @@ use crate::engine::{Edit, Qty, Workbook};
 use crate::sheet::number::parse_number;
 use leptos::prelude::*;
 
+/// Long on purpose (mostly `view!` markup): the add form and the list share the panel's
+/// signals; the event rules and their check are in `crate::engine::model::event`.
 #[component]
 pub fn EventsPanel(workbook: RwSignal<Workbook>, scope: Signal<Scope>) -> impl IntoView {
     let open_form = RwSignal::new(false);

@@ -72,6 +72,9 @@ fn adopt(snapshots: RwSignal<Vec<Snapshot>>, base: Option<Snapshot>) {
     }
 }
 
+/// Long on purpose (270 lines, most of it `view!` markup): the dialog's steps (pick files,
+/// read, preview, confirm odd codes, apply) share its dozen signals; one file's card is
+/// already apart (`import_file.rs`) and the reading itself is in `crate::import`.
 #[component]
 pub fn ImportDialog(
     workbook: RwSignal<Workbook>,

@@ -137,6 +137,8 @@ fn remember(signature: &str, columns: &std::collections::BTreeMap<Field, Option<
 }
 
 /// The card of one file; `update` changes it, `reread` reads it again with other choices.
+/// Long on purpose: one `view!` of the card's parts (kind, choices, counts, messages,
+/// details), each a few lines reading the same file state.
 pub fn file_card(
     l: Loaded,
     update: impl Fn(usize, &dyn Fn(&mut Loaded)) + Copy + 'static,

@@ -80,6 +80,8 @@ pub fn MeetingStart(meeting: Meeting) -> impl IntoView {
     }
 }
 
+/// Long on purpose (mostly `view!` markup and the agenda's key handlers, which share the
+/// bar's signals); the agenda, clock and cursor rules are in `crate::sheet::meeting`.
 #[component]
 pub fn MeetingBar(
     meeting: Meeting,

@@ -286,6 +286,9 @@ pub fn ScenarioBanner(scenarios: Scenarios) -> impl IntoView {
     }
 }
 
+/// Long on purpose (mostly the form's and the list's `view!` markup): making, promoting
+/// and deleting a scenario share the panel's signals; the comparison table is apart
+/// (`scenario_compare.rs`) and the scenario rules are in `crate::engine::collab::scenario`.
 #[component]
 pub fn ScenariosPanel(scenarios: Scenarios) -> impl IntoView {
     let Scenarios {
