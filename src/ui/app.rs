@@ -16,9 +16,13 @@ use crate::engine::collab::roll::roll_to;
 use crate::engine::model::checkin::Snapshot;
 use crate::engine::Workbook;
 use crate::sheet::marks::CellMarks;
+use crate::storage::Reading;
 use leptos::prelude::*;
 use std::sync::Arc;
 
+/// The app shell. A little over 120 lines on purpose: its `view!` (top bar, tabs, banners,
+/// the shown view) reads the signals set up above it; the opening plan, the changes since
+/// the check-in and every panel are functions and components of their own.
 #[component]
 pub fn App() -> impl IntoView {
     let started = now_ms();
@@ -42,20 +46,7 @@ pub fn App() -> impl IntoView {
     }
     let was_restored = restored.as_ref().is_some_and(|r| r.reading.is_some());
     let (reading, text) = restored.map_or((None, None), |r| (r.reading, r.text));
-    let plan = match (bench, &reading) {
-        (Some(n), _) => generated_plan(day, n, n.div_ceil(SKUS_PER_FAMILY), HISTORY, HORIZON),
-        (None, Some(r)) => roll_to(r.plan(), day),
-        (None, None) => demo_plan(day),
-    };
-    let mut wb = Workbook::new(plan);
-    // Every copy of a plan keeps the id it got here, so copies can be recognised and merged.
-    if wb.plan().meta.id.is_empty() {
-        let meta = crate::engine::PlanMeta {
-            id: format!("plan-{}", super::persist::new_token()),
-            ..wb.plan().meta.clone()
-        };
-        wb.set_meta(meta);
-    }
+    let mut wb = opening_workbook(bench, reading.as_ref(), day);
     let me = Me::load();
     // A newer app's save: this tab shows the demo read-only, so nothing typed here can
     // look kept (the banner says why).
@@ -217,4 +208,28 @@ fn provide_changes(workbook: RwSignal<Workbook>, snapshots: RwSignal<Vec<Snapsho
         workbook.with(|wb| CellMarks::new(&wb.plan().notes, changed))
     });
     provide_context(marks);
+}
+
+/// The workbook the app opens with: a generated plan for the benchmarks, else the plan saved
+/// in this browser rolled on to this week, else the demo plan; a plan without an id gets one
+/// here, which every copy of it keeps, so copies can be recognised and merged.
+fn opening_workbook(
+    bench: Option<usize>,
+    reading: Option<&Reading>,
+    day: chrono::NaiveDate,
+) -> Workbook {
+    let plan = match (bench, reading) {
+        (Some(n), _) => generated_plan(day, n, n.div_ceil(SKUS_PER_FAMILY), HISTORY, HORIZON),
+        (None, Some(r)) => roll_to(r.plan(), day),
+        (None, None) => demo_plan(day),
+    };
+    let mut wb = Workbook::new(plan);
+    if wb.plan().meta.id.is_empty() {
+        let meta = crate::engine::PlanMeta {
+            id: format!("plan-{}", super::persist::new_token()),
+            ..wb.plan().meta.clone()
+        };
+        wb.set_meta(meta);
+    }
+    wb
 }
