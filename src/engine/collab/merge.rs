@@ -37,7 +37,9 @@ use std::sync::Arc;
 /// conflicts to put to the planner, and what happened, for the report.
 #[derive(Clone, Debug)]
 pub struct Merge {
+    /// The merged plan, every conflict set to our value until the planner picks otherwise.
     pub plan_ours_default: Plan,
+    /// The values both copies changed differently, for the planner to pick.
     pub conflicts: Vec<Conflict>,
     /// Values changed only in their copy, taken.
     pub applied_from_theirs: usize,
