@@ -22,7 +22,7 @@ pub enum Measure {
     Consensus,
     /// Receipts on confirmed orders (editable).
     ConfirmedReceipts,
-    /// Receipts on planned orders (editable; where suggestions go).
+    /// Receipts on planned, not yet confirmed, orders (editable).
     PlannedReceipts,
     /// Confirmed + planned.
     Receipts,

@@ -21,7 +21,7 @@ impl Default for SafetyStock {
 /// One SKU's master data: what it costs, what it sells for, how it is replenished.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Product {
-    /// The SKU code, unique in the plan; files, notes and URLs refer to the SKU by it.
+    /// The SKU code, unique in the plan; files, notes and the grid's `data-sku` refer to the SKU by it.
     pub sku: String,
     /// The name planners read next to the code.
     pub name: String,

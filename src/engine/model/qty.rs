@@ -48,7 +48,7 @@ impl Qty {
         Some(Qty((v * MILLI as f64).round() as i64))
     }
 
-    /// In units, for display and ratios (cover, WMAPE) only; sums stay in thousandths.
+    /// In units as a float: for display, ratios (cover, WMAPE) and the forecast methods; sums stay exact in thousandths.
     pub fn to_f64(self) -> f64 {
         self.0 as f64 / MILLI as f64
     }

@@ -57,7 +57,7 @@ pub struct SkuSeries {
     pub consensus: Vec<Option<Qty>>,
     /// Units arriving on confirmed orders each week (week of receipt).
     pub confirmed_receipts: Vec<Qty>,
-    /// Units arriving on planned, not yet confirmed, orders each week; suggestions land here.
+    /// Units arriving on planned, not yet confirmed, orders each week (week of receipt).
     pub planned_receipts: Vec<Qty>,
     /// Actual sales split by sales channel, adding up to `actual` week by week; empty when
     /// no file said a channel (see [`super::breakdown`]).
