@@ -25,6 +25,7 @@ use std::ops::Range;
 pub struct Agg {
     /// SKUs counted in this aggregate.
     pub members: usize,
+    /// Units sold in past weeks, summed over the SKUs.
     pub actual: Vec<i64>,
     /// Consensus where set, else forecast.
     pub forecast: Vec<i64>,
@@ -32,22 +33,35 @@ pub struct Agg {
     pub events: Vec<i64>,
     /// The part of `events` that reaches demand: weeks without a consensus override.
     pub lifted: Vec<i64>,
+    /// Demand used by the projection: actuals in the past, the plan's forecast ahead.
     pub demand: Vec<i64>,
+    /// Confirmed plus planned receipts, by week of arrival.
     pub receipts: Vec<i64>,
+    /// Projected stock at the end of each week (backlog carried as negative stock).
     pub projected: Vec<i64>,
+    /// Safety stock each week, summed over the SKUs.
     pub safety: Vec<i64>,
+    /// Projected minus safety stock; negative means short of the reserve.
     pub gap: Vec<i64>,
+    /// Demand the stock could not serve (lost or backlogged sales).
     pub unmet: Vec<i64>,
+    /// Demand minus unmet: what revenue and COGS are counted on.
     pub sold: Vec<i64>,
+    /// Sold units × unit price, in [`Amount`] units (thousandths of a cent).
     pub revenue: Vec<i128>,
+    /// Sold units × unit cost, in [`Amount`] units.
     pub cogs: Vec<i128>,
+    /// Positive projected stock × unit cost, in [`Amount`] units: the cash the plan ties up.
     pub inventory_value: Vec<i128>,
+    /// Receipts × unit cost in the week they arrive, in [`Amount`] units.
     pub po_spend: Vec<i128>,
+    /// Forward weeks of cover of the aggregate stock; recomputed, never summed over SKUs.
     pub cover: Vec<f64>,
 }
 
 impl Agg {
-    pub fn zeros(n: usize) -> Agg {
+    /// Empty rows over `n` weeks, before any SKU is added.
+    pub(crate) fn zeros(n: usize) -> Agg {
         Agg {
             members: 0,
             actual: vec![0; n],

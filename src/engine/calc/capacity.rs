@@ -10,11 +10,14 @@ use std::ops::Range;
 /// Load against capacity over a run of weeks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Load {
+    /// Units received in the run (confirmed plus planned), in thousandths.
     pub load: Qty,
+    /// Units the family can receive in the run: weekly capacity × weeks.
     pub capacity: Qty,
 }
 
 impl Load {
+    /// More is received than can be made or supplied: the period must be re-planned.
     pub fn overloaded(&self) -> bool {
         self.load > self.capacity
     }

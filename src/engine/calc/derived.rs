@@ -27,13 +27,17 @@ use crate::engine::model::series::SkuSeries;
 pub struct SkuDerived {
     /// Projected on hand at the end of each week (future weeks; zero in the past).
     pub projected: Vec<Qty>,
+    /// Safety stock in units each week (weeks of cover turned into units against demand).
     pub safety: Vec<Qty>,
     /// Demand the stock could not serve.
     pub unmet: Vec<Qty>,
     /// Forward weeks of cover of the projected stock.
     pub cover: Vec<f64>,
+    /// First week (plan index) the projection goes below zero; `None` if it never does.
     pub first_stockout: Option<usize>,
+    /// First week (plan index) the projection goes below safety stock; drives exceptions and risk.
     pub first_below_safety: Option<usize>,
+    /// The order that would restore safety stock at the first week below it, if any.
     pub suggestion: Option<OrderSuggestion>,
     /// What the active demand events add to the forecast, week by week (the events row;
     /// [`super::lifts`]); empty when no event lifts this SKU. Set by the workbook before

@@ -13,16 +13,23 @@ use crate::engine::model::qty::{Amount, Qty};
 /// Cover above this many weeks now is excess stock (tied-up cash).
 pub const EXCESS_COVER_WEEKS: f64 = 26.0;
 
+/// What kind of problem a SKU has; the weekly view groups and colours by it.
 #[derive(Clone, Debug, PartialEq)]
 pub enum ExceptionKind {
+    /// Projected stock below zero: demand goes unserved.
     Stockout,
+    /// Projected stock below safety stock but not below zero.
     BelowSafety,
+    /// More than [`EXCESS_COVER_WEEKS`] of cover now: cash tied up in stock.
     Excess,
 }
 
+/// One SKU needing a decision in the check-in, with what it costs and the suggested order.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Exception {
+    /// The SKU's index in the plan.
     pub sku: usize,
+    /// Stockout, below safety or excess.
     pub kind: ExceptionKind,
     /// The week the problem starts (excess: the current week).
     pub week: usize,
@@ -32,6 +39,7 @@ pub struct Exception {
     pub unmet: Qty,
     /// Revenue at risk (shortages) or stock value (excess).
     pub money: Amount,
+    /// The order that would fix a shortage; `None` for excess or when nothing needs ordering.
     pub suggestion: Option<OrderSuggestion>,
 }
 

@@ -15,23 +15,31 @@ use std::ops::Range;
 /// Whose numbers: one SKU, a family, or the whole plan (KPIs, grid rows, monthly values).
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Scope {
+    /// The whole plan.
     Total,
+    /// The SKUs of one family, by family name.
     Family(String),
+    /// One SKU, by its index in the plan.
     Sku(usize),
 }
 
+/// Last week's sales against the forecast the plan held for that week.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SalesVsForecast {
     /// Units, in thousandths.
     pub actual: i64,
+    /// Units forecast for the same week, in thousandths.
     pub forecast: i64,
     /// (actual − forecast) / forecast; `None` when nothing was forecast.
     pub pct: Option<f64>,
 }
 
+/// How good the forecast was over past weeks; `None` ratios when nothing was sold.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Accuracy {
+    /// Weighted mean absolute percentage error, Σ|A−F| / ΣA (0.2 = 20 %).
     pub wmape: Option<f64>,
+    /// Σ(F−A) / ΣA; positive means the forecast was too high.
     pub bias: Option<f64>,
     /// Σ actual over the window, in thousandths.
     pub actual: i64,
@@ -129,6 +137,7 @@ impl Workbook {
             .is_some_and(|w| w <= c + lead)
     }
 
+    /// How many SKUs in the scope go below safety stock before an order placed today arrives.
     pub fn skus_at_risk(&self, scope: &Scope) -> usize {
         self.skus_in(scope)
             .into_iter()

@@ -9,29 +9,46 @@ use crate::engine::model::qty::{Amount, Money, Qty};
 use crate::engine::model::series::SeriesField;
 use std::ops::Range;
 
+/// A row of the grid: an input series, a derived quantity, or a money row.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Measure {
+    /// Units sold (past weeks; editable).
     Actual,
+    /// The baseline forecast (editable).
     Forecast,
     /// What promotions and launches add to the forecast (read-only; edited as events).
     Events,
+    /// The agreed override of the forecast (editable; blank where not set).
     Consensus,
+    /// Receipts on confirmed orders (editable).
     ConfirmedReceipts,
+    /// Receipts on planned, not yet confirmed, orders (editable).
     PlannedReceipts,
     /// Confirmed + planned.
     Receipts,
     /// Actual in the past, consensus-or-forecast from the current week.
     Demand,
+    /// Projected stock at the end of the week (blank in past weeks).
     Projected,
+    /// The stock to keep in reserve, in units.
     SafetyStock,
+    /// Projected minus safety stock (negative = short).
     Gap,
+    /// Demand the stock could not serve.
     Unmet,
+    /// Demand that is served: demand minus unmet.
     Sold,
+    /// Forward weeks of demand the projected stock covers.
     Cover,
+    /// Sold units × unit price.
     Revenue,
+    /// Cost of goods sold: sold units × unit cost.
     Cogs,
+    /// Revenue minus COGS.
     Margin,
+    /// Positive projected stock at cost.
     InventoryValue,
+    /// Receipts at cost, in the week they arrive.
     PoSpend,
     /// A family's production or supply capacity (units per week, summed over a month).
     Capacity,
@@ -40,7 +57,9 @@ pub enum Measure {
 /// A cell's value, typed so the grid formats it right.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum CellValue {
+    /// A quantity, in thousandths of a unit.
     Units(Qty),
+    /// An amount in cents, rounded from the exact [`Amount`].
     Money(Money),
     /// Weeks of cover.
     Weeks(f64),
@@ -61,6 +80,7 @@ impl CellValue {
 }
 
 impl Measure {
+    /// Every row, in the order the grid lists them.
     pub const ALL: [Measure; 20] = [
         Measure::Actual,
         Measure::Forecast,
@@ -110,6 +130,7 @@ impl Measure {
         }
     }
 
+    /// The measure a `data-measure` key names; `None` for an unknown key (e.g. from a file).
     pub fn from_key(key: &str) -> Option<Measure> {
         Measure::ALL.into_iter().find(|m| m.key() == key)
     }

@@ -10,11 +10,16 @@ use crate::engine::model::product::Product;
 use crate::engine::model::qty::{Amount, Qty};
 use crate::engine::model::series::SkuSeries;
 
+/// One SKU's money in one week, exact in [`Amount`] units (thousandths of a cent).
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct WeekMoney {
+    /// Sold units × unit price.
     pub revenue: Amount,
+    /// Sold units × unit cost.
     pub cogs: Amount,
+    /// Positive projected stock × unit cost (zero in past weeks).
     pub inventory_value: Amount,
+    /// Receipts × unit cost, in the week they arrive.
     pub po_spend: Amount,
 }
 

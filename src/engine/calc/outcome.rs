@@ -10,15 +10,18 @@
 use crate::engine::edit::workbook::Workbook;
 use crate::engine::model::qty::{Amount, Qty};
 
+/// The four numbers scenarios are compared on, over a window of weeks ahead.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Outcome {
     /// SKUs with a stockout in the window.
     pub stockout_skus: usize,
     /// SKU-weeks with unserved demand.
     pub stockout_weeks: usize,
+    /// Unserved demand × unit price over the window.
     pub lost_revenue: Amount,
     /// Average over the window's weeks.
     pub inventory_value: Amount,
+    /// Receipts × unit cost over the window: the cash the plan commits.
     pub po_spend: Amount,
 }
 

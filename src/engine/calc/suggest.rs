@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 /// Weeks after the need week that the suggested order keeps above safety stock.
 pub const REVIEW_WEEKS: usize = 4;
 
+/// A suggested replenishment order for one SKU: how much, and by when to place it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct OrderSuggestion {
     /// First week below safety stock (plan week index).

@@ -29,16 +29,24 @@ pub const MISS_UNITS: i64 = 5;
 /// Kinds, in the order the call takes them when sizes tie.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum ChangeKind {
+    /// Future weeks projected below zero now that were not at the check-in.
     NewStockout,
+    /// A SKU's demand ahead changed (forecast or consensus).
     ForecastRevision,
+    /// A receipt left one week and reappeared in another: a slipped order.
     ReceiptMoved,
+    /// A receipt quantity changed in a week, not a move.
     ReceiptChanged,
+    /// A past week's actual sales missed the planned demand by more than [`MISS_SHARE`].
     ActualMissedForecast,
 }
 
+/// One change worth talking about in the call, with the sentence it is read as.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ChangeItem {
+    /// What sort of change; orders the list when sizes tie.
     pub kind: ChangeKind,
+    /// The SKU code (codes, not indices, so a rolled plan compares).
     pub sku: String,
     /// "2026-W50–W52"; a move: "2026-W49 → 2026-W51".
     pub weeks: String,
@@ -46,6 +54,7 @@ pub struct ChangeItem {
     /// actual: the demand planned (before) and the actual (after); stockout: the projection
     /// in its first week, at the check-in and now.
     pub before: Qty,
+    /// The value now (see `before` for what it means per kind).
     pub after: Qty,
     /// How big the change is, for ranking: forecast, the sum of each week's change; stockout,
     /// the demand left unmet in the new stockout weeks.
@@ -56,11 +65,13 @@ pub struct ChangeItem {
     pub text: String,
 }
 
+/// What changed since the last check-in: cells to mark in the grid and the list to discuss.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Changes {
     /// Input cells whose value differs from the check-in: (SKU, series, week), in `now`'s
     /// indices.
     pub cells: BTreeSet<(usize, SeriesField, usize)>,
+    /// The changes worth talking about, most important first.
     pub items: Vec<ChangeItem>,
 }
 

@@ -10,7 +10,9 @@ use std::fmt;
 /// Which copy of the plan a value comes from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Side {
+    /// This browser's copy.
     Ours,
+    /// The copy being merged in (a file from a colleague).
     Theirs,
 }
 
@@ -27,19 +29,28 @@ impl Side {
 /// One field of a product record, so two copies can differ in one field and agree on the rest.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum ProductField {
+    /// The name planners read next to the SKU code.
     Name,
+    /// The family it rolls up into.
     Family,
+    /// Unit cost, in cents.
     UnitCost,
+    /// Unit price, in cents.
     UnitPrice,
+    /// Lead time, in weeks.
     LeadTime,
+    /// Safety stock rule (units or weeks of cover).
     SafetyStock,
+    /// Minimum order quantity: the smallest order the supplier takes.
     Moq,
+    /// Orders are rounded up to a multiple of this (a case or pallet).
     OrderMultiple,
+    /// Stock on hand at the start of the current week.
     OnHand,
 }
 
 impl ProductField {
-    pub const ALL: [ProductField; 9] = [
+    pub(crate) const ALL: [ProductField; 9] = [
         ProductField::Name,
         ProductField::Family,
         ProductField::UnitCost,
@@ -66,6 +77,7 @@ impl ProductField {
         }
     }
 
+    /// This field of a product, as the merge compares it.
     pub fn get(self, p: &Product) -> Value {
         match self {
             ProductField::Name => Value::Text(p.name.clone()),
@@ -101,10 +113,15 @@ impl ProductField {
 /// no capacity) or one product field.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Value {
+    /// A quantity: a cell, capacity, MOQ, multiple or on hand (`None` = not set).
     Qty(Option<Qty>),
+    /// A unit cost or price, in cents.
     Money(Money),
+    /// A lead time, in weeks.
     Weeks(u32),
+    /// A product's name or family.
     Text(String),
+    /// A safety stock rule.
     SafetyStock(SafetyStock),
     /// A demand event as one copy has it; `None` when that copy does not have it (removed, or
     /// never added).
@@ -147,24 +164,36 @@ pub fn event_text(e: &DemandEvent, qty: impl Fn(Qty) -> String) -> String {
 /// Where a conflicting value sits in the merged plan (SKU indices are the merged plan's).
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Place {
+    /// One week of one input series.
     Cell {
+        /// The SKU's index in the merged plan.
         sku: usize,
+        /// Which input series.
         field: SeriesField,
+        /// The week's index in the merged plan's calendar.
         week: usize,
     },
+    /// One field of a product record.
     Product {
+        /// The SKU's index in the merged plan.
         sku: usize,
+        /// Which field.
         field: ProductField,
     },
     /// One week of one channel's actual sales (`""`: not said).
     Channel {
+        /// The SKU's index in the merged plan.
         sku: usize,
+        /// The channel's name.
         channel: String,
+        /// The week's index in the merged plan's calendar.
         week: usize,
     },
     /// One location's stock on hand (`""`: not said).
     Location {
+        /// The SKU's index in the merged plan.
         sku: usize,
+        /// The location's name.
         location: String,
     },
     /// A family's weekly capacity.
@@ -180,18 +209,24 @@ pub struct Conflict {
     pub sku: String,
     /// What of it: "forecast 2026-W50", "on hand", "weekly capacity".
     pub what: String,
+    /// Where the value sits, so picking a side writes it back.
     pub at: Place,
     /// At the check-in; `None` when there was none to compare with (a two-way merge, or a SKU
     /// both copies added).
     pub base: Option<Value>,
+    /// Our copy's value (the one the merged plan holds until the planner picks).
     pub ours: Value,
+    /// Their copy's value.
     pub theirs: Value,
     /// The three values as a planner reads them ("not set" for an empty consensus).
     pub base_shown: String,
+    /// Our value as a planner reads it.
     pub ours_shown: String,
+    /// Their value as a planner reads it.
     pub theirs_shown: String,
     /// Who made each version: the plan's record of who changed it where known, else the name
     /// of that copy's owner.
     pub ours_by: String,
+    /// Who made their version.
     pub theirs_by: String,
 }

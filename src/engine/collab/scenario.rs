@@ -16,11 +16,15 @@ use crate::engine::model::series::SeriesField;
 /// The longest scenario name, in characters.
 pub const MAX_SCENARIO_NAME: usize = 80;
 
+/// A named copy of the plan with its own workbook, edited and undone apart from the plan.
 pub struct Scenario {
+    /// What the scenario asks ("demand +20 % on Candles"), unique among the scenarios.
     pub name: String,
     /// Who made it and when (`YYYY-MM-DD`).
     pub author: String,
+    /// The day it was made, `YYYY-MM-DD`.
     pub made: String,
+    /// Its own plan and derived rows, undo and redo.
     pub workbook: Workbook,
 }
 
@@ -33,14 +37,23 @@ pub enum QuickChange {
     /// the forecast would change nothing there — in whole units. Demand events keep their
     /// own lift (a +% event follows the new forecast, a units-a-week event does not).
     Demand {
+        /// A SKU code, or `family:<name>`.
         target: String,
+        /// First ISO week (`2026-W49`), inclusive.
         first: String,
+        /// Last ISO week, inclusive.
         last: String,
+        /// The change in percent: 20 raises demand by a fifth, −10 cuts a tenth.
         percent: f64,
     },
     /// Open receipts (confirmed and planned, from the current week on) of a SKU or family
     /// arriving `weeks` later; receipts pushed past the plan's end are said so.
-    ReceiptsLate { target: String, weeks: usize },
+    ReceiptsLate {
+        /// A SKU code, or `family:<name>`.
+        target: String,
+        /// How many weeks later the receipts arrive.
+        weeks: usize,
+    },
 }
 
 impl Scenario {

@@ -2,20 +2,27 @@
 
 use std::fmt;
 
+/// Why an edit, undo or redo was refused, in words a planner can act on.
 #[derive(Clone, Debug, PartialEq)]
 pub enum PlanError {
     /// No product with this SKU code (or index) in the plan.
     UnknownSku(String),
     /// A week outside the plan's calendar.
     WeekOutsidePlan {
+        /// The week asked for, as written (`2027-W10`).
         week: String,
+        /// The plan's first week (`2025-W01`).
         first: String,
+        /// The plan's last week.
         last: String,
     },
     /// A value that cannot be used, with the reason.
     BadValue {
+        /// Which value ("lead time", "unit price").
         what: String,
+        /// The value as given.
         value: String,
+        /// Why it cannot be used ("must not be negative").
         reason: String,
     },
     /// Nothing to undo or redo.

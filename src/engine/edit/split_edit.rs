@@ -1,6 +1,6 @@
 //! How changes reach a SKU's channel split, kept consistent with its actual sales total:
-//! an import sets the split and the totals follow ([`set_channels`]); a typed total moves
-//! the split by the rule of [`crate::engine::model::breakdown::retotal_week`] ([`follow_totals`]).
+//! an import sets the split and the totals follow (`set_channels`); a typed total moves
+//! the split by the rule of [`crate::engine::model::breakdown::retotal_week`] (`follow_totals`).
 
 use super::error::PlanError;
 use super::history::Diff;

@@ -23,8 +23,11 @@ use std::sync::Arc;
 /// One requested value change in an input series.
 #[derive(Clone, Debug, PartialEq)]
 pub struct CellEdit {
+    /// The SKU's index in the plan.
     pub sku: usize,
+    /// Which input series.
     pub field: SeriesField,
+    /// The week's index in the calendar.
     pub week: usize,
     /// `None` clears the cell (consensus: not set; other series: zero).
     pub value: Option<Qty>,
@@ -33,16 +36,22 @@ pub struct CellEdit {
 /// A requested change, before validation.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Edit {
+    /// Values typed, pasted or imported into input series.
     Cells(Vec<CellEdit>),
+    /// A SKU's product record replaced (the SKU panel, an import of master data).
     Product {
+        /// The SKU's index in the plan.
         sku: usize,
+        /// The new record, validated whole.
         product: Product,
     },
     /// A SKU's actual sales split by channel, set as a whole (an import of sales by channel):
     /// its actual sales become the split's week totals. At most one per SKU in a batch, and
     /// no actual-sales cells of that SKU beside it.
     Channels {
+        /// The SKU's index in the plan.
         sku: usize,
+        /// Actual sales by channel and week.
         channels: crate::engine::model::breakdown::Channels,
     },
     /// A new product, appended after the existing ones (its index is the number of products
@@ -72,6 +81,7 @@ pub enum Edit {
 /// What a change touched, so the UI knows what to repaint.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Touched {
+    /// What the change was ("Paste 12 cells"), for the status line.
     pub label: String,
     /// SKU indices whose rows changed, with the earliest week that changed.
     pub skus: Vec<(usize, usize)>,
@@ -79,6 +89,7 @@ pub struct Touched {
     pub cells: usize,
 }
 
+/// The plan with everything derived from it, kept up to date edit by edit: the one way to change a plan.
 pub struct Workbook {
     plan: Plan,
     derived: Vec<SkuDerived>,
@@ -167,10 +178,12 @@ impl Workbook {
         self.total.finish(cal, &mut self.prefix);
     }
 
+    /// The plan as it stands; change it only through [`Workbook::apply`].
     pub fn plan(&self) -> &Plan {
         &self.plan
     }
 
+    /// A SKU's derived rows (projection, safety, cover, suggestion); panics on a bad index.
     pub fn derived(&self, sku: usize) -> &SkuDerived {
         &self.derived[sku]
     }
@@ -186,6 +199,7 @@ impl Workbook {
         self.derived[sku].lift_in(week)
     }
 
+    /// Every SKU's derived rows, in plan order.
     pub fn all_derived(&self) -> &[SkuDerived] {
         &self.derived
     }
@@ -195,14 +209,17 @@ impl Workbook {
         &self.families
     }
 
+    /// One family's rows; `None` when no SKU is in that family.
     pub fn family(&self, name: &str) -> Option<&Agg> {
         self.families.get(name)
     }
 
+    /// The rows of the whole plan.
     pub fn total(&self) -> &Agg {
         &self.total
     }
 
+    /// The undo and redo stacks, to label and enable the buttons.
     pub fn history(&self) -> &History {
         &self.history
     }
@@ -212,6 +229,7 @@ impl Workbook {
         self.user = (!user.trim().is_empty()).then(|| Arc::from(user.trim()));
     }
 
+    /// Who is editing ("Ana (Sales)"); `None` until they say.
     pub fn user(&self) -> Option<&str> {
         self.user.as_deref()
     }
@@ -294,6 +312,7 @@ impl Workbook {
         )
     }
 
+    /// Reverts the last change; refused when there is none or the plan is read-only.
     pub fn undo(&mut self) -> Result<Touched, PlanError> {
         self.writable()?;
         let change = self
@@ -306,6 +325,7 @@ impl Workbook {
         Ok(touched)
     }
 
+    /// Applies the last undone change again; refused when there is none or the plan is read-only.
     pub fn redo(&mut self) -> Result<Touched, PlanError> {
         self.writable()?;
         let change = self

@@ -18,8 +18,10 @@ use crate::engine::model::plan::Plan;
 use crate::engine::model::qty::{Qty, MAX_UNITS};
 use crate::engine::model::series::SeriesField;
 
+/// The statistical forecast of one SKU: the method picked by backtest and its values ahead.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Baseline {
+    /// The method that scored best on the held-out weeks.
     pub method: Method,
     /// WMAPE on the 13 held-out weeks; `None` when not scored (short or no history).
     pub backtest_error: Option<f64>,

@@ -12,9 +12,12 @@ use crate::engine::model::product::Product;
 use chrono::NaiveDate;
 use std::collections::{BTreeMap, BTreeSet};
 
+/// How good the forecasts made a given number of weeks ahead turned out, over the check-ins kept.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Accuracy {
+    /// Σ|A−F| / ΣA over the scored weeks (0.2 = 20 %).
     pub wmape: f64,
+    /// Σ(F−A) / ΣA; positive means the forecasts were too high.
     pub bias: f64,
     /// Check-in weeks whose forecast at this lag could be scored.
     pub weeks_scored: usize,

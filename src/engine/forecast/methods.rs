@@ -51,6 +51,7 @@ pub struct Settings {
 }
 
 impl Settings {
+    /// A weekly plan: a 52-week season, 13 weeks held out, a 4-week moving average.
     pub const WEEKLY: Settings = Settings {
         season: 52,
         holdout: 13,

@@ -11,10 +11,12 @@ pub const CANDIDATES: [Method; 3] = [Method::MovingAverage, Method::SeasonalNaiv
 /// A chosen method and what it forecasts. Values are finite and never negative.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Selected {
+    /// The method that scored best on the holdout (the simplest on a tie; the moving average when nothing could be held out).
     pub method: Method,
     /// WMAPE of the method on the holdout; `None` when the history was too short to hold
     /// any out, or nothing sold in the holdout.
     pub backtest_error: Option<f64>,
+    /// One value per period ahead, in units (not thousandths).
     pub forecast: Vec<f64>,
 }
 

@@ -60,10 +60,12 @@ impl Authors {
         self.0.values().map(BTreeMap::len).sum()
     }
 
+    /// True when nobody has signed a change yet.
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
 
+    /// Forgets every signature, leaving the figures: to compare plans by what they hold.
     pub fn clear(&mut self) {
         self.0.clear();
     }

@@ -14,6 +14,7 @@ pub const MAX_HORIZON: usize = 104;
 /// The longest history window, in weeks.
 pub const MAX_HISTORY: usize = 156;
 
+/// The plan's weeks: a run of ISO weeks from the oldest history week to the horizon's end.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Calendar {
     /// Monday of the first (oldest) week in the plan.
@@ -53,6 +54,7 @@ impl Calendar {
         self.history + self.horizon
     }
 
+    /// True for a calendar with no weeks (never built by [`Calendar::around`]).
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
@@ -62,10 +64,12 @@ impl Calendar {
         self.history
     }
 
+    /// Number of past weeks, before the current week.
     pub fn history(&self) -> usize {
         self.history
     }
 
+    /// Number of weeks from the current week on, the part the projection covers.
     pub fn horizon(&self) -> usize {
         self.horizon
     }

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 /// How many check-ins are kept (two months of weekly calls); the oldest goes first.
 pub const KEEP: usize = 8;
 
+/// The plan as it stood when a check-in started: the base for changes, lag accuracy and merges.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Snapshot {
     /// Unique across browsers: the plan id, the week and a random part.

@@ -4,10 +4,12 @@
 
 use serde::{Deserialize, Serialize};
 
+/// A decision taken in a check-in, with an owner and a due date, open until closed.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Decision {
     /// Unique across browsers, so two copies' lists merge.
     pub id: String,
+    /// What was decided, as typed (at most [`MAX_DECISION`] characters).
     pub text: String,
     /// Who carries it out ("Olu (Operations)").
     pub owner: String,
@@ -19,6 +21,7 @@ pub struct Decision {
     pub weeks: String,
     /// Who recorded it, and when (`YYYY-MM-DD`).
     pub author: String,
+    /// The day it was recorded, `YYYY-MM-DD`.
     pub made: String,
     /// When it was closed; `None` while open.
     pub closed: Option<String>,
@@ -39,6 +42,7 @@ pub fn skus_from(text: &str) -> Vec<String> {
 pub const MAX_DECISION: usize = 500;
 
 impl Decision {
+    /// Still to be done (not closed): shown in the weekly view.
     pub fn is_open(&self) -> bool {
         self.closed.is_none()
     }

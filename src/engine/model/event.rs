@@ -12,6 +12,7 @@ use super::qty::{Qty, MAX_UNITS};
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
 
+/// A promotion or launch lifting the forecast of a SKU or family over a run of weeks.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DemandEvent {
     /// Unique across browsers, so two copies' lists merge.
@@ -23,10 +24,13 @@ pub struct DemandEvent {
     /// First and last ISO week (`2026-W49`), inclusive; kept as weeks, not indices, so an
     /// event stays on its weeks when the plan rolls on.
     pub first: String,
+    /// Last ISO week it lifts (`2026-W52`), inclusive.
     pub last: String,
+    /// How much it lifts each week: a percentage or units.
     pub lift: Lift,
     /// Switched off: kept, but lifts nothing.
     pub active: bool,
+    /// Who created it ("Ana (Sales)").
     pub author: String,
 }
 

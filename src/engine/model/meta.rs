@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+/// Identity of one copy of a plan: the shared id, its revision, last author and merge base.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PlanMeta {
     /// Stays the same in every copy of the plan; empty for a plan never saved or shared.
@@ -19,14 +20,19 @@ pub struct PlanMeta {
 /// The three people of the weekly call.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Role {
+    /// Looks at money and the overall picture; decides.
     Ceo,
+    /// Owns the demand side: forecast, consensus, promotions.
     Sales,
+    /// Owns the supply side: receipts, orders, stock.
     Operations,
 }
 
 impl Role {
+    /// Every role, in the order the role picker lists them.
     pub const ALL: [Role; 3] = [Role::Ceo, Role::Sales, Role::Operations];
 
+    /// The name shown and written in signatures ("Ana (Sales)").
     pub fn label(self) -> &'static str {
         match self {
             Role::Ceo => "CEO",
@@ -35,6 +41,7 @@ impl Role {
         }
     }
 
+    /// The role a label names, ignoring case and spaces around it; `None` for anything else.
     pub fn parse(s: &str) -> Option<Role> {
         Role::ALL
             .into_iter()
@@ -45,7 +52,9 @@ impl Role {
 /// The person at this browser: edits and notes carry their name.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Person {
+    /// As typed by the person ("Ana").
     pub name: String,
+    /// Which side of the call they speak for.
     pub role: Role,
 }
 

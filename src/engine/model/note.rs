@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
+/// A signed, dated note on a SKU or one cell of the grid, read out in the call.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Note {
     /// The grid row's SKU (`data-sku`: a SKU code, `family:<name>` or `total`).
@@ -11,6 +12,7 @@ pub struct Note {
     pub period: Option<String>,
     /// The row's measure (`forecast`, `receipts`…); `None` for a note on the SKU.
     pub measure: Option<String>,
+    /// What the note says, as typed.
     pub text: String,
     /// "Ana (Sales)".
     pub author: String,

@@ -17,20 +17,27 @@ use std::sync::Arc;
 /// What of a SKU someone changed: its product record, or one week of one input series.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Slot {
+    /// The product record (master data: name, costs, lead time…).
     Product,
+    /// One week (index into the calendar) of one input series.
     Cell(SeriesField, usize),
 }
 
+/// Everything a planner owns and the plan file carries; derived rows live in the workbook.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Plan {
+    /// The weeks the plan covers: history behind, horizon ahead.
     pub calendar: Calendar,
+    /// The SKUs, in grid order; a SKU's index here is its index everywhere (series, derived).
     pub products: Vec<Product>,
     /// One entry per product, same order. Shared (copy on write) so a check-in snapshot of
     /// the plan costs a pointer per SKU, and unchanged SKUs are shared between snapshots.
     pub series: Vec<Arc<SkuSeries>>,
     /// Optional weekly production or supply capacity per family, in units.
     pub capacity: BTreeMap<String, Qty>,
+    /// Identity and revision of this copy, so two copies can be recognised and merged.
     pub meta: PlanMeta,
+    /// Notes left on SKUs and cells, in the order written.
     pub notes: Vec<Note>,
     /// Decisions of the check-ins, open and closed, in the order recorded.
     pub decisions: Vec<Decision>,
@@ -42,6 +49,7 @@ pub struct Plan {
 }
 
 impl Plan {
+    /// An empty plan over `calendar`: no products, notes, decisions or events.
     pub fn new(calendar: Calendar) -> Plan {
         Plan {
             calendar,
@@ -69,6 +77,7 @@ impl Plan {
         Arc::make_mut(&mut self.series[sku])
     }
 
+    /// The index of a SKU by its code; `None` when the plan has no such SKU.
     pub fn sku_index(&self, sku: &str) -> Option<usize> {
         self.products.iter().position(|p| p.sku == sku)
     }

@@ -18,15 +18,22 @@ impl Default for SafetyStock {
     }
 }
 
+/// One SKU's master data: what it costs, what it sells for, how it is replenished.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Product {
+    /// The SKU code, unique in the plan; files, notes and the grid's `data-sku` refer to the SKU by it.
     pub sku: String,
+    /// The name planners read next to the code.
     pub name: String,
+    /// The family it rolls up into (family rows, capacity, KPIs).
     pub family: String,
+    /// What one unit costs, in cents; values inventory, COGS and PO spend.
     pub unit_cost: Money,
+    /// What one unit sells for, in cents; values revenue and lost sales.
     pub unit_price: Money,
     /// Weeks from placing an order to receiving it.
     pub lead_time_weeks: u32,
+    /// How much stock to keep in reserve: fixed units or weeks of cover.
     pub safety_stock: SafetyStock,
     /// Minimum order quantity (0 = none).
     pub moq: Qty,
@@ -41,6 +48,7 @@ pub struct Product {
 }
 
 impl Product {
+    /// A product with no cost, price, lead time, stock or order rules, to fill in later.
     pub fn new(sku: &str, name: &str, family: &str) -> Product {
         Product {
             sku: sku.to_string(),

@@ -32,6 +32,7 @@ pub const MAX_SKUS: usize = 20_000;
 pub struct Qty(pub i64);
 
 impl Qty {
+    /// No stock, no demand: the starting point of every sum.
     pub const ZERO: Qty = Qty(0);
 
     /// Whole units.
@@ -47,18 +48,22 @@ impl Qty {
         Some(Qty((v * MILLI as f64).round() as i64))
     }
 
+    /// In units as a float: for display, ratios (cover, WMAPE) and the forecast methods; sums stay exact in thousandths.
     pub fn to_f64(self) -> f64 {
         self.0 as f64 / MILLI as f64
     }
 
+    /// The larger of two quantities (keeps the fixed-point type, unlike going through f64).
     pub fn max(self, other: Qty) -> Qty {
         Qty(self.0.max(other.0))
     }
 
+    /// The smaller of two quantities (keeps the fixed-point type, unlike going through f64).
     pub fn min(self, other: Qty) -> Qty {
         Qty(self.0.min(other.0))
     }
 
+    /// Below zero, e.g. projected stock that demand has overrun (a stockout).
     pub fn is_negative(self) -> bool {
         self.0 < 0
     }
@@ -118,6 +123,7 @@ impl fmt::Display for Qty {
 pub struct Money(pub i128);
 
 impl Money {
+    /// Nothing: an unpriced product, or an empty total.
     pub const ZERO: Money = Money(0);
 
     /// Rounds to the cent; `None` when not finite, negative or above [`MAX_PRICE`].
@@ -128,10 +134,12 @@ impl Money {
         Some(Money((v * 100.0).round() as i128))
     }
 
+    /// From whole cents; `const` so prices can be written in tests and seeds.
     pub const fn cents(c: i128) -> Money {
         Money(c)
     }
 
+    /// In currency units, for display only; totals stay in cents.
     pub fn to_f64(self) -> f64 {
         self.0 as f64 / 100.0
     }
@@ -157,7 +165,8 @@ impl Money {
 pub struct Amount(pub i128);
 
 impl Amount {
-    pub const ZERO: Amount = Amount(0);
+    /// Nothing: the starting point of every money sum.
+    pub(crate) const ZERO: Amount = Amount(0);
 
     /// `qty × price`, exactly. Most products fit an i64 (|q| < 2^36 thousandths and a
     /// price below 2^27 cents): that path is one 64-bit multiply, cheap on wasm, which has

@@ -19,6 +19,7 @@ pub enum SeriesField {
 }
 
 impl SeriesField {
+    /// Every input series in grid order, for loops over all of a SKU's inputs (merge, import).
     pub const ALL: [SeriesField; 5] = [
         SeriesField::Actual,
         SeriesField::Forecast,
@@ -48,10 +49,15 @@ impl SeriesField {
 /// All input series of one SKU; every vector has one entry per plan week.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct SkuSeries {
+    /// Units sold each week; filled for past weeks, zero ahead.
     pub actual: Vec<Qty>,
+    /// The baseline forecast each week, from the statistical run or an import.
     pub forecast: Vec<Qty>,
+    /// The agreed override each week; `None` where the demand falls back to forecast + events.
     pub consensus: Vec<Option<Qty>>,
+    /// Units arriving on confirmed orders each week (week of receipt).
     pub confirmed_receipts: Vec<Qty>,
+    /// Units arriving on planned, not yet confirmed, orders each week (week of receipt).
     pub planned_receipts: Vec<Qty>,
     /// Actual sales split by sales channel, adding up to `actual` week by week; empty when
     /// no file said a channel (see [`super::breakdown`]).
@@ -60,6 +66,7 @@ pub struct SkuSeries {
 }
 
 impl SkuSeries {
+    /// A SKU with every series zero (consensus unset) over `weeks` weeks: a new product.
     pub fn zeros(weeks: usize) -> SkuSeries {
         SkuSeries {
             actual: vec![Qty::ZERO; weeks],
@@ -71,6 +78,7 @@ impl SkuSeries {
         }
     }
 
+    /// One week of one series; `None` past the calendar or where the consensus is unset.
     pub fn get(&self, field: SeriesField, week: usize) -> Option<Qty> {
         match field {
             SeriesField::Actual => self.actual.get(week).copied(),

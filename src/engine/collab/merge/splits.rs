@@ -3,8 +3,9 @@
 //! copy without a split has all of it "not said"); the total is then the sum, so two imports
 //! of different channels in two copies merge without a conflict.
 
-use super::{AuthorKeys, Row, Run, Value, Versions, Won};
-use crate::engine::collab::conflict::Place;
+use super::rows::Row;
+use super::settle::{AuthorKeys, Run, Versions, Won};
+use crate::engine::collab::conflict::{Place, Value};
 use crate::engine::model::breakdown::{
     channels_of, label, location_total, locations_of, tidy_channels, tidy_locations, week_totals,
     Channels, Locations,
