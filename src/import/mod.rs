@@ -1,5 +1,6 @@
 //! Importing the CSV files small brands already have (Shopify exports, Amazon Seller Central
-//! reports, purchase orders, sales history, forecasts), untouched: pure Rust, no browser imports, tested natively.
+//! reports, purchase orders, sales history, forecasts), untouched: pure Rust, no browser
+//! imports, tested natively.
 //!
 //! [`preview`] reads a file and says what it saw: the kind of file, its format (encoding,
 //! delimiter, decimal separator, date order), which column holds what, the first rows, a
@@ -7,57 +8,51 @@
 //! plan-independent [`Records`] the app turns into plan edits. A planner's corrections
 //! (date order, delimiter, column mapping) go back in through [`Choices`].
 //!
-//! The steps, one file each: [`decode`] bytes to text, [`sniff`] the delimiter, read the
-//! [`table`], [`detect`] the kind and match [`columns`], decide [`dates`] order and
-//! [`numbers`] decimal separator from whole columns, then the kind's own reader.
+//! Where things live:
+//! - [`read`]: the steps every file goes through: decode bytes to text, sniff the delimiter,
+//!   read the table, detect the kind and match columns, decide the date order and decimal
+//!   separator from whole columns, typed values from cells.
+//! - [`sources`]: one reader per kind of file, each giving [`Records`].
+//! - [`apply`]: records to one plan edit, damaged codes matched to the plan's, the report.
+//! - Here: the preview (this file), [`records`] (what a file holds), [`error`] (problems
+//!   found in a file) and [`limits`] (how much one import may bring).
+//!
+//! Imports run one way: `read` knows neither the sources nor the plan; `sources` use `read`;
+//! `apply` reads [`Records`] and never a file.
 
-pub mod amazon_inventory;
-pub mod amazon_orders;
 pub mod apply;
-pub mod cells;
-pub mod codes;
-pub mod columns;
-pub mod dates;
-pub mod decode;
-pub mod detect;
 pub mod error;
-pub mod forecast;
 pub mod limits;
-pub mod numbers;
-pub mod periods;
-pub mod quotes;
-pub mod receipts;
-pub mod reconcile;
+pub mod read;
 pub mod records;
-pub mod report;
-pub mod sales_history;
-pub mod shopify_inventory;
-pub mod shopify_orders;
-pub mod shopify_products;
-pub mod sniff;
-pub mod table;
+pub mod sources;
 
-pub use columns::{ColumnMatch, Field, Mapping};
-pub use dates::DateOrder;
-pub use decode::Encoding;
-pub use detect::Kind;
 pub use error::Problem;
-pub use periods::Period;
+pub use read::columns::{ColumnMatch, Field, Mapping};
+pub use read::dates::DateOrder;
+pub use read::decode::Encoding;
+pub use read::detect::Kind;
+pub use read::periods::Period;
+pub use read::sniff::{Delimiter, LineEnding};
+pub use read::table::Progress;
 pub use records::{
     ForecastRow, InboundRow, PartlyReceived, ProductRow, ReceiptRow, Records, Skipped, SkuQty,
     Summary, WeekQty,
 };
-pub use sniff::{Delimiter, LineEnding};
-pub use table::Progress;
 
 pub use crate::sheet::number::DecimalSep;
 
-use cells::Cells;
-use detect::Detected;
 use error::{plural, thousands, Problems};
+use read::cells::Cells;
+use read::detect::Detected;
+use read::table::{self, Row, SharedText, Table, TableReader};
+use read::{codes, columns, dates, decode, detect, numbers, quotes, sniff};
+use sources::{
+    amazon_inventory, amazon_orders, forecast, receipts, sales_history, shopify_inventory,
+    shopify_orders, shopify_products,
+};
 use std::collections::BTreeMap;
 use std::sync::Arc;
-use table::{Row, SharedText, Table, TableReader};
 
 /// The largest file the importer reads; checked before anything else.
 pub const MAX_BYTES: usize = 200 * 1024 * 1024;

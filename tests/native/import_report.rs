@@ -5,8 +5,8 @@
 use chrono::NaiveDate;
 use sop_grid::demo::demo_plan;
 use sop_grid::engine::Workbook;
+use sop_grid::import::apply::report::{report, status_line};
 use sop_grid::import::apply::{to_edit, Mode};
-use sop_grid::import::report::{report, status_line};
 use sop_grid::import::{preview, Choices};
 use sop_grid::sheet::number::Locale;
 

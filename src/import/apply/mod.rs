@@ -26,21 +26,30 @@
 //! confirms it. Weeks outside the plan are
 //! left out and counted; receipts already overdue land in the current week; a month of
 //! forecast is split over its weeks by the split rule.
+//!
+//! Here: the edit ([`to_edit`]), matching damaged codes to the plan's ([`mod@reconcile`]), and
+//! the words for what an import did ([`report`]). May import: `import::records`,
+//! `import::error`, `import::limits`, the value types of `import::read` (codes, periods),
+//! the engine and `sheet::number`. Never `import::sources`: the plan side reads records,
+//! not files.
 
-use super::codes::{is_formula, OddCodes};
-use super::error::plural;
-use super::reconcile::{reconcile, Found, Known};
-use super::records::Records;
-use super::report::{
-    LeftOut, Why, FORECAST_MONTHS_OUTSIDE, FORECAST_WEEKS_OUTSIDE, NOT_ACTUALS_YET, OVERDUE,
-    RECEIPTS_AFTER, SALES_OUTSIDE, UNKNOWN_ROWS, UNKNOWN_SKU_WEEKS,
-};
+pub mod reconcile;
+pub mod report;
+
 use super::Period;
 use crate::engine::edit::split::split;
 use crate::engine::model::breakdown::{channels_of, set_location, Channels, NOT_SAID};
 use crate::engine::model::calendar::Month;
 use crate::engine::{CellEdit, Edit, Product, Qty, SeriesField, Workbook};
+use crate::import::error::plural;
+use crate::import::read::codes::{is_formula, OddCodes};
+use crate::import::records::Records;
 use crate::sheet::number::Locale;
+use reconcile::{reconcile, Found, Known};
+use report::{
+    LeftOut, Why, FORECAST_MONTHS_OUTSIDE, FORECAST_WEEKS_OUTSIDE, NOT_ACTUALS_YET, OVERDUE,
+    RECEIPTS_AFTER, SALES_OUTSIDE, UNKNOWN_ROWS, UNKNOWN_SKU_WEEKS,
+};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Family given to SKUs a file brings without one.
