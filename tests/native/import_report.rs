@@ -8,7 +8,7 @@ use sop_grid::engine::Workbook;
 use sop_grid::import::apply::report::{report, status_line};
 use sop_grid::import::apply::{to_edit, Mode};
 use sop_grid::import::{preview, Choices};
-use sop_grid::sheet::number::Locale;
+use sop_grid::sheet::locale::Locale;
 
 fn demo() -> Workbook {
     Workbook::new(demo_plan(NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()))

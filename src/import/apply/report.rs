@@ -4,7 +4,7 @@
 use super::Applied;
 use crate::engine::{Edit, Plan, Product, Qty, SeriesField};
 use crate::import::error::plural;
-use crate::sheet::number::Locale;
+use crate::sheet::locale::Locale;
 use std::collections::BTreeMap;
 
 /// Why records were left out or moved: "{count} {noun} {what}".
