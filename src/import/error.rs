@@ -138,6 +138,14 @@ mod tests {
     use super::*;
 
     #[test]
+    fn thousands_separators() {
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(1234), "1,234");
+        assert_eq!(thousands(1_234_567), "1,234,567");
+    }
+
+    #[test]
     fn messages_name_the_place_and_value() {
         let p = Problem::cell(12, "Qty", "-2", "is negative");
         assert_eq!(p.to_string(), "line 12, column 'Qty': '-2' is negative");

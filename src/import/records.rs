@@ -1,8 +1,8 @@
 //! What a file holds, independent of any plan: the app turns these into plan edits itself
 //! (matching SKUs, splitting months into weeks, choosing replace or merge).
 
-use super::periods::Period;
 use crate::engine::model::qty::{Money, Qty};
+use crate::import::read::periods::Period;
 use chrono::NaiveDate;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 

@@ -4,9 +4,13 @@
 //!
 //! Pure Rust (no browser imports), so it is tested natively.
 //!
-//! - [`write`]: a plan as plan-file text (UTF-8 with a byte-order mark).
+//! - [`write()`]: a plan as plan-file text (UTF-8 with a byte-order mark).
 //! - [`read`]: plan-file text back to a validated plan, or an error naming line and column.
 //! - [`is_plan_file`]: whether text looks like a plan file (for an importer that sniffs).
+//!
+//! Inside: `format` (record types, columns, keys), `write`, `read` (text to rows), `build`
+//! (rows to a checked plan: settings, the plan's own rows, a shared plan's check-in rows),
+//! `splits` (channel and location rows), `number`, `inject` (formula protection), `error`.
 
 mod build;
 mod error;

@@ -33,14 +33,28 @@ pub fn write_shared(plan: &Plan, base: Option<&Snapshot>) -> String {
     out
 }
 
+/// The file's rows after the byte-order mark, section by section.
 fn write_rows(w: &mut String, plan: &Plan, base: Option<&Snapshot>) {
-    let cal = &plan.calendar;
     // Version 2 where nothing needs 3, so a plan without splits opens in older apps too.
     let splits =
         super::splits::has_splits(plan) || base.is_some_and(|b| super::splits::has_splits(&b.plan));
     let version = if splits { VERSION } else { 2 };
     push_record(w, [MAGIC, &version.to_string()]);
+    write_settings(w, plan, base);
+    write_plan(w, plan);
+    write_notes(w, plan);
+    write_decisions(w, plan);
+    write_events(w, plan);
+    write_edited(w, plan);
+    super::splits::write(w, plan);
+    if let Some(base) = base {
+        write_base(w, plan, &base.plan);
+    }
+}
 
+/// The settings: the calendar, the plan's identity and its base check-in.
+fn write_settings(w: &mut String, plan: &Plan, base: Option<&Snapshot>) {
+    let cal = &plan.calendar;
     push_record(w, Record::Setting.columns());
     let meta = &plan.meta;
     for s in Setting::ALL {
@@ -65,7 +79,12 @@ fn write_rows(w: &mut String, plan: &Plan, base: Option<&Snapshot>) {
             push_record(w, [Record::Setting.key(), s.key(), &value]);
         }
     }
+}
 
+/// The plan's own rows: products, capacity per family, and the series cells that hold
+/// something.
+fn write_plan(w: &mut String, plan: &Plan) {
+    let cal = &plan.calendar;
     push_record(w, Record::Product.columns());
     for p in &plan.products {
         write_product(w, Record::Product, p);
@@ -95,7 +114,10 @@ fn write_rows(w: &mut String, plan: &Plan, base: Option<&Snapshot>) {
             }
         }
     }
+}
 
+/// Cell notes (a section only when there are any, as for decisions, events and edits).
+fn write_notes(w: &mut String, plan: &Plan) {
     if !plan.notes.is_empty() {
         push_record(w, Record::Note.columns());
         for n in &plan.notes {
@@ -113,7 +135,10 @@ fn write_rows(w: &mut String, plan: &Plan, base: Option<&Snapshot>) {
             );
         }
     }
+}
 
+/// Decisions of the S&OP meeting.
+fn write_decisions(w: &mut String, plan: &Plan) {
     if !plan.decisions.is_empty() {
         push_record(w, Record::Decision.columns());
         for d in &plan.decisions {
@@ -135,7 +160,10 @@ fn write_rows(w: &mut String, plan: &Plan, base: Option<&Snapshot>) {
             );
         }
     }
+}
 
+/// Demand events (promotions) and their lifts.
+fn write_events(w: &mut String, plan: &Plan) {
     if !plan.events.is_empty() {
         push_record(w, Record::Event.columns());
         for e in &plan.events {
@@ -160,7 +188,11 @@ fn write_rows(w: &mut String, plan: &Plan, base: Option<&Snapshot>) {
             );
         }
     }
+}
 
+/// Who last edited each product and cell.
+fn write_edited(w: &mut String, plan: &Plan) {
+    let cal = &plan.calendar;
     if !plan.authors.is_empty() {
         push_record(w, Record::Edited.columns());
         for (sku, slot, by) in plan.authors.iter() {
@@ -179,12 +211,6 @@ fn write_rows(w: &mut String, plan: &Plan, base: Option<&Snapshot>) {
                 ],
             );
         }
-    }
-
-    super::splits::write(w, plan);
-
-    if let Some(base) = base {
-        write_base(w, plan, &base.plan);
     }
 }
 

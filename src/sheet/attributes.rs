@@ -2,7 +2,8 @@
 //! or weeks of cover), lead time, MOQ, order multiple, cost and price. Typed text becomes a
 //! new product record; the workbook validates it and records it as one undoable change.
 
-use super::number::{parse_number, DecimalSep, Locale};
+use super::locale::Locale;
+use super::number::{parse_number, DecimalSep};
 use crate::engine::{CellValue, Money, Product, Qty, SafetyStock};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

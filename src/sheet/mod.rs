@@ -5,6 +5,7 @@ pub mod attributes;
 pub mod edits;
 pub mod export;
 pub mod keymap;
+pub mod locale;
 pub mod marks;
 pub mod meeting;
 pub mod number;

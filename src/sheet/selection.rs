@@ -67,155 +67,16 @@ impl Selection {
         if b.rows == 0 || b.cols == 0 {
             return false;
         }
-        let (last_row, last_col) = (b.rows - 1, b.cols - 1);
-        let c = self.cursor;
-        let (target, extend) = match intent {
-            Intent::MoveUp | Intent::EnterUp => (
-                Pos {
-                    row: c.row.saturating_sub(1),
-                    ..c
-                },
-                false,
-            ),
-            Intent::MoveDown | Intent::EnterDown => (
-                Pos {
-                    row: (c.row + 1).min(last_row),
-                    ..c
-                },
-                false,
-            ),
-            Intent::MoveLeft => (
-                Pos {
-                    col: c.col.saturating_sub(1),
-                    ..c
-                },
-                false,
-            ),
-            Intent::MoveRight => (
-                Pos {
-                    col: (c.col + 1).min(last_col),
-                    ..c
-                },
-                false,
-            ),
-            Intent::ExtendUp => (
-                Pos {
-                    row: c.row.saturating_sub(1),
-                    ..c
-                },
-                true,
-            ),
-            Intent::ExtendDown => (
-                Pos {
-                    row: (c.row + 1).min(last_row),
-                    ..c
-                },
-                true,
-            ),
-            Intent::ExtendLeft => (
-                Pos {
-                    col: c.col.saturating_sub(1),
-                    ..c
-                },
-                true,
-            ),
-            Intent::ExtendRight => (
-                Pos {
-                    col: (c.col + 1).min(last_col),
-                    ..c
-                },
-                true,
-            ),
-            // Tab wraps to the next row's first cell, as spreadsheets do.
-            Intent::NextCell => {
-                if c.col < last_col {
-                    (
-                        Pos {
-                            col: c.col + 1,
-                            ..c
-                        },
-                        false,
-                    )
-                } else if c.row < last_row {
-                    (
-                        Pos {
-                            row: c.row + 1,
-                            col: 0,
-                        },
-                        false,
-                    )
-                } else {
-                    (c, false)
-                }
-            }
-            Intent::PrevCell => {
-                if c.col > 0 {
-                    (
-                        Pos {
-                            col: c.col - 1,
-                            ..c
-                        },
-                        false,
-                    )
-                } else if c.row > 0 {
-                    (
-                        Pos {
-                            row: c.row - 1,
-                            col: last_col,
-                        },
-                        false,
-                    )
-                } else {
-                    (c, false)
-                }
-            }
-            Intent::RowStart => (Pos { col: 0, ..c }, false),
-            Intent::RowEnd => (Pos { col: last_col, ..c }, false),
-            Intent::GridStart => (Pos { row: 0, col: 0 }, false),
-            Intent::GridEnd => (
-                Pos {
-                    row: last_row,
-                    col: last_col,
-                },
-                false,
-            ),
-            Intent::PageUp => (
-                Pos {
-                    row: c.row.saturating_sub(b.page),
-                    ..c
-                },
-                false,
-            ),
-            Intent::PageDown => (
-                Pos {
-                    row: (c.row + b.page).min(last_row),
-                    ..c
-                },
-                false,
-            ),
-            Intent::ExtendPageUp => (
-                Pos {
-                    row: c.row.saturating_sub(b.page),
-                    ..c
-                },
-                true,
-            ),
-            Intent::ExtendPageDown => (
-                Pos {
-                    row: (c.row + b.page).min(last_row),
-                    ..c
-                },
-                true,
-            ),
-            Intent::SelectAll => {
-                self.anchor = Pos { row: 0, col: 0 };
-                self.cursor = Pos {
-                    row: last_row,
-                    col: last_col,
-                };
-                return true;
-            }
-            _ => return false,
+        if matches!(intent, Intent::SelectAll) {
+            self.anchor = Pos { row: 0, col: 0 };
+            self.cursor = Pos {
+                row: b.rows - 1,
+                col: b.cols - 1,
+            };
+            return true;
+        }
+        let Some((target, extend)) = moved(self.cursor, intent, b) else {
+            return false;
         };
         self.cursor = target;
         if !extend {
@@ -233,6 +94,84 @@ impl Selection {
         self.anchor = f(self.anchor);
         self.cursor = f(self.cursor);
     }
+}
+
+/// Where a movement intent takes the cursor `c` in a grid of `b` (not empty), and whether it
+/// extends the selection; `None` for intents that are not movements.
+fn moved(c: Pos, intent: Intent, b: Bounds) -> Option<(Pos, bool)> {
+    let (last_row, last_col) = (b.rows - 1, b.cols - 1);
+    let up = |n: usize| Pos {
+        row: c.row.saturating_sub(n),
+        ..c
+    };
+    let down = |n: usize| Pos {
+        row: (c.row + n).min(last_row),
+        ..c
+    };
+    let left = Pos {
+        col: c.col.saturating_sub(1),
+        ..c
+    };
+    let right = Pos {
+        col: (c.col + 1).min(last_col),
+        ..c
+    };
+    Some(match intent {
+        Intent::MoveUp | Intent::EnterUp => (up(1), false),
+        Intent::MoveDown | Intent::EnterDown => (down(1), false),
+        Intent::MoveLeft => (left, false),
+        Intent::MoveRight => (right, false),
+        Intent::ExtendUp => (up(1), true),
+        Intent::ExtendDown => (down(1), true),
+        Intent::ExtendLeft => (left, true),
+        Intent::ExtendRight => (right, true),
+        // Tab wraps to the next row's first cell, as spreadsheets do.
+        Intent::NextCell if c.col < last_col => (
+            Pos {
+                col: c.col + 1,
+                ..c
+            },
+            false,
+        ),
+        Intent::NextCell if c.row < last_row => (
+            Pos {
+                row: c.row + 1,
+                col: 0,
+            },
+            false,
+        ),
+        Intent::NextCell => (c, false),
+        Intent::PrevCell if c.col > 0 => (
+            Pos {
+                col: c.col - 1,
+                ..c
+            },
+            false,
+        ),
+        Intent::PrevCell if c.row > 0 => (
+            Pos {
+                row: c.row - 1,
+                col: last_col,
+            },
+            false,
+        ),
+        Intent::PrevCell => (c, false),
+        Intent::RowStart => (Pos { col: 0, ..c }, false),
+        Intent::RowEnd => (Pos { col: last_col, ..c }, false),
+        Intent::GridStart => (Pos { row: 0, col: 0 }, false),
+        Intent::GridEnd => (
+            Pos {
+                row: last_row,
+                col: last_col,
+            },
+            false,
+        ),
+        Intent::PageUp => (up(b.page), false),
+        Intent::PageDown => (down(b.page), false),
+        Intent::ExtendPageUp => (up(b.page), true),
+        Intent::ExtendPageDown => (down(b.page), true),
+        _ => return None,
+    })
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 //! The SKU panel's split of actual sales by channel (last 13 weeks, units and share) and of
 //! stock on hand by location, as the planner reads them in their locale.
 
-use super::number::Locale;
+use super::locale::Locale;
 use crate::engine::model::breakdown::{label, locations_of, recent_channels};
 use crate::engine::Plan;
 

@@ -3,7 +3,7 @@
 //! Numbers travel in the user's locale without grouping (`1234,5` in de-DE), so a block
 //! copied from the grid pastes into that locale's spreadsheet as numbers, and back.
 
-use super::number::Locale;
+use super::locale::Locale;
 use super::periods::Period;
 use super::rows::GridRow;
 use super::selection::Pos;

@@ -1,6 +1,6 @@
 //! How numbers read in the app, in the user's locale: whole units with thousands separators,
 //! one decimal only where a value is fractional, cover in weeks with "99+" at the cap. The
-//! rules are [`crate::sheet::number::Locale`]'s; this only supplies the browser's locale.
+//! rules are [`crate::sheet::locale::Locale`]'s; this only supplies the browser's locale.
 
 use super::locale::current;
 use crate::engine::Qty;

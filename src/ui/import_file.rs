@@ -7,9 +7,9 @@ use super::merge_view::{merge_section, opening, Opening};
 use crate::engine::collab::conflict::Side;
 use crate::engine::model::checkin::Snapshot;
 use crate::engine::Plan;
+use crate::import::apply::report::Report;
 use crate::import::apply::{Mode, SkuRules};
 use crate::import::error::plural;
-use crate::import::report::Report;
 use crate::import::{Choices, DateOrder, Field, Kind, Preview};
 use crate::planfile::PlanFile;
 use leptos::prelude::*;
@@ -99,7 +99,7 @@ impl Loaded {
 /// UTF-16, Windows-1252 as Excel re-saves it), so "Crème" stays "Crème" and accented SKU
 /// codes still match in a merge.
 pub fn read_plan_file(bytes: &[u8]) -> Result<PlanFile, String> {
-    let (text, _) = crate::import::decode::decode(bytes).map_err(|e| e.to_string())?;
+    let (text, _) = crate::import::read::decode::decode(bytes).map_err(|e| e.to_string())?;
     crate::planfile::read_shared(&text).map_err(|e| e.to_string())
 }
 

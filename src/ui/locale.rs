@@ -1,8 +1,9 @@
 //! The user's number conventions, read once from the browser: how the browser's language
 //! (`navigator.language`) writes 1234567.5. The rules themselves are in
-//! [`crate::sheet::number::Locale`], pure and tested natively.
+//! [`crate::sheet::locale::Locale`], pure and tested natively.
 
-use crate::sheet::number::{DecimalSep, Locale};
+use crate::sheet::locale::Locale;
+use crate::sheet::number::DecimalSep;
 
 thread_local! {
     static CURRENT: Locale = read();

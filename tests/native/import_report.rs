@@ -5,10 +5,10 @@
 use chrono::NaiveDate;
 use sop_grid::demo::demo_plan;
 use sop_grid::engine::Workbook;
+use sop_grid::import::apply::report::{report, status_line};
 use sop_grid::import::apply::{to_edit, Mode};
-use sop_grid::import::report::{report, status_line};
 use sop_grid::import::{preview, Choices};
-use sop_grid::sheet::number::Locale;
+use sop_grid::sheet::locale::Locale;
 
 fn demo() -> Workbook {
     Workbook::new(demo_plan(NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()))

@@ -144,7 +144,7 @@ fn stock_keeps_its_location_and_the_plan_holds_the_total() {
 
 #[test]
 fn channels_from_source() {
-    use sop_grid::import::shopify_orders::channel;
+    use sop_grid::import::sources::shopify_orders::channel;
     assert_eq!(channel("web"), "Shopify web");
     assert_eq!(channel("pos"), "Shopify POS");
     assert_eq!(channel("shopify_draft_order"), "Shopify draft orders");

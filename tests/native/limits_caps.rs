@@ -8,7 +8,8 @@ use sop_grid::engine::{Calendar, Plan, Product, Qty, Workbook};
 use sop_grid::import::apply::{to_edit, Mode};
 use sop_grid::import::error::Problems;
 use sop_grid::import::limits::{check_new_skus, MAX_ROWS};
-use sop_grid::import::{table, Delimiter, Records, SkuQty};
+use sop_grid::import::read::table;
+use sop_grid::import::{Delimiter, Records, SkuQty};
 use sop_grid::planfile;
 
 fn plan_of(skus: usize) -> Plan {

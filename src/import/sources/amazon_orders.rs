@@ -12,11 +12,11 @@
 //!   where they were ordered.
 //! - Items with quantity 0 (Amazon writes 0 for items it cancelled) are left out and counted.
 
-use super::cells::Cells;
-use super::columns::{normalize, Field};
-use super::records::{Records, Skipped, Sums};
 use crate::engine::model::calendar::monday_of;
 use crate::engine::model::qty::Qty;
+use crate::import::read::cells::Cells;
+use crate::import::read::columns::{normalize, Field};
+use crate::import::records::{Records, Skipped, Sums};
 
 /// The channel Amazon sales are recorded under.
 pub const CHANNEL: &str = "Amazon";
@@ -58,7 +58,7 @@ pub fn read(c: &mut Cells) -> (Records, Vec<Skipped>) {
         }
         sums.add(sku, (monday_of(date), CHANNEL.to_string()), q);
     }
-    let skipped = super::records::skipped(&[
+    let skipped = crate::import::records::skipped(&[
         ("order items cancelled", cancelled),
         (
             "order items of other channels shipped by Amazon (sales-channel Non-Amazon)",

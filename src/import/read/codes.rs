@@ -5,7 +5,7 @@
 //! warnings that name the line, and [`OddCodes`] keeps where each odd code is, so matching the
 //! codes to the plan (see `reconcile`) can say where a row it refuses is.
 
-use super::error::{Problem, Problems};
+use crate::import::error::{Problem, Problems};
 use std::collections::{BTreeMap, HashMap};
 
 /// The codes of a file that are not plain product codes (or may have lost leading zeros),

@@ -1,10 +1,10 @@
 //! What an import did, in words a planner reads: what was left out (counted in records and
 //! in units), how many values changed, and per SKU what changed (the "details" list).
 
-use super::apply::Applied;
-use super::error::plural;
+use super::Applied;
 use crate::engine::{Edit, Plan, Product, Qty, SeriesField};
-use crate::sheet::number::Locale;
+use crate::import::error::plural;
+use crate::sheet::locale::Locale;
 use std::collections::BTreeMap;
 
 /// Why records were left out or moved: "{count} {noun} {what}".

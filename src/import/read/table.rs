@@ -3,9 +3,9 @@
 //! quoting, so an unclosed quote, rows with the wrong number of cells and a file that is not
 //! split into columns at all are detected here.
 
-use super::error::{plural, Problem, Problems};
 use super::quotes::unclosed_quote;
 use super::sniff::Delimiter;
+use crate::import::error::{plural, Problem, Problems};
 use csv::StringRecord;
 use std::io::Cursor;
 use std::sync::Arc;
@@ -179,9 +179,9 @@ impl TableReader {
                 break;
             }
             self.row(rec, problems);
-            if self.rows.len() > super::limits::MAX_ROWS {
+            if self.rows.len() > crate::import::limits::MAX_ROWS {
                 let line = self.rows.last().map_or(self.header_line, |r| r.line);
-                return Err(Problem::line(line, super::limits::too_many_rows()));
+                return Err(Problem::line(line, crate::import::limits::too_many_rows()));
             }
         }
         Ok(self.done)

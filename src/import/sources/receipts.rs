@@ -8,10 +8,10 @@
 //! only the rest (ordered − received) is still to come. A line with nothing left to come is
 //! fully received and left out, whatever its status says.
 
-use super::cells::Cells;
-use super::columns::{normalize, Field};
-use super::records::{PartlyReceived, ReceiptRow, Records, Skipped, Sums};
 use crate::engine::model::qty::Qty;
+use crate::import::read::cells::Cells;
+use crate::import::read::columns::{normalize, Field};
+use crate::import::records::{PartlyReceived, ReceiptRow, Records, Skipped, Sums};
 
 /// What an order's status means for the plan.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -114,7 +114,7 @@ pub fn read(c: &mut Cells, partly: &mut PartlyReceived) -> (Records, Vec<Skipped
             confirmed,
         })
         .collect();
-    let skipped = super::records::skipped(&[
+    let skipped = crate::import::records::skipped(&[
         ("received, cancelled or closed orders", done),
         ("fully received order lines", full),
     ]);

@@ -4,7 +4,7 @@
 //! SKU, or several, is refused (its rows are left out): guessing would put receipts or sales
 //! on the wrong product, and adding it would make a SKU nobody has.
 
-use super::codes::{is_digits, rounded, scientific, significant_digits};
+use crate::import::read::codes::{is_digits, rounded, scientific, significant_digits};
 use std::collections::BTreeMap;
 
 /// The codes a file's codes may be matched to (the plan's, and the file's own clean ones).

@@ -3,9 +3,9 @@
 //! Daily or per-order rows are summed into ISO weeks. Returns are not a documented part of
 //! this format, so a negative quantity is an error, not a silent reduction.
 
-use super::cells::Cells;
-use super::columns::Field;
-use super::records::{Records, Skipped, Sums};
+use crate::import::read::cells::Cells;
+use crate::import::read::columns::Field;
+use crate::import::records::{Records, Skipped, Sums};
 
 pub fn read(c: &mut Cells) -> (Records, Vec<Skipped>) {
     let table = c.table;

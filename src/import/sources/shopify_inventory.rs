@@ -2,10 +2,10 @@
 //! variant per location; `On hand` is used (older exports only have `Available`), and a
 //! location that does not stock the variant reads `not stocked`, which counts as zero.
 
-use super::cells::Cells;
-use super::columns::Field;
-use super::records::{Records, Skipped, Sums};
 use crate::engine::model::qty::Qty;
+use crate::import::read::cells::Cells;
+use crate::import::read::columns::Field;
+use crate::import::records::{Records, Skipped, Sums};
 
 const NOT_STOCKED: &str = "not stocked";
 
@@ -28,6 +28,6 @@ pub fn read(c: &mut Cells) -> (Records, Vec<Skipped>) {
         };
         sums.add(sku, c.text(row, Field::Location).to_string(), q);
     }
-    let skipped = super::records::skipped(&[("rows without a SKU", without_sku)]);
+    let skipped = crate::import::records::skipped(&[("rows without a SKU", without_sku)]);
     (Records::on_hand(sums), skipped)
 }

@@ -5,25 +5,29 @@
 //! Order matters only where it must: the calendar settings come before the first product or
 //! series row (a product's series are sized by the calendar), and a product comes before
 //! its series rows. The writer always writes settings, products, capacity, series.
+//!
+//! Here: the rows of the plan itself (products, capacity, series) and the checks every row
+//! gets; [`settings`] reads the calendar settings, [`checkin`] the rows a shared plan adds
+//! (the base check-in, notes, decisions, events, edited marks).
+
+mod checkin;
+mod settings;
 
 use super::error::PlanFileError;
 use super::format::{
-    one_of, series_from_key, series_key, Record, Setting, EDITED_PRODUCT, EVENT_OFF, EVENT_ON,
-    HEADING, SAFETY_UNITS, SAFETY_WEEKS, SKU_LIST,
+    one_of, series_from_key, series_key, Record, Setting, HEADING, SAFETY_UNITS, SAFETY_WEEKS,
 };
 use super::inject::unprotect;
 use super::number::{parse_f64, parse_money, parse_qty, parse_whole};
 use crate::engine::edit::validate::{check_product, check_quantity};
-use crate::engine::model::calendar::{parse_iso_week, MAX_HORIZON};
+use crate::engine::model::calendar::parse_iso_week;
 use crate::engine::model::checkin::Snapshot;
-use crate::engine::model::decision::{Decision, MAX_DECISION};
-use crate::engine::model::event::{DemandEvent, Lift};
-use crate::engine::model::note::{Note, MAX_NOTE};
+use crate::engine::model::event::DemandEvent;
 use crate::engine::model::qty::MAX_SKUS;
 use crate::engine::model::series::SkuSeries;
-use crate::engine::{Calendar, Plan, PlanError, Product, Qty, SafetyStock, SeriesField, Slot};
+use crate::engine::{Plan, PlanError, Product, Qty, SafetyStock, SeriesField};
 use crate::import::error::thousands;
-use chrono::Datelike;
+use settings::Settings;
 use std::collections::{BTreeMap, HashMap};
 
 /// One row of the file: its cells without the empty ones Excel pads rows with.
@@ -74,18 +78,8 @@ impl<'a> Row<'a> {
     }
 }
 
-/// A calendar setting as read, before the calendar is built.
-struct SettingCell {
-    value: String,
-    line: usize,
-}
-
-/// The settings read so far.
-struct Settings {
-    cells: [Option<SettingCell>; Setting::ALL.len()],
-    decimal_comma: bool,
-}
-
+/// Reads a plan file row by row into a checked plan: [`Builder::row`] for each row, then
+/// [`Builder::finish`].
 pub struct Builder {
     /// `;` files are Excel's in a decimal-comma locale: `12,5` is twelve and a half.
     decimal_comma: bool,
@@ -245,287 +239,6 @@ impl Builder {
         Ok(PlanFile { plan, base })
     }
 
-    /// The base check-in: the plan with the base's own week as its current week, its
-    /// products and cells where the file says they differ.
-    fn base(&self, plan: &Plan, id: String) -> Result<Snapshot, PlanFileError> {
-        let cal = &plan.calendar;
-        let mut base = plan.clone();
-        if let Some(cell) = &self.settings.cells[Setting::BaseWeek as usize] {
-            let week = parse_iso_week(&cell.value)
-                .and_then(|monday| cal.index_of_date(monday))
-                .ok_or_else(|| {
-                    PlanFileError::new(
-                        cell.line,
-                        "value",
-                        cell.value.as_str(),
-                        format!(
-                            "is not a week of the plan ({} to {})",
-                            cal.label(0),
-                            cal.label(cal.len() as isize - 1)
-                        ),
-                    )
-                })?;
-            // The check-in started where the plan starts and looked as far ahead as a plan
-            // may: it ends with the plan or at most MAX_HORIZON weeks after its own week (a
-            // week-old check-in of a 104-week plan ended a week before the plan does).
-            let horizon = (cal.len() - week).min(MAX_HORIZON);
-            base.calendar = Calendar::around(cal.monday(week as isize), week, horizon)
-                .map_err(|e| PlanFileError::new(cell.line, "value", cell.value.as_str(), e))?;
-            let weeks = base.calendar.len();
-            if weeks < cal.len() {
-                for s in &mut base.series {
-                    truncate(std::sync::Arc::make_mut(s), weeks);
-                }
-                base.authors
-                    .retain(|_, slot| !matches!(slot, Slot::Cell(_, w) if w >= weeks));
-            }
-        }
-        let weeks = base.calendar.len();
-        for p in &self.base_products {
-            match base.sku_index(&p.sku) {
-                Some(i) => base.products[i] = p.clone(),
-                None => {
-                    base.add_product(p.clone());
-                }
-            }
-        }
-        for (sku, field, week, value, line) in &self.base_cells {
-            if *week >= weeks {
-                return Err(PlanFileError::new(
-                    *line,
-                    "week",
-                    cal.label(*week as isize),
-                    format!(
-                        "is after the base check-in's last week {}",
-                        cal.label(weeks as isize - 1)
-                    ),
-                ));
-            }
-            if let Some(i) = base.sku_index(sku) {
-                base.series_mut(i).set(*field, *week, *value);
-            }
-        }
-        let rewritten = self.base_products.iter().map(|p| p.sku.clone()).collect();
-        self.splits.apply_base(&mut base, plan, &rewritten)?;
-        // The file does not hold the base's events: unknown, so a merge takes events from
-        // either copy (none is read as removed).
-        base.events.clear();
-        let text = |s: Setting| {
-            self.settings.cells[s as usize]
-                .as_ref()
-                .map(|c| unprotect(&c.value).to_string())
-                .unwrap_or_default()
-        };
-        Ok(Snapshot {
-            id,
-            taken: text(Setting::BaseTaken),
-            author: text(Setting::BaseAuthor),
-            plan: base,
-        })
-    }
-
-    fn note(&mut self, row: &Row) -> Result<(), PlanFileError> {
-        let r = Record::Note;
-        let cell = |i: usize| unprotect(row.get(i)).to_string();
-        let optional = |i: usize| Some(cell(i)).filter(|v| !v.is_empty());
-        let text = cell(6);
-        if text.trim().is_empty() {
-            return Err(row.error(r, 6, "is empty; a note needs its text"));
-        }
-        if text.chars().count() > MAX_NOTE {
-            return Err(row.error(r, 6, format!("is longer than {MAX_NOTE} characters")));
-        }
-        if cell(1).is_empty() {
-            return Err(row.error(r, 1, "is empty; a note belongs to a SKU, family or total"));
-        }
-        let plan = Builder::plan(&mut self.plan, &self.settings, row.line, r)?;
-        plan.notes.push(Note {
-            sku: cell(1),
-            period: optional(2),
-            measure: optional(3),
-            author: cell(4),
-            written: cell(5),
-            text,
-        });
-        Ok(())
-    }
-
-    fn decision(&mut self, row: &Row) -> Result<(), PlanFileError> {
-        let r = Record::Decision;
-        let cell = |i: usize| unprotect(row.get(i)).to_string();
-        let d = Decision {
-            id: cell(1),
-            made: cell(2),
-            author: cell(3),
-            owner: cell(4),
-            due: cell(5),
-            text: cell(6),
-            skus: cell(7)
-                .split(SKU_LIST)
-                .filter(|s| !s.is_empty())
-                .map(str::to_string)
-                .collect(),
-            weeks: cell(8),
-            closed: Some(cell(9)).filter(|c| !c.is_empty()),
-        };
-        for (i, what) in [(1, "an id"), (4, "an owner"), (6, "a text")] {
-            if row.get(i).trim().is_empty() {
-                return Err(row.error(r, i, format!("is empty; a decision needs {what}")));
-            }
-        }
-        if d.text.chars().count() > MAX_DECISION {
-            return Err(row.error(r, 6, format!("is longer than {MAX_DECISION} characters")));
-        }
-        let plan = Builder::plan(&mut self.plan, &self.settings, row.line, r)?;
-        if plan.decisions.iter().any(|x| x.id == d.id) {
-            return Err(row.error(r, 1, "is a second decision with this id"));
-        }
-        plan.decisions.push(d);
-        Ok(())
-    }
-
-    fn event(&mut self, row: &Row) -> Result<(), PlanFileError> {
-        let r = Record::Event;
-        let cell = |i: usize| unprotect(row.get(i)).to_string();
-        if row.get(1).trim().is_empty() {
-            return Err(row.error(r, 1, "is empty; an event needs an id"));
-        }
-        let amount =
-            parse_qty(row.get(7), self.decimal_comma).map_err(|reason| row.error(r, 7, reason))?;
-        let lift = match row.get(6).trim() {
-            "percent" => Lift::Percent(amount),
-            "units" => Lift::Units(amount),
-            _ => return Err(row.error(r, 6, "is not percent or units")),
-        };
-        let active = match row.get(8).trim() {
-            EVENT_ON => true,
-            EVENT_OFF => false,
-            _ => return Err(row.error(r, 8, "is not yes or no")),
-        };
-        Builder::plan(&mut self.plan, &self.settings, row.line, r)?;
-        self.events.push((
-            row.line,
-            DemandEvent {
-                id: cell(1),
-                name: cell(2),
-                target: cell(3),
-                first: cell(4),
-                last: cell(5),
-                lift,
-                active,
-                author: cell(9),
-            },
-        ));
-        Ok(())
-    }
-
-    fn edited(&mut self, row: &Row) -> Result<(), PlanFileError> {
-        let r = Record::Edited;
-        self.known_sku(row, r)?;
-        let slot = if row.get(2) == EDITED_PRODUCT {
-            Slot::Product
-        } else {
-            let field = field_of(row, r, &format!("is neither {EDITED_PRODUCT} nor a series"))?;
-            Slot::Cell(field, self.week_of(row, r, 4)?)
-        };
-        let by = unprotect(row.get(3));
-        if by.trim().is_empty() {
-            return Err(row.error(r, 3, "is empty; say who made the change"));
-        }
-        if let Some(plan) = self.plan.as_mut() {
-            let sku = unprotect(row.get(1));
-            plan.authors
-                .set(&sku, slot, Some(std::sync::Arc::from(&*by)));
-        }
-        Ok(())
-    }
-
-    fn base_series(&mut self, row: &Row) -> Result<(), PlanFileError> {
-        let r = Record::BaseSeries;
-        let dc = self.decimal_comma;
-        // A SKU of the plan, or one only the check-in has (its base-product row comes first).
-        Builder::plan(&mut self.plan, &self.settings, row.line, r)?;
-        let sku = unprotect(row.get(1));
-        if !self.skus.contains_key(sku.as_ref())
-            && !self.base_products.iter().any(|p| p.sku == sku.as_ref())
-        {
-            return Err(row.error(r, 1, "is not a product in this file"));
-        }
-        let sku = sku.to_string();
-        let field = field_of(row, r, "is not a series")?;
-        let week = self.week_of(row, r, 3)?;
-        let value = match row.get(4) {
-            "" => None,
-            raw => {
-                let v = parse_qty(raw, dc).map_err(|e| row.error(r, 4, e))?;
-                check_quantity(field.label(), v).map_err(|e| engine_error(row, r, e))?;
-                Some(v)
-            }
-        };
-        self.base_cells.push((sku, field, week, value, row.line));
-        Ok(())
-    }
-
-    /// The plan index of the SKU in cell 1, which must have a product row above.
-    fn known_sku(&mut self, row: &Row, r: Record) -> Result<usize, PlanFileError> {
-        Builder::plan(&mut self.plan, &self.settings, row.line, r)?;
-        self.skus
-            .get(&*unprotect(row.get(1)))
-            .map(|&(index, _)| index)
-            .ok_or_else(|| row.error(r, 1, "is not a product in this file"))
-    }
-
-    /// Cell `i` as a week of the plan.
-    fn week_of(&self, row: &Row, r: Record, i: usize) -> Result<usize, PlanFileError> {
-        let Some(plan) = &self.plan else {
-            return Err(row.error(r, 0, "comes before the settings"));
-        };
-        let cal = &plan.calendar;
-        let monday = parse_iso_week(row.get(i))
-            .ok_or_else(|| row.error(r, i, "is not an ISO week like 2026-W48"))?;
-        cal.index_of_date(monday).ok_or_else(|| {
-            row.error(
-                r,
-                i,
-                format!(
-                    "is outside the plan ({} to {})",
-                    cal.label(0),
-                    cal.label(cal.len() as isize - 1)
-                ),
-            )
-        })
-    }
-
-    fn setting(&mut self, row: &Row) -> Result<(), PlanFileError> {
-        let r = Record::Setting;
-        let setting = Setting::from_key(row.get(1)).ok_or_else(|| {
-            row.error(
-                r,
-                1,
-                format!(
-                    "is not a setting ({})",
-                    one_of(Setting::ALL.map(Setting::key))
-                ),
-            )
-        })?;
-        if self.plan.is_some() {
-            return Err(row.error(
-                r,
-                1,
-                "comes after the first product or series row; settings come first",
-            ));
-        }
-        let slot = &mut self.settings.cells[setting as usize];
-        if let Some(first) = slot {
-            return Err(row.error(r, 1, format!("is set twice (first on line {})", first.line)));
-        }
-        *slot = Some(SettingCell {
-            value: row.get(2).to_string(),
-            line: row.line,
-        });
-        Ok(())
-    }
-
     /// The plan, with its calendar built from the settings at the first row that needs it.
     fn plan<'p>(
         plan: &'p mut Option<Plan>,
@@ -633,79 +346,6 @@ impl Builder {
         *seen |= bit;
         plan.series_mut(index).set(field, week, Some(value));
         Ok(())
-    }
-}
-
-impl Settings {
-    /// `record` is the row that needs the calendar; `None` at the end of the file.
-    fn calendar(&self, line: usize, record: Option<Record>) -> Result<Calendar, PlanFileError> {
-        let all = one_of(Setting::CALENDAR.map(Setting::key));
-        let [first, current, weeks] = Setting::CALENDAR.map(|s| {
-            self.cells[s as usize].as_ref().ok_or_else(|| match record {
-                Some(r) => PlanFileError::new(
-                    line,
-                    HEADING,
-                    r.key(),
-                    format!(
-                        "comes before the setting {}; the settings {all} come first",
-                        s.key()
-                    ),
-                ),
-                None => PlanFileError::new(
-                    line,
-                    "key",
-                    s.key(),
-                    format!("is missing; a plan file sets {all}"),
-                ),
-            })
-        });
-        let (first, current, weeks) = (first?, current?, weeks?);
-        let value_error = |cell: &SettingCell, reason: String| {
-            PlanFileError::new(cell.line, "value", cell.value.as_str(), reason)
-        };
-        // Spreadsheets' own date range; it also keeps every week of the plan a valid date.
-        let week = |cell: &SettingCell| match parse_iso_week(&cell.value) {
-            Some(monday) if (1900..=9999).contains(&monday.year()) => Ok(monday),
-            Some(_) => Err(value_error(
-                cell,
-                "is not a week from 1900 to 9999".to_string(),
-            )),
-            None => Err(value_error(
-                cell,
-                "is not an ISO week like 2026-W48".to_string(),
-            )),
-        };
-        let (first_monday, current_monday) = (week(first)?, week(current)?);
-        let history = (current_monday - first_monday).num_weeks();
-        if history < 0 {
-            return Err(value_error(
-                current,
-                format!("is before the first week {}", first.value),
-            ));
-        }
-        let count = parse_whole(&weeks.value, self.decimal_comma)
-            .map_err(|reason| value_error(weeks, reason.to_string()))?;
-        if count <= history {
-            return Err(value_error(
-                weeks,
-                format!(
-                    "weeks end before the current week {} (week {} of the plan)",
-                    current.value,
-                    history + 1
-                ),
-            ));
-        }
-        let horizon = usize::try_from(count - history).unwrap_or(usize::MAX);
-        Calendar::around(current_monday, history as usize, horizon).map_err(|reason| {
-            value_error(
-                if reason.contains("history") {
-                    current
-                } else {
-                    weeks
-                },
-                format!("does not fit: {reason}"),
-            )
-        })
     }
 }
 

@@ -2,7 +2,7 @@
 //! (Windows-1252 in much of Europe and the US) and "Unicode text" as UTF-16, so all of these
 //! are read; anything that is not text at all is refused before it is parsed.
 
-use super::error::Problem;
+use crate::import::error::Problem;
 use std::borrow::Cow;
 
 /// The character encoding the file was read with.

@@ -4,10 +4,10 @@
 //! ("Sea Salt Candle — Large"). Rows without a `Variant SKU` (image rows, unset SKUs) are
 //! left out with a warning.
 
-use super::cells::Cells;
-use super::columns::Field;
-use super::records::{FirstSeen, ProductRow, Records, Skipped};
-use super::table::Row;
+use crate::import::read::cells::Cells;
+use crate::import::read::columns::Field;
+use crate::import::read::table::Row;
+use crate::import::records::{FirstSeen, ProductRow, Records, Skipped};
 use std::collections::HashMap;
 
 /// Shopify's option value for a product without variants.
@@ -61,7 +61,7 @@ pub fn read(c: &mut Cells) -> (Records, Vec<Skipped>) {
         });
     }
     products.sort_by(|a, b| a.sku.cmp(&b.sku));
-    let skipped = super::records::skipped(&[("rows without a variant SKU", without_sku)]);
+    let skipped = crate::import::records::skipped(&[("rows without a variant SKU", without_sku)]);
     (Records::Products(products), skipped)
 }
 

@@ -4,14 +4,14 @@
 //! first of a month are months, otherwise each date stands for its ISO week. A forecast
 //! must not give the same SKU and period twice (which one would be meant?).
 
-use super::cells::Cells;
-use super::columns::Field;
-use super::dates::{parse_date, DateOrder};
-use super::detect::is_period_header;
-use super::error::{Problem, Problems};
-use super::periods::{parse_period_label, Period};
-use super::records::{FirstSeen, ForecastRow, Records, Skipped};
 use crate::engine::model::calendar::monday_of;
+use crate::import::error::{Problem, Problems};
+use crate::import::read::cells::Cells;
+use crate::import::read::columns::Field;
+use crate::import::read::dates::{parse_date, DateOrder};
+use crate::import::read::detect::is_period_header;
+use crate::import::read::periods::{parse_period_label, Period};
+use crate::import::records::{FirstSeen, ForecastRow, Records, Skipped};
 use chrono::Datelike;
 
 /// True when every period written as a date is the first of a month (and there is one).

@@ -5,11 +5,11 @@
 //! partly refunded order counts in full, with a warning. `Created at` is written in the
 //! shop's time zone (`2025-10-07 09:50:26 +0200`): its date is the local date.
 
-use super::cells::Cells;
-use super::columns::Field;
-use super::records::{Records, Skipped, Sums};
-use super::table::Row;
 use crate::engine::model::calendar::monday_of;
+use crate::import::read::cells::Cells;
+use crate::import::read::columns::Field;
+use crate::import::read::table::Row;
+use crate::import::records::{Records, Skipped, Sums};
 use chrono::NaiveDate;
 use std::collections::HashMap;
 
@@ -167,7 +167,7 @@ impl Reader {
         ];
         (
             Records::actuals(self.sums),
-            super::records::skipped(&skipped),
+            crate::import::records::skipped(&skipped),
         )
     }
 }

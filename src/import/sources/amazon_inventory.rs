@@ -13,10 +13,10 @@
 //! - A listing Amazon does not fulfil (`afn-listing-exists` No) is left out and counted; the
 //!   seller's own stock comes from their own inventory file. An empty quantity is zero.
 
-use super::cells::Cells;
-use super::columns::{normalize, Field};
-use super::records::{FirstSeen, InboundRow, Records, Skipped, SkuQty};
 use crate::engine::model::qty::Qty;
+use crate::import::read::cells::Cells;
+use crate::import::read::columns::{normalize, Field};
+use crate::import::records::{FirstSeen, InboundRow, Records, Skipped, SkuQty};
 
 /// The stock location of units at Amazon.
 pub const LOCATION: &str = "Amazon FBA";
@@ -69,6 +69,6 @@ pub fn read(c: &mut Cells) -> (Records, Vec<Skipped>) {
     }
     on_hand.sort_by(|a, b| a.sku.cmp(&b.sku));
     inbound.sort_by(|a, b| (&a.sku, a.weeks_ahead).cmp(&(&b.sku, b.weeks_ahead)));
-    let skipped = super::records::skipped(&[("listings not fulfilled by Amazon", not_fba)]);
+    let skipped = crate::import::records::skipped(&[("listings not fulfilled by Amazon", not_fba)]);
     (Records::Stock { on_hand, inbound }, skipped)
 }

@@ -3,12 +3,12 @@
 
 use super::columns::{Field, Mapping};
 use super::dates::{parse_date, DateOrder, FIRST_YEAR, LAST_YEAR};
-use super::error::{Problem, Problems};
 use super::numbers::{parse_money, parse_qty};
-use super::records::FirstSeen;
 use super::table::{Row, Table};
 use crate::engine::model::calendar::{monday_of, parse_iso_week};
 use crate::engine::model::qty::{Money, Qty};
+use crate::import::error::{Problem, Problems};
+use crate::import::records::FirstSeen;
 use crate::sheet::number::DecimalSep;
 use chrono::{Datelike, NaiveDate};
 
