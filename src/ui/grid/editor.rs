@@ -4,7 +4,7 @@
 use super::ctx::{Ctx, Editing, CALCULATED};
 use crate::engine::Workbook;
 use crate::sheet::edits::{block_edits, editable};
-use crate::sheet::keymap::Intent;
+use crate::sheet::keymap::{editor_intent_for, EditorIntent};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -63,38 +63,25 @@ pub fn start_edit(cx: Ctx, text: Option<String>) {
     }));
 }
 
-/// Keys while editing: Enter/Tab commit and move, Esc cancels, arrows commit and move when
-/// the edit began by typing. Returns true when the key was handled.
+/// Keys while editing, as the keymap's editor table says (Enter/Tab commit and move, Esc
+/// cancels, arrows commit and move when the edit began by typing). Returns true when the
+/// key was handled; other keys belong to the input.
 pub fn editor_key(cx: Ctx, key: &str, shift: bool) -> bool {
-    let arrows_commit = cx.editing.get_untracked().is_some_and(|e| e.arrows_commit);
-    let then = match key {
-        "Enter" => Some(if shift {
-            Intent::EnterUp
-        } else {
-            Intent::EnterDown
-        }),
-        "Tab" => Some(if shift {
-            Intent::PrevCell
-        } else {
-            Intent::NextCell
-        }),
-        "ArrowUp" if arrows_commit => Some(Intent::MoveUp),
-        "ArrowDown" if arrows_commit => Some(Intent::MoveDown),
-        "ArrowLeft" if arrows_commit => Some(Intent::MoveLeft),
-        "ArrowRight" if arrows_commit => Some(Intent::MoveRight),
-        "Escape" => {
+    let typed = cx.editing.get_untracked().is_some_and(|e| e.arrows_commit);
+    let then = match editor_intent_for(key, shift, typed) {
+        None => return false,
+        Some(EditorIntent::CancelEdit) => {
             cx.editing.set(None);
             cx.message.set(None);
             cx.focus_grid();
             return true;
         }
-        _ => None,
+        Some(EditorIntent::Commit(then) | EditorIntent::CommitIfTyped(then)) => then,
     };
-    let Some(intent) = then else { return false };
     if commit(cx) {
         let b = cx.bounds();
         cx.selection.update(|s| {
-            s.apply(intent, b);
+            s.apply(then, b);
         });
     }
     true
