@@ -7,10 +7,11 @@ use crate::engine::Workbook;
 use crate::sheet::edits::editable;
 use crate::sheet::marks::CellMarks;
 use crate::sheet::rows::{RowOwner, RowSpec};
-use crate::sheet::selection::Pos;
+use crate::sheet::selection::Selection;
 use crate::sheet::window::visible;
 use crate::ui::cell::{cell_text, stock_class};
 use crate::ui::row_label::row_label;
+use leptos::either::Either;
 use leptos::prelude::*;
 
 pub const ROW_H: f64 = 26.0;
@@ -48,15 +49,59 @@ pub fn header(cx: Ctx) -> impl IntoView {
     }
 }
 
-/// The rows in view with their cells.
+/// How the selection meets one row: all its cells need to draw their part of it. A memo
+/// per row, so moving the active cell wakes only the rows it leaves and enters.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+struct RowSel {
+    /// Columns of the selected range, when the range covers this row.
+    range: Option<(usize, usize)>,
+    /// More than one cell is selected (then the range is drawn).
+    multi: bool,
+    /// The active cell's column, when it is in this row.
+    cursor: Option<usize>,
+    /// The editor is open on this row's active cell.
+    editing: bool,
+}
+
+impl RowSel {
+    fn of(s: &Selection, row: usize, editing: impl FnOnce() -> bool) -> RowSel {
+        let (a, b) = s.range();
+        let cursor = (s.cursor.row == row).then_some(s.cursor.col);
+        RowSel {
+            range: (a.row..=b.row).contains(&row).then_some((a.col, b.col)),
+            multi: !s.is_single(),
+            cursor,
+            editing: cursor.is_some() && editing(),
+        }
+    }
+
+    fn contains(&self, col: usize) -> bool {
+        self.range.is_some_and(|(a, b)| (a..=b).contains(&col))
+    }
+
+    /// The classes the selection gives a cell (after its own, before its marks).
+    fn class(&self, col: usize) -> &'static str {
+        match (self.multi && self.contains(col), self.cursor == Some(col)) {
+            (true, true) => " selected active",
+            (true, false) => " selected",
+            (false, true) => " active",
+            (false, false) => "",
+        }
+    }
+
+    fn editing_at(&self, col: usize) -> bool {
+        self.editing && self.cursor == Some(col)
+    }
+}
+
+/// The rows in view with their cells. The selection and the editor are not read here but
+/// per row (see `RowSel`), so an arrow key does not rebuild the cells.
 pub fn body(cx: Ctx, spec: RwSignal<RowSpec>, marks: Memo<CellMarks>) -> impl IntoView {
     let (workbook, rows, periods, col_w) =
         (cx.data.workbook, cx.data.rows, cx.data.periods, cx.col_w);
     move || {
         let (top, left) = cx.scroll.get();
         let (height, width) = cx.viewport.get();
-        let sel = cx.selection.get();
-        let ed = cx.editing.get();
         let collapsed = spec.with(|s| s.collapsed.clone());
         workbook.with(|wb| {
             let cal = &wb.plan().calendar;
@@ -67,6 +112,11 @@ pub fn body(cx: Ctx, spec: RwSignal<RowSpec>, marks: Memo<CellMarks>) -> impl In
                     (r0..r1)
                         .map(|i| {
                             let row = &rs[i];
+                            let sel = Memo::new(move |_| {
+                                cx.selection.with(|s| {
+                                    RowSel::of(s, i, || cx.editing.with(|e| e.is_some()))
+                                })
+                            });
                             let key = row.key(wb);
                             let label = row_label(wb, row, &collapsed);
                             let row_note = (row.first && marks.with(|m| m.row_has_note(&key))).then(|| view! {
@@ -75,9 +125,8 @@ pub fn body(cx: Ctx, spec: RwSignal<RowSpec>, marks: Memo<CellMarks>) -> impl In
                             let cells = (c0..c1)
                                 .map(|j| {
                                     let period = &ps[j];
-                                    let v = row.value(wb, period);
+                                    let text = cell_text(row.value(wb, period));
                                     let is_input = editable(wb, row, period).is_some();
-                                    let active = sel.cursor == Pos { row: i, col: j };
                                     let mut class = String::from(if is_input { "gc input" } else { "gc" });
                                     class.push_str(stock_class(wb, row, period));
                                     if period.is_past(cal) {
@@ -85,31 +134,28 @@ pub fn body(cx: Ctx, spec: RwSignal<RowSpec>, marks: Memo<CellMarks>) -> impl In
                                     } else if period.is_current(cal) {
                                         class.push_str(" current");
                                     }
-                                    if sel.contains(i, j) && !sel.is_single() {
-                                        class.push_str(" selected");
-                                    }
-                                    if active {
-                                        class.push_str(" active");
-                                    }
-                                    let note = marks.with(|m| m.has_note(&key, &period.key, row.measure.key()));
-                                    if note {
-                                        class.push_str(" has-note");
+                                    let mut tail = String::new();
+                                    if marks.with(|m| m.has_note(&key, &period.key, row.measure.key())) {
+                                        tail.push_str(" has-note");
                                     }
                                     if marks.with(|m| m.changed(row, period)) {
-                                        class.push_str(" changed");
+                                        tail.push_str(" changed");
                                     }
-                                    let editor = (active && ed.is_some()).then(|| {
-                                        editor_input(cx, ed.clone().map(|e| e.text).unwrap_or_default())
-                                    });
+                                    let class = move || format!("{class}{}{tail}", sel.with(|s| s.class(j)));
+                                    let content = move || {
+                                        if sel.with(|s| s.editing_at(j)) {
+                                            Either::Left(editor_input(cx))
+                                        } else {
+                                            Either::Right(view! { <span class="v">{text.clone()}</span> })
+                                        }
+                                    };
                                     view! {
-                                        <div role="gridcell" class=class aria-colindex=j + 2 aria-selected=sel.contains(i, j).to_string()
+                                        <div role="gridcell" class=class aria-colindex=j + 2
+                                            aria-selected=move || sel.with(|s| s.contains(j)).to_string()
                                             data-sku=key.clone() data-period=period.key.clone() data-measure=row.measure.key()
                                             style=format!("left:{}px;width:{}px", LABEL_W + j as f64 * col_w, col_w)
                                             data-row=i data-col=j>
-                                            {match editor {
-                                                Some(e) => e.into_any(),
-                                                None => view! { <span class="v">{cell_text(v)}</span> }.into_any(),
-                                            }}
+                                            {content}
                                         </div>
                                     }
                                 })
