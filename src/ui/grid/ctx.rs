@@ -3,10 +3,14 @@
 
 use super::read::GridData;
 use super::render::{HEAD_H, ROW_H};
+use crate::engine::edit::workbook::Touched;
+use crate::engine::{PlanError, Workbook};
 use crate::sheet::edits::Changes;
 use crate::sheet::number::Locale;
+use crate::sheet::rows::RowOwner;
 use crate::sheet::selection::{Bounds, Selection};
 use leptos::prelude::*;
+use std::collections::BTreeSet;
 
 /// Said when the user types into a cell that is worked out by the plan.
 pub const CALCULATED: &str = "This cell is calculated: type into forecast, consensus, receipts, safety stock or (past weeks) actual sales";
@@ -16,6 +20,41 @@ pub const CALCULATED: &str = "This cell is calculated: type into forecast, conse
 pub struct Editing {
     pub text: String,
     pub arrows_commit: bool,
+}
+
+/// What one of the grid's own changes touched, so only those rows repaint: the SKUs, their
+/// families, and the total. Any other change to the workbook (import, merge, scenario,
+/// the toolbar's undo) repaints every row.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Repaint {
+    /// The workbook's revision right after the change (a later change is not this one).
+    pub revision: u64,
+    pub skus: BTreeSet<usize>,
+    pub families: BTreeSet<String>,
+}
+
+impl Repaint {
+    fn of(wb: &Workbook, t: &Touched) -> Repaint {
+        let skus: BTreeSet<usize> = t.skus.iter().map(|&(sku, _)| sku).collect();
+        let products = &wb.plan().products;
+        Repaint {
+            revision: wb.revision(),
+            families: skus
+                .iter()
+                .filter_map(|&i| products.get(i).map(|p| p.family.clone()))
+                .collect(),
+            skus,
+        }
+    }
+
+    /// Whether a row of this owner shows numbers the change may have moved.
+    pub fn repaints(&self, owner: &RowOwner) -> bool {
+        match owner {
+            RowOwner::Total => true,
+            RowOwner::Family(f) => self.families.contains(f),
+            RowOwner::Sku(i) => self.skus.contains(i),
+        }
+    }
 }
 
 /// The grid's state, shared by its keyboard, mouse, clipboard, editor and render parts.
@@ -34,6 +73,8 @@ pub struct Ctx {
     pub col_w: f64,
     /// One locale for what the grid shows, the editor holds, and copy and paste carry.
     pub loc: Locale,
+    /// What the grid's last own change touched, until the render has taken it.
+    pub last_change: StoredValue<Option<Repaint>>,
 }
 
 impl Ctx {
@@ -55,6 +96,19 @@ impl Ctx {
         }
     }
 
+    /// Changes the workbook (an edit, undo, redo) and notes what it touched for the render.
+    pub fn change(
+        &self,
+        f: impl FnOnce(&mut Workbook) -> Result<Touched, PlanError>,
+    ) -> Option<Result<Touched, PlanError>> {
+        let last = self.last_change;
+        self.data.workbook.try_update(|wb| {
+            let result = f(wb);
+            last.set_value(result.as_ref().ok().map(|t| Repaint::of(wb, t)));
+            result
+        })
+    }
+
     /// Applies edits worked out by the sheet rules as one undoable step, and says what
     /// happened (refused, nothing to change, calculated cells skipped).
     pub fn apply(&self, label: String, changes: Result<Changes, String>, skipped: usize) {
@@ -74,11 +128,7 @@ impl Ctx {
             }));
             return;
         }
-        match self
-            .data
-            .workbook
-            .try_update(|wb| wb.apply(&label, changes.into_edit()))
-        {
+        match self.change(|wb| wb.apply(&label, changes.into_edit())) {
             Some(Err(e)) => message.set(Some(e.to_string())),
             _ => message.set(
                 (skipped > 0).then(|| format!("{label}: {skipped} calculated cell(s) skipped")),
