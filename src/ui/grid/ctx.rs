@@ -136,3 +136,48 @@ impl Ctx {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_change_repaints_its_skus_their_families_and_the_total() {
+        let r = Repaint {
+            revision: 3,
+            skus: [2, 5].into(),
+            families: ["Candles".to_string()].into(),
+        };
+        assert!(r.repaints(&RowOwner::Total));
+        assert!(r.repaints(&RowOwner::Sku(5)) && !r.repaints(&RowOwner::Sku(4)));
+        assert!(r.repaints(&RowOwner::Family("Candles".into())));
+        assert!(!r.repaints(&RowOwner::Family("Soaps".into())));
+    }
+
+    #[test]
+    fn repaint_of_an_edit_names_the_touched_skus_and_their_families() {
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        let mut wb = Workbook::new(crate::demo::demo_plan(today));
+        let sku = wb.plan().products[1].sku.clone();
+        let family = wb.plan().products[1].family.clone();
+        let week = wb
+            .plan()
+            .calendar
+            .label(wb.plan().calendar.current() as isize + 2);
+        let t = wb
+            .set(
+                &sku,
+                crate::engine::SeriesField::Consensus,
+                &week,
+                Some(123.0),
+            )
+            .unwrap();
+        let r = Repaint::of(&wb, &t);
+        assert_eq!(r.revision, wb.revision());
+        assert!(r.skus.contains(&1) && r.families.contains(&family));
+        let other = (0..wb.plan().products.len())
+            .find(|&i| wb.plan().products[i].family != family)
+            .unwrap();
+        assert!(!r.repaints(&RowOwner::Sku(other)));
+    }
+}

@@ -255,3 +255,45 @@ pub fn size(cx: Ctx) -> impl Fn() -> String + Copy {
 pub fn read_only(workbook: RwSignal<Workbook>) -> bool {
     workbook.with(Workbook::is_read_only)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sheet::selection::Pos;
+
+    #[test]
+    fn a_row_sees_only_its_part_of_the_selection() {
+        // Rows 2..=4, columns 1..=3 selected; the cursor at row 4, column 3.
+        let s = Selection {
+            anchor: Pos { row: 2, col: 1 },
+            cursor: Pos { row: 4, col: 3 },
+        };
+        let outside = RowSel::of(&s, 7, || true);
+        assert_eq!(
+            outside,
+            RowSel {
+                multi: true,
+                ..RowSel::default()
+            }
+        );
+        assert_eq!(outside.class(2), "");
+        let middle = RowSel::of(&s, 3, || panic!("only the cursor's row reads the editor"));
+        assert_eq!(
+            (middle.class(0), middle.class(1), middle.class(3)),
+            ("", " selected", " selected")
+        );
+        assert!(middle.contains(2) && !middle.contains(4));
+        let last = RowSel::of(&s, 4, || false);
+        assert_eq!(last.class(3), " selected active");
+        assert!(!last.editing_at(3));
+        // One cell: active, not drawn as a range, but still aria-selected.
+        let one = RowSel::of(&Selection::at(5, 2), 5, || true);
+        assert_eq!((one.class(2), one.class(1)), (" active", ""));
+        assert!(one.contains(2) && one.editing_at(2) && !one.editing_at(1));
+        // Moving the cursor within other rows leaves this row's memo value unchanged.
+        assert_eq!(
+            RowSel::of(&Selection::at(1, 1), 9, || true),
+            RowSel::of(&Selection::at(2, 8), 9, || true)
+        );
+    }
+}
