@@ -121,53 +121,64 @@ pub fn body(cx: Ctx, spec: RwSignal<RowSpec>, marks: Memo<CellMarks>) -> impl In
             only,
         }
     });
-    move || {
+    // The rows and columns in view; rows are keyed by position and identity, so scrolling
+    // adds and drops rows at the edges and keeps the rest.
+    let window = Memo::new(move |_| {
         let (top, left) = cx.scroll.get();
         let (height, width) = cx.viewport.get();
-        // Collapsing a family rebuilds the rows (its toggle is in the label).
-        spec.track();
         let n = rows.with(|rs| rs.len());
-        let (r0, r1) = visible(top, height - HEAD_H, ROW_H, n);
-        let (c0, c1) = periods.with(|ps| visible(left, width - LABEL_W, col_w, ps.len()));
-        (r0..r1)
-            .filter_map(|i| rows.with(|rs| rs.get(i).cloned()))
-            .enumerate()
-            .map(|(k, row)| {
-                let i = r0 + k;
-                let owner = row.owner.clone();
-                let fresh = Memo::new(move |prev: Option<&u64>| {
-                    change.with(|c| match (prev, &c.only) {
-                        (Some(&p), Some(only)) if !only.repaints(&owner) => p,
-                        _ => c.seq,
-                    })
-                });
-                let sel = Memo::new(move |_| {
-                    cx.selection
-                        .with(|s| RowSel::of(s, i, || cx.editing.with(|e| e.is_some())))
-                });
-                let row_class = match &row.owner {
-                    RowOwner::Total => "gr total",
-                    RowOwner::Family(_) => "gr family",
-                    RowOwner::Sku(_) => "gr sku",
-                };
-                let row_class = format!("{row_class}{}", if row.first { " first" } else { "" });
-                let contents = move || {
-                    fresh.track();
-                    marks.track();
-                    // A change of rows is drawn by the body (this row may be gone).
-                    if rows.with_untracked(|rs| rs.get(i) != Some(&row)) {
-                        return None;
-                    }
-                    Some(row_contents(cx, &row, i, (c0, c1), spec, marks, sel))
-                };
-                view! {
-                    <div role="row" class=row_class aria-rowindex=i + 2
-                        style=format!("top:{}px;height:{}px", HEAD_H + i as f64 * ROW_H, ROW_H)>
-                        {contents}
-                    </div>
-                }
+        let cols = periods.with(|ps| visible(left, width - LABEL_W, col_w, ps.len()));
+        (visible(top, height - HEAD_H, ROW_H, n), cols)
+    });
+    let cols = Memo::new(move |_| window.get().1);
+    let shown = Memo::new(move |_| {
+        let (r0, r1) = window.get().0;
+        rows.with(|rs| {
+            (r0..r1)
+                .filter_map(|i| rs.get(i).map(|r| (i, r.clone())))
+                .collect::<Vec<_>>()
+        })
+    });
+    let grid_row = move |(i, row): (usize, GridRow)| {
+        let owner = row.owner.clone();
+        let fresh = Memo::new(move |prev: Option<&u64>| {
+            change.with(|c| match (prev, &c.only) {
+                (Some(&p), Some(only)) if !only.repaints(&owner) => p,
+                _ => c.seq,
             })
-            .collect_view()
+        });
+        let sel = Memo::new(move |_| {
+            cx.selection
+                .with(|s| RowSel::of(s, i, || cx.editing.with(|e| e.is_some())))
+        });
+        let row_class = match &row.owner {
+            RowOwner::Total => "gr total",
+            RowOwner::Family(_) => "gr family",
+            RowOwner::Sku(_) => "gr sku",
+        };
+        let row_class = format!("{row_class}{}", if row.first { " first" } else { "" });
+        let contents = move || {
+            fresh.track();
+            marks.track();
+            // The label shows whether a family is collapsed; new columns need new cells.
+            spec.track();
+            periods.track();
+            let (c0, c1) = cols.get();
+            // A change of rows is drawn by the list (this row may be gone).
+            if rows.with_untracked(|rs| rs.get(i) != Some(&row)) {
+                return None;
+            }
+            Some(row_contents(cx, &row, i, (c0, c1), spec, marks, sel))
+        };
+        view! {
+            <div role="row" class=row_class aria-rowindex=i + 2
+                style=format!("top:{}px;height:{}px", HEAD_H + i as f64 * ROW_H, ROW_H)>
+                {contents}
+            </div>
+        }
+    };
+    view! {
+        <For each=move || shown.get() key=|(i, row)| (*i, row.clone()) children=grid_row />
     }
 }
 
