@@ -21,7 +21,7 @@ pub fn on_intent(cx: Ctx, intent: Intent) {
             cx.apply(format!("Clear {n} cell(s)"), edits, 0);
         }
         Intent::Undo | Intent::Redo => {
-            let r = cx.change(|wb| {
+            let r = cx.data.workbook.try_update(|wb| {
                 if intent == Intent::Undo {
                     wb.undo()
                 } else {

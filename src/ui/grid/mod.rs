@@ -56,7 +56,6 @@ pub fn Grid(
         container: NodeRef::new(),
         col_w,
         loc: super::locale::current(),
-        last_change: StoredValue::new(None),
     };
     let (container, scroll, viewport) = (cx.container, cx.scroll, cx.viewport);
     // Notes and changes since the last check-in, when the app provides them.

@@ -1,12 +1,12 @@
 //! What the grid draws: the sizer, the sticky header of periods and the visible rows with
 //! their cells. Only the rows and periods in view (plus a small margin) exist in the DOM.
 
-use super::ctx::{Ctx, Repaint};
+use super::ctx::Ctx;
 use super::editor::editor_input;
 use crate::engine::Workbook;
 use crate::sheet::edits::editable;
 use crate::sheet::marks::CellMarks;
-use crate::sheet::rows::{GridRow, RowOwner, RowSpec};
+use crate::sheet::rows::{RowOwner, RowSpec};
 use crate::sheet::selection::Selection;
 use crate::sheet::window::visible;
 use crate::ui::cell::{cell_text, stock_class};
@@ -95,158 +95,91 @@ impl RowSel {
     }
 }
 
-/// A change to the workbook as the rows see it: a new `seq` each time, and which rows it
-/// moved when the grid itself made it (`None`: any row may have changed).
-#[derive(Clone, Debug, PartialEq)]
-struct Change {
-    seq: u64,
-    only: Option<Repaint>,
-}
-
 /// The rows in view with their cells. The selection and the editor are not read here but
-/// per row (see `RowSel`), so an arrow key does not rebuild the cells; nor are the numbers:
-/// each row repaints when a change touched its SKU, its family or the total.
+/// per row (see `RowSel`), so an arrow key does not rebuild the cells.
 pub fn body(cx: Ctx, spec: RwSignal<RowSpec>, marks: Memo<CellMarks>) -> impl IntoView {
     let (workbook, rows, periods, col_w) =
         (cx.data.workbook, cx.data.rows, cx.data.periods, cx.col_w);
-    let change = Memo::new(move |prev: Option<&Change>| {
-        let revision = workbook.with(Workbook::revision);
-        let only = cx
-            .last_change
-            .try_update_value(Option::take)
-            .flatten()
-            .filter(|r| r.revision == revision);
-        Change {
-            seq: prev.map_or(0, |c| c.seq + 1),
-            only,
-        }
-    });
-    // The rows and columns in view; rows are keyed by position and identity, so scrolling
-    // adds and drops rows at the edges and keeps the rest.
-    let window = Memo::new(move |_| {
+    move || {
         let (top, left) = cx.scroll.get();
         let (height, width) = cx.viewport.get();
-        let n = rows.with(|rs| rs.len());
-        let cols = periods.with(|ps| visible(left, width - LABEL_W, col_w, ps.len()));
-        (visible(top, height - HEAD_H, ROW_H, n), cols)
-    });
-    let cols = Memo::new(move |_| window.get().1);
-    let shown = Memo::new(move |_| {
-        let (r0, r1) = window.get().0;
-        rows.with(|rs| {
-            (r0..r1)
-                .filter_map(|i| rs.get(i).map(|r| (i, r.clone())))
-                .collect::<Vec<_>>()
-        })
-    });
-    let grid_row = move |(i, row): (usize, GridRow)| {
-        let owner = row.owner.clone();
-        let fresh = Memo::new(move |prev: Option<&u64>| {
-            change.with(|c| match (prev, &c.only) {
-                (Some(&p), Some(only)) if !only.repaints(&owner) => p,
-                _ => c.seq,
-            })
-        });
-        let sel = Memo::new(move |_| {
-            cx.selection
-                .with(|s| RowSel::of(s, i, || cx.editing.with(|e| e.is_some())))
-        });
-        let row_class = match &row.owner {
-            RowOwner::Total => "gr total",
-            RowOwner::Family(_) => "gr family",
-            RowOwner::Sku(_) => "gr sku",
-        };
-        let row_class = format!("{row_class}{}", if row.first { " first" } else { "" });
-        let contents = move || {
-            fresh.track();
-            marks.track();
-            // The label shows whether a family is collapsed; new columns need new cells.
-            spec.track();
-            periods.track();
-            let (c0, c1) = cols.get();
-            // A change of rows is drawn by the list (this row may be gone).
-            if rows.with_untracked(|rs| rs.get(i) != Some(&row)) {
-                return None;
-            }
-            Some(row_contents(cx, &row, i, (c0, c1), spec, marks, sel))
-        };
-        view! {
-            <div role="row" class=row_class aria-rowindex=i + 2
-                style=format!("top:{}px;height:{}px", HEAD_H + i as f64 * ROW_H, ROW_H)>
-                {contents}
-            </div>
-        }
-    };
-    view! {
-        <For each=move || shown.get() key=|(i, row)| (*i, row.clone()) children=grid_row />
-    }
-}
-
-/// One row's label and its cells in columns `c0..c1`, read from the workbook as it is now.
-fn row_contents(
-    cx: Ctx,
-    row: &GridRow,
-    i: usize,
-    (c0, c1): (usize, usize),
-    spec: RwSignal<RowSpec>,
-    marks: Memo<CellMarks>,
-    sel: Memo<RowSel>,
-) -> impl IntoView {
-    let col_w = cx.col_w;
-    cx.data.workbook.with_untracked(|wb| {
-        let cal = &wb.plan().calendar;
-        let key = row.key(wb);
-        let label = spec.with_untracked(|s| row_label(wb, row, &s.collapsed));
-        let row_note = (row.first && marks.with_untracked(|m| m.row_has_note(&key))).then(|| view! {
-            <span class="note-marker" data-testid="row-note-marker" title="This row has a note: see Notes">"✎"</span>
-        });
-        let cells = cx.data.periods.with_untracked(|ps| {
-            (c0..c1.min(ps.len()))
-                .map(|j| {
-                    let period = &ps[j];
-                    let text = cell_text(row.value(wb, period));
-                    let is_input = editable(wb, row, period).is_some();
-                    let mut class = String::from(if is_input { "gc input" } else { "gc" });
-                    class.push_str(stock_class(wb, row, period));
-                    if period.is_past(cal) {
-                        class.push_str(" past");
-                    } else if period.is_current(cal) {
-                        class.push_str(" current");
-                    }
-                    let mut tail = String::new();
-                    marks.with_untracked(|m| {
-                        if m.has_note(&key, &period.key, row.measure.key()) {
-                            tail.push_str(" has-note");
-                        }
-                        if m.changed(row, period) {
-                            tail.push_str(" changed");
-                        }
-                    });
-                    let class = move || format!("{class}{}{tail}", sel.with(|s| s.class(j)));
-                    let content = move || {
-                        if sel.with(|s| s.editing_at(j)) {
-                            Either::Left(editor_input(cx))
-                        } else {
-                            Either::Right(view! { <span class="v">{text.clone()}</span> })
-                        }
-                    };
-                    view! {
-                        <div role="gridcell" class=class aria-colindex=j + 2
-                            aria-selected=move || sel.with(|s| s.contains(j)).to_string()
-                            data-sku=key.clone() data-period=period.key.clone() data-measure=row.measure.key()
-                            style=format!("left:{}px;width:{}px", LABEL_W + j as f64 * col_w, col_w)
-                            data-row=i data-col=j>
-                            {content}
-                        </div>
-                    }
+        let collapsed = spec.with(|s| s.collapsed.clone());
+        workbook.with(|wb| {
+            let cal = &wb.plan().calendar;
+            rows.with(|rs| {
+                periods.with(|ps| {
+                    let (r0, r1) = visible(top, height - HEAD_H, ROW_H, rs.len());
+                    let (c0, c1) = visible(left, width - LABEL_W, col_w, ps.len());
+                    (r0..r1)
+                        .map(|i| {
+                            let row = &rs[i];
+                            let sel = Memo::new(move |_| {
+                                cx.selection.with(|s| {
+                                    RowSel::of(s, i, || cx.editing.with(|e| e.is_some()))
+                                })
+                            });
+                            let key = row.key(wb);
+                            let label = row_label(wb, row, &collapsed);
+                            let row_note = (row.first && marks.with(|m| m.row_has_note(&key))).then(|| view! {
+                                <span class="note-marker" data-testid="row-note-marker" title="This row has a note: see Notes">"✎"</span>
+                            });
+                            let cells = (c0..c1)
+                                .map(|j| {
+                                    let period = &ps[j];
+                                    let text = cell_text(row.value(wb, period));
+                                    let is_input = editable(wb, row, period).is_some();
+                                    let mut class = String::from(if is_input { "gc input" } else { "gc" });
+                                    class.push_str(stock_class(wb, row, period));
+                                    if period.is_past(cal) {
+                                        class.push_str(" past");
+                                    } else if period.is_current(cal) {
+                                        class.push_str(" current");
+                                    }
+                                    let mut tail = String::new();
+                                    if marks.with(|m| m.has_note(&key, &period.key, row.measure.key())) {
+                                        tail.push_str(" has-note");
+                                    }
+                                    if marks.with(|m| m.changed(row, period)) {
+                                        tail.push_str(" changed");
+                                    }
+                                    let class = move || format!("{class}{}{tail}", sel.with(|s| s.class(j)));
+                                    let content = move || {
+                                        if sel.with(|s| s.editing_at(j)) {
+                                            Either::Left(editor_input(cx))
+                                        } else {
+                                            Either::Right(view! { <span class="v">{text.clone()}</span> })
+                                        }
+                                    };
+                                    view! {
+                                        <div role="gridcell" class=class aria-colindex=j + 2
+                                            aria-selected=move || sel.with(|s| s.contains(j)).to_string()
+                                            data-sku=key.clone() data-period=period.key.clone() data-measure=row.measure.key()
+                                            style=format!("left:{}px;width:{}px", LABEL_W + j as f64 * col_w, col_w)
+                                            data-row=i data-col=j>
+                                            {content}
+                                        </div>
+                                    }
+                                })
+                                .collect_view();
+                            let row_class = match &row.owner {
+                                RowOwner::Total => "gr total",
+                                RowOwner::Family(_) => "gr family",
+                                RowOwner::Sku(_) => "gr sku",
+                            };
+                            let row_class = format!("{row_class}{}", if row.first { " first" } else { "" });
+                            view! {
+                                <div role="row" class=row_class aria-rowindex=i + 2
+                                    style=format!("top:{}px;height:{}px", HEAD_H + i as f64 * ROW_H, ROW_H)>
+                                    <div role="rowheader" class="gl" style=format!("width:{LABEL_W}px")>{label}{row_note}</div>
+                                    {cells}
+                                </div>
+                            }
+                        })
+                        .collect_view()
                 })
-                .collect_view()
-        });
-        view! {
-            <div role="rowheader" class="gl" style=format!("width:{LABEL_W}px")>{label}{row_note}</div>
-            {cells}
-        }
-    })
+            })
+        })
+    }
 }
 
 /// The sizer's style: as tall and wide as the whole grid, so the scrollbars are right.
