@@ -1,5 +1,6 @@
 //! Keyboard bindings as data: every key the grid understands, mapped to a named intent.
-//! This table is the one place bindings live; README's keyboard section lists it.
+//! This table is the one place bindings live (the in-cell editor's keys too, in their own
+//! table); README's keyboard section lists both.
 //! `Ctrl` also means `Cmd` on a Mac.
 
 /// What the user means by a key.
@@ -238,6 +239,102 @@ pub fn readme_table() -> String {
     out
 }
 
+/// What a key means while the in-cell editor is open (the grid's bindings are off then).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum EditorIntent {
+    /// Commit the text, then move the active cell as the intent says (Enter, Tab).
+    Commit(Intent),
+    /// When the edit began by typing: commit, then move. After F2 or a double-click the key
+    /// is the input's own (the arrows move the caret), as in Excel.
+    CommitIfTyped(Intent),
+    /// Close the editor and keep the cell as it was.
+    CancelEdit,
+}
+
+/// A key in the editor: `shift` is `None` when Shift does not change its meaning.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct EditorKey {
+    pub key: &'static str,
+    pub shift: Option<bool>,
+}
+
+const fn e(key: &'static str, shift: Option<bool>) -> EditorKey {
+    EditorKey { key, shift }
+}
+
+/// The editor's bindings, with the words README shows for each. Ctrl does not change them.
+pub const EDITOR_BINDINGS: &[(EditorKey, EditorIntent, &str)] = &[
+    (
+        e("Enter", Some(false)),
+        EditorIntent::Commit(Intent::EnterDown),
+        "Commit and move down",
+    ),
+    (
+        e("Enter", Some(true)),
+        EditorIntent::Commit(Intent::EnterUp),
+        "Commit and move up",
+    ),
+    (
+        e("Tab", Some(false)),
+        EditorIntent::Commit(Intent::NextCell),
+        "Commit and move right",
+    ),
+    (
+        e("Tab", Some(true)),
+        EditorIntent::Commit(Intent::PrevCell),
+        "Commit and move left",
+    ),
+    (
+        e("ArrowUp", None),
+        EditorIntent::CommitIfTyped(Intent::MoveUp),
+        "Commit and move up when the edit began by typing (after F2 or double-click: the caret moves)",
+    ),
+    (
+        e("ArrowDown", None),
+        EditorIntent::CommitIfTyped(Intent::MoveDown),
+        "Commit and move down when the edit began by typing (after F2 or double-click: the caret moves)",
+    ),
+    (
+        e("ArrowLeft", None),
+        EditorIntent::CommitIfTyped(Intent::MoveLeft),
+        "Commit and move left when the edit began by typing (after F2 or double-click: the caret moves)",
+    ),
+    (
+        e("ArrowRight", None),
+        EditorIntent::CommitIfTyped(Intent::MoveRight),
+        "Commit and move right when the edit began by typing (after F2 or double-click: the caret moves)",
+    ),
+    (
+        e("Escape", None),
+        EditorIntent::CancelEdit,
+        "Cancel the edit, keeping the cell as it was",
+    ),
+];
+
+/// README's table of the keys while editing a cell (a test keeps README in step with this).
+pub fn readme_editor_table() -> String {
+    let mut out = String::from("| Keys while editing | Action |\n| --- | --- |\n");
+    for (k, _, words) in EDITOR_BINDINGS {
+        let label = chord_label(&Chord {
+            key: k.key,
+            ctrl: false,
+            shift: k.shift == Some(true),
+        });
+        out.push_str(&format!("| `{label}` | {words} |\n"));
+    }
+    out
+}
+
+/// The intent of a key pressed in the editor, if it has one. `typed` says whether the edit
+/// began by typing (then the arrows commit); without an intent the key goes to the input.
+pub fn editor_intent_for(key: &str, shift: bool, typed: bool) -> Option<EditorIntent> {
+    EDITOR_BINDINGS
+        .iter()
+        .find(|(k, _, _)| k.key == key && k.shift.is_none_or(|s| s == shift))
+        .map(|(_, i, _)| *i)
+        .filter(|i| typed || !matches!(i, EditorIntent::CommitIfTyped(_)))
+}
+
 /// The intent of a key press, if the grid binds it. Letters match either case
 /// (Shift+Ctrl+Z reports `Z`).
 pub fn intent_for(key: &str, ctrl: bool, shift: bool) -> Option<Intent> {
@@ -285,5 +382,58 @@ mod tests {
                 && !starts_typing("7", true)
                 && !starts_typing("Enter", false)
         );
+    }
+
+    #[test]
+    fn editor_keys_resolve_as_the_grid_handled_them() {
+        use EditorIntent::*;
+        let typed = true;
+        assert_eq!(
+            editor_intent_for("Enter", false, !typed),
+            Some(Commit(Intent::EnterDown))
+        );
+        assert_eq!(
+            editor_intent_for("Enter", true, typed),
+            Some(Commit(Intent::EnterUp))
+        );
+        assert_eq!(
+            editor_intent_for("Tab", false, typed),
+            Some(Commit(Intent::NextCell))
+        );
+        assert_eq!(
+            editor_intent_for("Tab", true, !typed),
+            Some(Commit(Intent::PrevCell))
+        );
+        // Arrows commit and move only when the edit began by typing; Shift does not matter.
+        for (key, then) in [
+            ("ArrowUp", Intent::MoveUp),
+            ("ArrowDown", Intent::MoveDown),
+            ("ArrowLeft", Intent::MoveLeft),
+            ("ArrowRight", Intent::MoveRight),
+        ] {
+            assert_eq!(
+                editor_intent_for(key, false, typed),
+                Some(CommitIfTyped(then))
+            );
+            assert_eq!(
+                editor_intent_for(key, true, typed),
+                Some(CommitIfTyped(then))
+            );
+            assert_eq!(editor_intent_for(key, false, !typed), None);
+        }
+        assert_eq!(editor_intent_for("Escape", false, typed), Some(CancelEdit));
+        assert_eq!(editor_intent_for("Escape", true, !typed), Some(CancelEdit));
+        // Everything else is the input's: letters, digits, F2, Home, Backspace.
+        for key in ["a", "7", "F2", "Home", "Backspace", "Delete"] {
+            assert_eq!(editor_intent_for(key, false, typed), None, "{key}");
+        }
+        for (i, (a, _, _)) in EDITOR_BINDINGS.iter().enumerate() {
+            for (b, _, _) in &EDITOR_BINDINGS[i + 1..] {
+                let overlap = a.key == b.key
+                    && (a.shift.is_none() || b.shift.is_none() || a.shift == b.shift);
+                assert!(!overlap, "{a:?} and {b:?} overlap");
+            }
+        }
+        assert!(readme_editor_table().contains("| `Shift+Tab` | Commit and move left |"));
     }
 }

@@ -59,12 +59,14 @@ pub fn ExportView(
     message: RwSignal<Option<String>>,
 ) -> impl IntoView {
     let export = move |_| {
-        let (text, week) = workbook.with_untracked(|wb| {
-            let text = rows.with_untracked(|r| {
-                periods.with_untracked(|p| crate::sheet::export::view_csv(wb, r, p))
-            });
+        let data = super::grid::GridData {
+            workbook,
+            rows,
+            periods,
+        };
+        let (text, week) = data.read(|wb, r, p| {
             (
-                text,
+                crate::sheet::export::view_csv(wb, r, p),
                 wb.plan()
                     .calendar
                     .label(wb.plan().calendar.current() as isize),

@@ -48,6 +48,51 @@ const editTimes = await page.evaluate(async () => {
   return times;
 });
 
+// Arrow key → repainted cursor: move the active cell down and back up (then right and back
+// left), timing each key to the next frame + task; a MutationObserver counts the grid cells
+// the key added or replaced (new gridcell nodes) and the cells whose class changed.
+const arrows = await page.evaluate(async () => {
+  const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+  const grid = document.querySelector('[data-testid="plan-grid"]');
+  grid.focus();
+  await frame();
+  let added = 0;
+  const classed = new Set();
+  const seen = (records) => {
+    for (const r of records) {
+      if (r.type === 'childList') {
+        for (const n of r.addedNodes) {
+          if (n.nodeType !== 1) continue;
+          if (n.getAttribute('role') === 'gridcell') added++;
+          added += n.querySelectorAll('[role="gridcell"]').length;
+        }
+      } else if (r.type === 'attributes' && r.target.getAttribute('role') === 'gridcell'
+        && r.oldValue !== r.target.getAttribute('class')) {
+        classed.add(r.target);
+      }
+    }
+  };
+  const obs = new MutationObserver(seen);
+  const keys = ['ArrowDown', 'ArrowUp', 'ArrowRight', 'ArrowLeft'];
+  const times = [];
+  let addedTotal = 0;
+  let classedTotal = 0;
+  for (let i = 0; i < 80; i++) {
+    obs.observe(grid, { subtree: true, childList: true, attributes: true, attributeFilter: ['class'], attributeOldValue: true });
+    added = 0;
+    classed.clear();
+    const start = performance.now();
+    grid.dispatchEvent(new KeyboardEvent('keydown', { key: keys[i % 4], bubbles: true }));
+    await frame();
+    times.push(performance.now() - start);
+    seen(obs.takeRecords());
+    obs.disconnect();
+    addedTotal += added;
+    classedTotal += classed.size;
+  }
+  return { times, added: addedTotal / times.length, classed: classedTotal / times.length };
+});
+
 // Scroll from top to bottom, one step per frame; count long tasks (≥ 50 ms).
 const cdp = await page.context().newCDPSession(page);
 await cdp.send('Performance.enable');
@@ -99,6 +144,9 @@ const e = stats(editTimes);
 console.log(`grid benchmark: ${SKUS} SKUs x 156 weeks (weekly view, 52 weeks ahead), Chromium headless`);
 console.log(`  load to first grid cell: ${loadMs} ms (includes wasm download/compile and demo generation)`);
 console.log(`  edit -> repainted grid: median ${e.median.toFixed(1)} ms, p95 ${e.p95.toFixed(1)} ms (${e.n} edits)`);
+const a = stats(arrows.times);
+console.log(`  arrow key -> repainted cursor: median ${a.median.toFixed(1)} ms, p95 ${a.p95.toFixed(1)} ms (${a.n} keys)`);
+console.log(`  cells rebuilt per arrow key: ${arrows.added.toFixed(1)} (gridcell nodes added or replaced; cells whose class changed: ${arrows.classed.toFixed(1)})`);
 console.log(`  scroll top to bottom: ${scroll.steps} steps over ${scroll.rows} rows, long tasks >= 50 ms: ${scroll.long.length}${scroll.long.length ? ` (max ${Math.max(...scroll.long).toFixed(0)} ms)` : ''}`);
 console.log(`  live DOM cells (max while scrolling): ${scroll.maxCells}`);
 console.log(`  while scrolling: script ${spent('ScriptDuration')} ms, style ${spent('RecalcStyleDuration')} ms, layout ${spent('LayoutDuration')} ms, all tasks ${spent('TaskDuration')} ms`);

@@ -1,0 +1,152 @@
+//! The planning grid: one component for every view. It owns no numbers — it asks the
+//! workbook for each visible cell — and turns keys, clicks, pastes into edits through the
+//! sheet rules and the workbook's one edit API.
+//!
+//! Virtualised both ways: only the rows and periods in view (plus a small margin) exist in
+//! the DOM, positioned absolutely inside a sizer as tall and wide as the whole grid. The
+//! header row and the label column are sticky.
+//!
+//! This file wires the parts together: `keys` (keyboard), `editor` (in-cell editor),
+//! `clipboard`, `mouse`, `render` (header, rows, cells), `ctx` (shared state and the edit
+//! path) and `read` (one untracked read of workbook, rows and periods).
+
+mod clipboard;
+mod ctx;
+mod editor;
+mod keys;
+mod mouse;
+mod read;
+mod render;
+
+pub use read::GridData;
+pub use render::{COL_W, HEAD_H, LABEL_W, ROW_H};
+
+use crate::engine::Workbook;
+use crate::sheet::marks::CellMarks;
+use crate::sheet::periods::Period;
+use crate::sheet::rows::{GridRow, RowSpec};
+use crate::sheet::selection::{Bounds, Selection};
+use crate::sheet::window::scroll_to_show;
+use ctx::Ctx;
+use leptos::prelude::*;
+
+#[component]
+pub fn Grid(
+    workbook: RwSignal<Workbook>,
+    rows: Memo<Vec<GridRow>>,
+    periods: Memo<Vec<Period>>,
+    /// Column width in pixels.
+    col_w: f64,
+    spec: RwSignal<RowSpec>,
+    selection: RwSignal<Selection>,
+    message: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let cx = Ctx {
+        data: GridData {
+            workbook,
+            rows,
+            periods,
+        },
+        selection,
+        message,
+        editing: RwSignal::new(None),
+        dragging: RwSignal::new(false),
+        scroll: RwSignal::new((0.0, 0.0)),
+        viewport: RwSignal::new((560.0, 960.0)),
+        container: NodeRef::new(),
+        col_w,
+        loc: super::locale::current(),
+    };
+    let (container, scroll, viewport) = (cx.container, cx.scroll, cx.viewport);
+    // Notes and changes since the last check-in, when the app provides them.
+    let marks =
+        use_context::<Memo<CellMarks>>().unwrap_or_else(|| Memo::new(|_| CellMarks::default()));
+
+    let measure_viewport = move || {
+        if let Some(el) = container.get_untracked() {
+            set_if_changed(
+                viewport,
+                (el.client_height() as f64, el.client_width() as f64),
+            );
+        }
+    };
+
+    // Keep the active cell in view after keyboard moves and exception clicks.
+    Effect::new(move |_| {
+        let cur = selection.get().cursor;
+        let Some(el) = container.get() else { return };
+        let (h, w) = (el.client_height() as f64, el.client_width() as f64);
+        if let Some(top) = scroll_to_show(cur.row, ROW_H, HEAD_H, el.scroll_top() as f64, h) {
+            el.set_scroll_top(top as i32);
+        }
+        if let Some(left) = scroll_to_show(cur.col, col_w, LABEL_W, el.scroll_left() as f64, w) {
+            el.set_scroll_left(left as i32);
+        }
+        set_if_changed(scroll, (el.scroll_top() as f64, el.scroll_left() as f64));
+        set_if_changed(viewport, (h, w));
+    });
+
+    editor::focus_when_open(cx);
+
+    // When rows come and go (filter, collapse, only exceptions) the browser clamps the scroll
+    // position without always firing a scroll event: re-read it, and keep the selection inside.
+    Effect::new(move |_| {
+        let n = rows.with(|r| r.len());
+        let cols = periods.with(|p| p.len());
+        selection.update_untracked(|s| {
+            s.clamp(Bounds {
+                rows: n,
+                cols,
+                page: 1,
+            })
+        });
+        if let Some(el) = container.get() {
+            request_animation_frame(move || {
+                set_if_changed(scroll, (el.scroll_top() as f64, el.scroll_left() as f64))
+            });
+        }
+    });
+
+    let on_scroll = move |_| {
+        if let Some(el) = container.get_untracked() {
+            set_if_changed(scroll, (el.scroll_top() as f64, el.scroll_left() as f64));
+        }
+    };
+
+    mouse::end_drags_on_release(cx);
+    let resize_listener = window_event_listener(leptos::ev::resize, move |_| measure_viewport());
+    on_cleanup(move || resize_listener.remove());
+
+    Effect::new(move |_| measure_viewport());
+
+    view! {
+        <div class="grid" role="grid" data-testid="plan-grid" tabindex="0" node_ref=container
+            aria-readonly=move || render::read_only(workbook).to_string()
+            class:read-only=move || render::read_only(workbook)
+            aria-rowcount=move || rows.with(|r| r.len()) + 1 aria-colcount=move || periods.with(|p| p.len()) + 1
+            aria-label="Planning grid: rows are SKUs and measures, columns are periods"
+            on:scroll=on_scroll
+            on:keydown=move |ev| keys::on_keydown(cx, ev)
+            on:copy=move |ev| clipboard::on_copy(cx, ev)
+            on:paste=move |ev| clipboard::on_paste(cx, ev)
+            on:mousedown=move |ev| mouse::on_mousedown(cx, ev)
+            on:mouseover=move |ev| mouse::on_mouseover(cx, ev)
+            on:dblclick=move |ev| mouse::on_dblclick(cx, ev)>
+            <div class="grid-sizer" style=render::size(cx)>
+                <div class="grid-head" role="row" aria-rowindex="1" style=move || format!("height:{HEAD_H}px")>
+                    <div role="columnheader" class="gl corner" style=format!("width:{LABEL_W}px")>"SKU · measure"</div>
+                    {render::header(cx)}
+                </div>
+                {render::body(cx, spec, marks)}
+            </div>
+        </div>
+    }
+}
+
+/// Sets a position or size only when it moved: an arrow key that needs no scrolling must
+/// not wake everything drawn from the scroll position.
+fn set_if_changed(signal: RwSignal<(f64, f64)>, value: (f64, f64)) {
+    if signal.get_untracked() != value {
+        signal.set(value);
+    }
+}
