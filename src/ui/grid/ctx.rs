@@ -4,7 +4,7 @@
 use super::read::GridData;
 use super::render::{HEAD_H, ROW_H};
 use crate::sheet::edits::Changes;
-use crate::sheet::number::Locale;
+use crate::sheet::locale::Locale;
 use crate::sheet::selection::{Bounds, Selection};
 use leptos::prelude::*;
 
