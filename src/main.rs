@@ -5,7 +5,7 @@ fn main() {
     // freeze the app with no word to the planner).
     std::panic::set_hook(Box::new(|info| {
         console_error_panic_hook::hook(info);
-        sop_grid::ui::crash::show(&info.to_string());
+        sop_grid::ui::browser::crash::show(&info.to_string());
     }));
     leptos::mount::mount_to_body(sop_grid::ui::app::App);
 }

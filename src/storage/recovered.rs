@@ -4,7 +4,7 @@
 //!
 //! Pure rules, no browser: the key of a copy, what a kept copy is (a plan this app can open, a
 //! save of a newer app, damaged data), and which older copies to let go when the budget is
-//! full. The browser glue (`ui/persist.rs`) reads and writes the keys.
+//! full. The browser glue (`ui/browser/persist.rs`) reads and writes the keys.
 
 use super::{decode, StoreError};
 use chrono::{DateTime, SecondsFormat};

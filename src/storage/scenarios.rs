@@ -6,7 +6,7 @@
 //! kept: the first scenario whole, each next one as its differences from the one before. Scenarios are
 //! near-copies of the plan, so three cost little more than one (format 1 stored each as a
 //! whole plan, three times the quota). The token is new at every save, so a tab can tell that
-//! another tab saved the list since it last read it (see `ui/scenario_store.rs`).
+//! another tab saved the list since it last read it (see `ui/browser/scenario_store.rs`).
 //!
 //! Format 1 (read, no longer written): a JSON list of `{name, author, made, plan}`, each plan
 //! a whole encoded plan.

@@ -1,13 +1,13 @@
 //! The app shell: builds the workbook (the demo plan for now) and switches between the
 //! weekly check-in and the monthly deep dive, which share it (and its undo history).
 
-use super::autosave::{publish_timing, read_checkins, restore, Autosave, Banner};
-use super::files::download;
-use super::import_dialog::ImportDialog;
-use super::me::{Me, MeButton};
-use super::monthly::MonthlyView;
-use super::today::{query, today};
-use super::weekly::WeeklyView;
+use super::browser::autosave::{publish_timing, read_checkins, restore, Autosave, Banner};
+use super::browser::files::download;
+use super::browser::today::{query, today};
+use super::dialogs::import_dialog::ImportDialog;
+use super::dialogs::me::{Me, MeButton};
+use super::views::monthly::MonthlyView;
+use super::views::weekly::WeeklyView;
 use crate::bench::{HISTORY, HORIZON, SKUS_PER_FAMILY};
 use crate::demo::demo_plan;
 use crate::demo::generated_plan;
@@ -17,6 +17,7 @@ use crate::engine::model::checkin::Snapshot;
 use crate::engine::Workbook;
 use crate::sheet::marks::CellMarks;
 use crate::storage::Reading;
+use crate::ui::context::{CheckIns, Marks, SinceCheckIn};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -28,7 +29,7 @@ pub fn App() -> impl IntoView {
     let started = now_ms();
     // `?today=` / `?bench=` open a test copy under its own storage keys (`session.rs`),
     // before anything reads storage.
-    let switches = super::session::start();
+    let switches = super::browser::session::start();
     let day = today();
     // The plan saved in this browser, moved on to this week; the demo plan the first time
     // (or a generated one for the benchmarks, which then replaces the test copy).
@@ -39,7 +40,7 @@ pub fn App() -> impl IntoView {
     };
     let pointer = restored
         .as_ref()
-        .map_or_else(super::persist::pointer, |r| r.pointer.clone());
+        .map_or_else(super::browser::persist::pointer, |r| r.pointer.clone());
     let banner = RwSignal::new(restored.as_ref().and_then(|r| r.banner.clone()));
     if let Some(r) = &restored {
         publish_timing("restore_ms", r.ms);
@@ -54,7 +55,7 @@ pub fn App() -> impl IntoView {
         wb.set_read_only();
     }
     let workbook = RwSignal::new(wb);
-    let scenarios = super::scenarios::Scenarios::load(workbook);
+    let scenarios = super::panels::scenarios::Scenarios::load(workbook);
     me.sign(move || {
         let mut all = vec![workbook];
         scenarios
@@ -63,14 +64,14 @@ pub fn App() -> impl IntoView {
         all
     });
     provide_context(scenarios);
-    provide_context(super::reforecast::Running::new());
+    provide_context(super::panels::reforecast::Running::new());
     let snapshots = RwSignal::new(Vec::new());
     // The check-ins are read after the grid is drawn.
     let loading = RwSignal::new(false);
     if let (Some(r), Some(t)) = (reading, text) {
         read_checkins(r, t, snapshots, banner, loading);
     }
-    provide_context(snapshots);
+    provide_context(CheckIns(snapshots));
     provide_changes(workbook, snapshots);
     let view = RwSignal::new(if query().contains("view=monthly") {
         View::Monthly
@@ -126,7 +127,7 @@ pub fn App() -> impl IntoView {
         <header class="topbar">
             <div class="brand">"S&OP planning grid"</div>
             <div class="plan-name" data-testid="plan-name">"Fernhill — demo plan"</div>
-            <super::session::SessionBadge switches=switches />
+            <super::browser::session::SessionBadge switches=switches />
             <nav class="tabs" role="tablist">
                 {tab(View::Weekly, "tab-weekly", "Weekly check-in")}
                 {tab(View::Monthly, "tab-monthly", "Monthly deep dive")}
@@ -142,7 +143,7 @@ pub fn App() -> impl IntoView {
         })}</div>
         <Autosave workbook=workbook snapshots=snapshots banner=banner pointer=pointer restored=was_restored loading=loading />
         <ImportDialog workbook=workbook snapshots=snapshots open=importing status=status />
-        <super::scenarios::ScenarioBanner scenarios=scenarios />
+        <super::panels::scenarios::ScenarioBanner scenarios=scenarios />
         <main class="content">
             {move || {
                 // The grid shows the plan, or the scenario being edited.
@@ -202,12 +203,12 @@ fn provide_changes(workbook: RwSignal<Workbook>, snapshots: RwSignal<Vec<Snapsho
             set_timeout_with_handle(work, std::time::Duration::from_millis(CHANGES_DELAY_MS)).ok(),
         );
     });
-    provide_context(changes);
+    provide_context(SinceCheckIn(changes));
     let marks = Memo::new(move |_| {
         let changed = changes.with(|c| c.as_ref().map(|c| c.cells.clone()).unwrap_or_default());
         workbook.with(|wb| CellMarks::new(&wb.plan().notes, changed))
     });
-    provide_context(marks);
+    provide_context(Marks(marks));
 }
 
 /// The workbook the app opens with: a generated plan for the benchmarks, else the plan saved
@@ -226,7 +227,7 @@ fn opening_workbook(
     let mut wb = Workbook::new(plan);
     if wb.plan().meta.id.is_empty() {
         let meta = crate::engine::PlanMeta {
-            id: format!("plan-{}", super::persist::new_token()),
+            id: format!("plan-{}", super::browser::persist::new_token()),
             ..wb.plan().meta.clone()
         };
         wb.set_meta(meta);

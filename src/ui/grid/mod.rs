@@ -10,6 +10,7 @@
 //! `clipboard`, `mouse`, `render` (header, rows, cells), `ctx` (shared state and the edit
 //! path) and `read` (one untracked read of workbook, rows and periods).
 
+pub mod cell;
 mod clipboard;
 mod ctx;
 mod editor;
@@ -17,6 +18,7 @@ mod keys;
 mod mouse;
 mod read;
 mod render;
+pub mod row_label;
 
 pub use read::GridData;
 pub use render::{COL_W, HEAD_H, LABEL_W, ROW_H};
@@ -27,6 +29,7 @@ use crate::sheet::periods::Period;
 use crate::sheet::rows::{GridRow, RowSpec};
 use crate::sheet::selection::{Bounds, Selection};
 use crate::sheet::window::scroll_to_show;
+use crate::ui::context::Marks;
 use ctx::Ctx;
 use leptos::prelude::*;
 
@@ -55,12 +58,11 @@ pub fn Grid(
         viewport: RwSignal::new((560.0, 960.0)),
         container: NodeRef::new(),
         col_w,
-        loc: super::locale::current(),
+        loc: super::browser::locale::current(),
     };
     let (container, scroll, viewport) = (cx.container, cx.scroll, cx.viewport);
     // Notes and changes since the last check-in, when the app provides them.
-    let marks =
-        use_context::<Memo<CellMarks>>().unwrap_or_else(|| Memo::new(|_| CellMarks::default()));
+    let marks = use_context::<Marks>().map_or_else(|| Memo::new(|_| CellMarks::default()), |m| m.0);
 
     let measure_viewport = move || {
         if let Some(el) = container.get_untracked() {

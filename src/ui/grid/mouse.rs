@@ -5,7 +5,7 @@
 use super::ctx::Ctx;
 use super::editor::{commit, start_edit};
 use crate::sheet::selection::{Pos, Selection};
-use crate::ui::cell::explain;
+use crate::ui::grid::cell::explain;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 

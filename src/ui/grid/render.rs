@@ -9,8 +9,8 @@ use crate::sheet::marks::CellMarks;
 use crate::sheet::rows::{RowOwner, RowSpec};
 use crate::sheet::selection::Selection;
 use crate::sheet::window::visible;
-use crate::ui::cell::{cell_text, stock_class};
-use crate::ui::row_label::row_label;
+use crate::ui::grid::cell::{cell_text, stock_class};
+use crate::ui::grid::row_label::row_label;
 use leptos::either::Either;
 use leptos::prelude::*;
 

@@ -2,9 +2,9 @@
 //! weeks by channel (units and share) and stock on hand by location. Read-only; the figures
 //! come from the imports (see README, "Channels and locations").
 
-use super::locale;
 use crate::engine::Workbook;
 use crate::sheet::split::{channel_lines, location_lines, RECENT_WEEKS};
+use crate::ui::browser::locale;
 use leptos::prelude::*;
 
 #[component]

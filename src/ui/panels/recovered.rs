@@ -3,14 +3,14 @@
 //! each downloadable exactly as stored, openable where it is a plan this app reads (an older
 //! format; a newer app's save once this app is updated), and deletable on purpose only.
 
-use super::autosave::Banner;
-use super::files::download;
-use super::persist;
 use crate::engine::collab::roll::roll_to;
 use crate::engine::model::checkin::{Snapshot, KEEP};
 use crate::engine::{Edit, Workbook};
 use crate::storage::decode;
 use crate::storage::recovered::{holds, Entry, Holds};
+use crate::ui::browser::autosave::Banner;
+use crate::ui::browser::files::download;
+use crate::ui::browser::persist;
 use leptos::prelude::*;
 
 /// What the panel says a copy holds.
@@ -51,7 +51,7 @@ fn open_copy(
     snapshots: RwSignal<Vec<Snapshot>>,
 ) -> Result<String, String> {
     let stored = decode(text).map_err(|e| e.to_string())?;
-    let plan = roll_to(&stored.plan, super::today::today());
+    let plan = roll_to(&stored.plan, crate::ui::browser::today::today());
     let skus = plan.products.len();
     workbook
         .try_update(|wb| wb.apply("Open recovered copy", Edit::ReplacePlan(Box::new(plan))))

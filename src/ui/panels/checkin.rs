@@ -1,11 +1,11 @@
 //! "Start check-in": keeps a snapshot of the plan as it stands at the weekly call. The weekly
 //! view then marks what changed since, and the plan file names it as the base for merges.
 
-use super::persist::new_token;
-use super::today::today;
 use crate::engine::model::checkin::{keep, Snapshot};
 use crate::engine::model::meta::PlanMeta;
 use crate::engine::Workbook;
+use crate::ui::browser::persist::new_token;
+use crate::ui::browser::today::today;
 use leptos::prelude::*;
 
 /// Takes the snapshot; it becomes the check-in this copy shares with the others. A

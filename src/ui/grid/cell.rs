@@ -2,13 +2,13 @@
 //! clipboard take `Locale::edit_text`), its conditional formatting, and the tooltip that
 //! explains it.
 
-use super::format;
 use crate::engine::calc::exceptions::EXCESS_COVER_WEEKS;
 use crate::engine::edit::split::SPLIT_RULE;
 use crate::engine::{CellValue, Measure, Workbook};
 use crate::sheet::edits::{editable, Target};
 use crate::sheet::periods::Period;
 use crate::sheet::rows::{GridRow, RowOwner};
+use crate::ui::browser::format;
 
 /// The text of a cell as the grid shows it, in the user's locale.
 pub fn cell_text(v: CellValue) -> String {

@@ -2,10 +2,10 @@
 //! stock value, PO spend) over the view's weeks, each with its difference from the plan,
 //! coloured better or worse.
 
-use super::format::money;
 use super::scenarios::Entry;
 use crate::engine::calc::outcome::Outcome;
 use crate::engine::Workbook;
+use crate::ui::browser::format::money;
 use leptos::prelude::*;
 
 /// One row of the comparison.
@@ -21,7 +21,7 @@ struct Line {
     count: bool,
 }
 
-/// The measures of the comparison, in the order of the table (`engine/outcome.rs`). Each is
+/// The measures of the comparison, in the order of the table (`engine/calc/outcome.rs`). Each is
 /// a cost — service lost or cash tied up or spent — so more is worse on every line.
 fn measures(o: &Outcome) -> [Line; 5] {
     let line = |key, label, meaning, value, count| Line {

@@ -2,10 +2,6 @@
 //! with drill-down to SKUs, units and money, capacity against load, KPIs and a chart for the
 //! selected row, and a print layout that makes a one-page summary.
 
-use super::chart::Chart;
-use super::format;
-use super::grid::Grid;
-use super::product_panel::ProductPanel;
 use super::toolbar::{ExportView, FilterBox, HorizonSelect, UndoRedo};
 use super::weekly::{exception_text, headline};
 use crate::engine::calc::kpi::Scope;
@@ -16,6 +12,11 @@ use crate::engine::{CellValue, Measure, Product, Workbook};
 use crate::sheet::periods::{month_columns, Period};
 use crate::sheet::rows::{build_rows, RowSpec};
 use crate::sheet::selection::Selection;
+use crate::ui::browser::format;
+use crate::ui::context::{CheckIns, RowChoice};
+use crate::ui::grid::Grid;
+use crate::ui::panels::chart::Chart;
+use crate::ui::panels::product_panel::ProductPanel;
 use leptos::prelude::*;
 
 /// Whole months shown before the current one (actuals against forecast).
@@ -70,7 +71,7 @@ pub fn monthly_spec(wb: &Workbook) -> RowSpec {
 pub fn MonthlyView(workbook: RwSignal<Workbook>) -> impl IntoView {
     let months = RwSignal::new(12usize);
     let spec = RwSignal::new(workbook.with_untracked(monthly_spec));
-    provide_context(spec);
+    provide_context(RowChoice(spec));
     let selection = RwSignal::new(Selection::default());
     let message = RwSignal::new(None::<String>);
 
@@ -91,8 +92,7 @@ pub fn MonthlyView(workbook: RwSignal<Workbook>) -> impl IntoView {
         })
     });
     // The chart and KPIs follow the row of the active cell.
-    let snapshots =
-        use_context::<RwSignal<Vec<Snapshot>>>().unwrap_or_else(|| RwSignal::new(Vec::new()));
+    let snapshots = use_context::<CheckIns>().map_or_else(|| RwSignal::new(Vec::new()), |c| c.0);
     let scope = Memo::new(move |_| {
         let r = selection.with(|s| s.cursor.row);
         rows.with(|rs| rs.get(r).map_or(Scope::Total, |row| row.owner.clone()))
@@ -127,7 +127,7 @@ pub fn MonthlyView(workbook: RwSignal<Workbook>) -> impl IntoView {
                     <button data-testid="print" title="A one-page summary for the meeting"
                         on:click=move |_| { if let Some(w) = web_sys::window() { let _ = w.print(); } }>"Print summary"</button>
                     <ExportView workbook=workbook rows=rows periods=periods view_name="monthly" message=message />
-                    <super::reforecast::Reforecast workbook=workbook message=message />
+                    <crate::ui::panels::reforecast::Reforecast workbook=workbook message=message />
                     <UndoRedo workbook=workbook />
                 </div>
                 <div class="rule" data-testid="split-rule">"Typing a month or family total: " {SPLIT_RULE}</div>
@@ -142,8 +142,8 @@ pub fn MonthlyView(workbook: RwSignal<Workbook>) -> impl IntoView {
             <aside class="side" data-testid="chart-panel">
                 <h2>{move || workbook.with(|wb| scope_name(wb, &scope.get()))}</h2>
                 <Chart workbook=workbook scope=scope periods=ahead />
-                {use_context::<super::scenarios::Scenarios>().map(|s| view! { <super::scenarios::ScenariosPanel scenarios=s /> })}
-                <super::events::EventsPanel workbook=workbook scope=Signal::derive(move || scope.get()) />
+                {use_context::<crate::ui::panels::scenarios::Scenarios>().map(|s| view! { <crate::ui::panels::scenarios::ScenariosPanel scenarios=s /> })}
+                <crate::ui::panels::events::EventsPanel workbook=workbook scope=Signal::derive(move || scope.get()) />
                 <ProductPanel workbook=workbook sku=Signal::derive(move || match scope.get() { Scope::Sku(i) => Some(i), _ => None }) />
             </aside>
         </div>

@@ -2,7 +2,6 @@
 //! as a replacement or merges), the editable column mapping remembered per header layout, and
 //! its card — seen, mapping, summary, errors, warnings, first rows, the apply choices.
 
-use super::format;
 use super::merge_view::{merge_section, opening, Opening};
 use crate::engine::collab::conflict::Side;
 use crate::engine::model::checkin::Snapshot;
@@ -12,6 +11,7 @@ use crate::import::apply::{Mode, SkuRules};
 use crate::import::error::plural;
 use crate::import::{Choices, DateOrder, Field, Kind, Preview};
 use crate::planfile::PlanFile;
+use crate::ui::browser::format;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -109,7 +109,7 @@ pub fn remembered(signature: &str) -> Option<std::collections::BTreeMap<Field, O
     if signature.is_empty() {
         return None;
     }
-    let text = super::persist::read_key(&format!("{MAPPING_KEY}{signature}"))?;
+    let text = crate::ui::browser::persist::read_key(&format!("{MAPPING_KEY}{signature}"))?;
     let saved: Vec<(String, Option<usize>)> = serde_json::from_str(&text).ok()?;
     let fields = Field::ALL;
     Some(
@@ -132,7 +132,7 @@ fn remember(signature: &str, columns: &std::collections::BTreeMap<Field, Option<
         .collect();
     // Where storage is off, the mapping is simply not remembered.
     if let Ok(text) = serde_json::to_string(&list) {
-        let _ = super::persist::write_key(&format!("{MAPPING_KEY}{signature}"), &text);
+        let _ = crate::ui::browser::persist::write_key(&format!("{MAPPING_KEY}{signature}"), &text);
     }
 }
 

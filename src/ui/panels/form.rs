@@ -23,7 +23,7 @@ pub fn new_record(wb: &Workbook, tag: &str) -> (String, String) {
         format!(
             "{}-{tag}-{}",
             wb.plan().meta.id,
-            super::persist::new_token()
+            crate::ui::browser::persist::new_token()
         ),
         wb.user().unwrap_or("someone").to_string(),
     )

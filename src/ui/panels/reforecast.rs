@@ -2,12 +2,12 @@
 //! SKU, so a few SKUs per slice with a progress line and Cancel) and writes it into the
 //! forecast of future weeks as one undoable change. Consensus overrides stay on top. The
 //! run is the app's, not the button's (see [`Running`]); its results are written only into
-//! the plan it fitted, unchanged (`engine/baseline_run.rs`).
+//! the plan it fitted, unchanged (`engine/forecast/run.rs`).
 
-use super::tick::{next_tick, SLICE_MS};
 use crate::engine::forecast::baseline::{methods_used, overrides_ahead};
 use crate::engine::forecast::run::Run;
 use crate::engine::{Edit, Workbook};
+use crate::ui::browser::tick::{next_tick, SLICE_MS};
 use leptos::prelude::*;
 
 /// The run in progress, kept by the app rather than by the button: switching between the
@@ -141,7 +141,7 @@ fn summary(
         "Re-forecast {} SKUs: {} forecast cells changed (undo restores them); {} consensus \
          override{} stay on top. Methods: {methods}.",
         baselines.len(),
-        super::format::units(crate::engine::Qty::units(cells as i64)),
+        crate::ui::browser::format::units(crate::engine::Qty::units(cells as i64)),
         kept,
         if kept == 1 { "" } else { "s" },
     )
@@ -184,7 +184,7 @@ fn describe(b: &crate::engine::forecast::baseline::Baseline) -> String {
         (Method::FamilyProfile | Method::Zero, _) => "no sales history of its own".to_string(),
         (_, Some(e)) => format!(
             "backtest error {} % WMAPE (last {} weeks held out)",
-            super::format::fixed(e * 100.0, 1),
+            crate::ui::browser::format::fixed(e * 100.0, 1),
             crate::engine::forecast::methods::Settings::WEEKLY.holdout
         ),
         (_, None) => "not backtested (too little history)".to_string(),

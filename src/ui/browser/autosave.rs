@@ -12,13 +12,13 @@
 //! - Closing the tab while changes are not saved (any of the above) asks first.
 
 use super::files::download;
-use super::keep_mine::{differences, sentence};
 use super::persist::{self, SaveError};
-use super::recovered::RecoveredPanel;
 use crate::engine::model::checkin::Snapshot;
 use crate::engine::Workbook;
 use crate::storage::recovered::Source;
 use crate::storage::{decode, encode, Stored};
+use crate::ui::dialogs::keep_mine::{differences, sentence};
+use crate::ui::panels::recovered::RecoveredPanel;
 use leptos::prelude::*;
 use std::time::Duration;
 

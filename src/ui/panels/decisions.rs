@@ -4,9 +4,9 @@
 
 use super::form::{field, new_record};
 use super::notes::NoteTarget;
-use super::today::today;
 use crate::engine::model::decision::skus_from;
 use crate::engine::{Decision, Edit, Workbook};
+use crate::ui::browser::today::today;
 use leptos::prelude::*;
 
 #[component]
@@ -54,7 +54,7 @@ pub fn DecisionsPanel(
         }
     };
     // Meeting mode's "record a decision" key opens the form on the selected cell.
-    if let Some(req) = use_context::<super::meeting::DecisionRequest>() {
+    if let Some(req) = use_context::<crate::ui::views::meeting::DecisionRequest>() {
         Effect::new(move |seen: Option<u64>| {
             let n = req.0.get();
             if seen.is_some_and(|s| s != n) {

@@ -1,25 +1,23 @@
 //! The weekly check-in view: the last 4 weeks of actuals and the next weeks (13 by default),
 //! a headline strip, the ranked exceptions with their suggested orders, and the grid.
 
-use super::checkin::CheckinButton;
-use super::decisions::DecisionsPanel;
-use super::format;
-use super::grid::{Grid, COL_W};
-use super::notes::{NoteTarget, NotesPanel};
-use super::product_panel::ProductPanel;
-use super::since::SinceCheckin;
 use super::toolbar::{ExportView, FilterBox, HorizonSelect, UndoRedo};
 use crate::engine::calc::exceptions::{Exception, ExceptionKind};
 use crate::engine::calc::kpi::Scope;
-use crate::engine::collab::changes::Changes;
-use crate::engine::model::checkin::Snapshot;
 use crate::engine::model::qty::Amount;
 use crate::engine::{Measure, Workbook};
 use crate::sheet::periods::week_columns;
 use crate::sheet::rows::{build_rows, GridRow, RowOwner, RowSpec};
 use crate::sheet::selection::Selection;
+use crate::ui::browser::format;
+use crate::ui::context::{CheckIns, RowChoice, SinceCheckIn};
+use crate::ui::grid::{Grid, COL_W};
+use crate::ui::panels::checkin::CheckinButton;
+use crate::ui::panels::decisions::DecisionsPanel;
+use crate::ui::panels::notes::{NoteTarget, NotesPanel};
+use crate::ui::panels::product_panel::ProductPanel;
+use crate::ui::panels::since::SinceCheckin;
 use leptos::prelude::*;
-use std::sync::Arc;
 
 /// Exceptions listed before "show all".
 pub const EXCEPTIONS_SHOWN: usize = 25;
@@ -59,7 +57,7 @@ pub fn weekly_spec() -> RowSpec {
 pub fn WeeklyView(workbook: RwSignal<Workbook>) -> impl IntoView {
     let horizon = RwSignal::new(13usize);
     let spec = RwSignal::new(weekly_spec());
-    provide_context(spec);
+    provide_context(RowChoice(spec));
     let selection = RwSignal::new(Selection::default());
     let message = RwSignal::new(None::<String>);
     // The most urgent first; a long tail (hundreds in a big plan) only on request.
@@ -134,17 +132,17 @@ pub fn WeeklyView(workbook: RwSignal<Workbook>) -> impl IntoView {
                     <HorizonSelect label="Weeks ahead" testid="horizon" choices=&[13, 26, 52] value=horizon />
                     <span class="spacer"></span>
                     <super::meeting::MeetingStart meeting=meeting />
-                    {use_context::<RwSignal<Vec<Snapshot>>>().map(|snapshots| view! { <CheckinButton workbook=workbook snapshots=snapshots /> })}
+                    {use_context::<CheckIns>().map(|CheckIns(snapshots)| view! { <CheckinButton workbook=workbook snapshots=snapshots /> })}
                     <ExportView workbook=workbook rows=rows periods=periods view_name="weekly" message=message />
-                    <super::reforecast::Reforecast workbook=workbook message=message />
+                    <crate::ui::panels::reforecast::Reforecast workbook=workbook message=message />
                     <UndoRedo workbook=workbook />
                 </div>
                 <div class="message" data-testid="grid-message" role="status">{move || message.get()}</div>
                 <Grid workbook=workbook rows=rows periods=periods col_w=COL_W spec=spec selection=selection message=message />
             </div>
             <aside class="exceptions" data-testid="exceptions">
-                {use_context::<RwSignal<Option<Arc<Changes>>>>().zip(use_context::<RwSignal<Vec<Snapshot>>>())
-                    .map(|(changes, snapshots)| view! { <SinceCheckin changes=changes snapshots=snapshots /> })}
+                {use_context::<SinceCheckIn>().zip(use_context::<CheckIns>())
+                    .map(|(SinceCheckIn(changes), CheckIns(snapshots))| view! { <SinceCheckin changes=changes snapshots=snapshots /> })}
                 <DecisionsPanel workbook=workbook target=target />
                 <h2>"Exceptions " <span class="count">{move || exceptions.with(|e| e.len())}</span></h2>
                 <ol class="ex-list">

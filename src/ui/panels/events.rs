@@ -4,11 +4,11 @@
 //! undoable edits; events travel in the plan file.
 
 use super::form::{field, new_record, target_options};
-use super::locale::{self, decimal_sep};
 use crate::engine::calc::kpi::Scope;
 use crate::engine::model::event::{DemandEvent, Lift, FAMILY};
 use crate::engine::{Edit, Qty, Workbook};
 use crate::sheet::number::parse_number;
+use crate::ui::browser::locale::{self, decimal_sep};
 use leptos::prelude::*;
 
 /// Long on purpose (mostly `view!` markup): the add form and the list share the panel's

@@ -4,17 +4,17 @@
 //! the plan (one undoable change), delete. Kept in this browser under their own storage key.
 
 use super::form::{field, target_options};
-use super::locale::decimal_sep;
-use super::persist::SaveError;
 use super::scenario_compare::ScenarioComparison;
-use super::scenario_store;
-use super::today::today;
 use crate::engine::collab::roll::roll_to;
 use crate::engine::collab::scenario::{promoted, QuickChange, Scenario};
 use crate::engine::model::event::FAMILY;
 use crate::engine::{Edit, Workbook};
 use crate::sheet::number::parse_number;
 use crate::storage::scenarios::SavedScenario;
+use crate::ui::browser::locale::decimal_sep;
+use crate::ui::browser::persist::SaveError;
+use crate::ui::browser::scenario_store;
+use crate::ui::browser::today::today;
 use leptos::prelude::*;
 
 /// Which scenario, given when it is made or read and never reused in this tab: the open

@@ -79,7 +79,7 @@ pub fn merge_section(
         .collect_view();
     let n = merge.conflicts.len();
     // Both values in full, in the user's locale (the engine's text writes dot decimals).
-    let loc = super::locale::current();
+    let loc = crate::ui::browser::locale::current();
     let rows = merge
         .conflicts
         .iter()

@@ -2,10 +2,10 @@
 //! against safety stock week by week (lines), and demand against supply month by month
 //! (bars). Plain SVG: a few paths need no chart library.
 
-use super::format;
 use crate::engine::calc::kpi::Scope;
 use crate::engine::{CellValue, Measure, Qty, Workbook};
 use crate::sheet::periods::Period;
+use crate::ui::browser::format;
 use leptos::prelude::*;
 
 const W: f64 = 380.0;

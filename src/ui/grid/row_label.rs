@@ -2,7 +2,8 @@
 //! toggle, or "All products") on a block's first row, and the measure on every row.
 
 use crate::engine::Workbook;
-use crate::sheet::rows::{GridRow, RowOwner, RowSpec};
+use crate::sheet::rows::{GridRow, RowOwner};
+use crate::ui::context::RowChoice;
 use leptos::prelude::*;
 
 /// The label column of a row: SKU code and name on its first row, the measure on every row;
@@ -43,7 +44,7 @@ pub fn row_label(
 
 /// Flips a family open or closed: the view's row spec lives in context.
 fn toggle_family(name: &str) {
-    if let Some(spec) = use_context::<RwSignal<RowSpec>>() {
+    if let Some(RowChoice(spec)) = use_context::<RowChoice>() {
         spec.update(|s| {
             if !s.collapsed.remove(name) {
                 s.collapsed.insert(name.to_string());

@@ -6,16 +6,16 @@
 //! planner skips the listed rows. Reading runs in slices with progress and Cancel; each file's
 //! card is in `import_file.rs`.
 
-use super::files::{files_of, read_bytes};
 use super::import_file::{file_card, remembered, Loaded};
 use super::merge_view::Opening;
-use super::tick::{next_tick, SLICE_MS};
 use crate::engine::model::checkin::{keep, Snapshot};
 use crate::engine::{Edit, Workbook};
 use crate::import::apply::report::{report, status_line, Report};
 use crate::import::apply::to_edit_with;
 use crate::import::limits::{check_new_skus, too_many_files};
 use crate::import::{Choices, Preview, PreviewJob, Progress, Step, MAX_BYTES};
+use crate::ui::browser::files::{files_of, read_bytes};
+use crate::ui::browser::tick::{next_tick, SLICE_MS};
 use leptos::prelude::*;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
@@ -242,7 +242,7 @@ pub fn ImportDialog(
                 };
                 let applied =
                     workbook.with_untracked(|wb| to_edit_with(wb, r, l.mode, left_out, &l.rules()));
-                let locale = super::locale::current();
+                let locale = crate::ui::browser::locale::current();
                 let report =
                     workbook.with_untracked(|wb| report(wb.plan(), &applied.edit, &locale));
                 let line = status_line(&l.name, &report, &applied, &locale);
@@ -284,7 +284,11 @@ pub fn ImportDialog(
         };
         workbook.with_untracked(|wb| {
             let applied = to_edit_with(wb, r, l.mode, left_out, &l.rules());
-            Some(report(wb.plan(), &applied.edit, &super::locale::current()))
+            Some(report(
+                wb.plan(),
+                &applied.edit,
+                &crate::ui::browser::locale::current(),
+            ))
         })
     };
 

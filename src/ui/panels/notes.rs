@@ -2,8 +2,8 @@
 //! and dated; a note is added to the selected cell or to its whole row. Adding and removing
 //! are undoable edits like any other.
 
-use super::today::today;
 use crate::engine::{Edit, Note, Workbook};
+use crate::ui::browser::today::today;
 use leptos::prelude::*;
 
 /// The cell a note would be written on: the grid's `data-sku`, `data-period`, `data-measure`.

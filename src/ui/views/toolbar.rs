@@ -59,7 +59,7 @@ pub fn ExportView(
     message: RwSignal<Option<String>>,
 ) -> impl IntoView {
     let export = move |_| {
-        let data = super::grid::GridData {
+        let data = crate::ui::grid::GridData {
             workbook,
             rows,
             periods,
@@ -74,7 +74,7 @@ pub fn ExportView(
         });
         let name = format!("sop-{view_name}-{week}.csv");
         message.set(Some(
-            match super::files::download(&name, &text, "text/csv;charset=utf-8") {
+            match crate::ui::browser::files::download(&name, &text, "text/csv;charset=utf-8") {
                 Ok(()) => format!("Exported the view as {name}"),
                 Err(e) => e,
             },

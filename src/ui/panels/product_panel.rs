@@ -2,9 +2,9 @@
 //! rules, cost and price), editable. Each change is one undoable product edit. Below them,
 //! its sales by channel and stock by location.
 
-use super::locale;
 use crate::engine::{Edit, Workbook};
 use crate::sheet::attributes::Attribute;
+use crate::ui::browser::locale;
 use leptos::prelude::*;
 
 #[component]

@@ -16,7 +16,7 @@ pub struct Me(RwSignal<Option<Person>>);
 impl Me {
     /// The person saved in this browser, if any (unreadable data counts as nobody).
     pub fn load() -> Me {
-        let person = super::persist::read_key(KEY).and_then(|text| {
+        let person = crate::ui::browser::persist::read_key(KEY).and_then(|text| {
             serde_json::from_str::<Person>(&text)
                 .ok()
                 .filter(|p| !p.name.trim().is_empty())
@@ -72,7 +72,9 @@ pub fn MeButton(me: Me) -> impl IntoView {
         };
         let kept = serde_json::to_string(&p)
             .map_err(|e| e.to_string())
-            .and_then(|text| super::persist::write_key(KEY, &text).map_err(|e| e.to_string()));
+            .and_then(|text| {
+                crate::ui::browser::persist::write_key(KEY, &text).map_err(|e| e.to_string())
+            });
         me.set(Some(p));
         match kept {
             Ok(()) => open.set(false),

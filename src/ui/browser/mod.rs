@@ -1,0 +1,16 @@
+//! What talks to the browser: local storage (the plan, its check-ins and the scenarios,
+//! guarded so nothing is written over), files in and out, the user's locale and number
+//! formatting, test sessions (`?today=`, `?bench=`), today's date, long work in slices, and
+//! the message shown on a crash.
+
+pub mod autosave;
+pub mod crash;
+pub mod files;
+pub mod format;
+pub mod locale;
+pub mod persist;
+pub mod restore;
+pub mod scenario_store;
+pub mod session;
+pub mod tick;
+pub mod today;
