@@ -55,7 +55,10 @@ fn text(selector: &str) -> String {
 #[wasm_bindgen_test]
 fn today_comes_from_the_url_and_the_grid_follows_the_contract() {
     mount_at("2026-11-23");
-    assert_eq!(sop_grid::ui::today::today().to_string(), "2026-11-23");
+    assert_eq!(
+        sop_grid::ui::browser::today::today().to_string(),
+        "2026-11-23"
+    );
     assert_eq!(count("[role=grid][data-testid=plan-grid]"), 1);
     assert_eq!(text("[data-testid=current-week]"), "Week 2026-W48");
     // 4 past weeks and 13 ahead (W44 to 2027-W07): 17 periods + the label column. Columns
@@ -85,7 +88,7 @@ fn grid_numbers_are_the_engine_numbers() {
     let wb = sop_grid::engine::Workbook::new(sop_grid::demo::demo_plan(today));
     let sku = wb.plan().sku_index("CND-101").unwrap();
     let w = wb.plan().calendar.parse_week("2026-W49").unwrap();
-    let expected = sop_grid::ui::format::units(wb.derived(sku).projected[w]);
+    let expected = sop_grid::ui::browser::format::units(wb.derived(sku).projected[w]);
     let cell =
         text("[role=gridcell][data-sku='CND-101'][data-period='2026-W49'][data-measure=projected]");
     assert_eq!(cell.trim(), expected);

@@ -49,7 +49,7 @@ fn saved_and_read(wb: &Workbook, snapshots: &[Snapshot]) -> Stored {
     back
 }
 
-/// ui::checkin: a snapshot of the plan, which the plan then names as its base.
+/// ui::panels::checkin: a snapshot of the plan, which the plan then names as its base.
 fn check_in(wb: &mut Workbook, taken: &str) -> Snapshot {
     let snapshot = Snapshot {
         id: format!("plan-1-{taken}"),

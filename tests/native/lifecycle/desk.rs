@@ -19,8 +19,8 @@ use sop_grid::sheet::number::DecimalSep;
 use sop_grid::sheet::periods::{month_columns, week_columns, Period};
 use sop_grid::sheet::rows::{build_rows, GridRow};
 use sop_grid::sheet::selection::Pos;
-use sop_grid::ui::monthly::{monthly_spec, PAST_MONTHS};
-use sop_grid::ui::weekly::{weekly_spec, PAST_WEEKS};
+use sop_grid::ui::views::monthly::{monthly_spec, PAST_MONTHS};
+use sop_grid::ui::views::weekly::{weekly_spec, PAST_WEEKS};
 
 /// What the steps share: the day, the user's decimal separator, a counter for new ids.
 pub struct Ctx {
@@ -30,7 +30,7 @@ pub struct Ctx {
 }
 
 impl Ctx {
-    /// A new id, as `ui::form::new_record` makes them (plan id, tag, a unique part).
+    /// A new id, as `ui::panels::form::new_record` makes them (plan id, tag, a unique part).
     fn record(&mut self, wb: &Workbook, tag: &str) -> (String, String) {
         self.token += 1;
         (

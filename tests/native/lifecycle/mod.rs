@@ -13,7 +13,7 @@
 //! quick change), edit, promote and delete; check-in; re-forecast; reopening the app weeks
 //! later (save, read back, roll); our plan file opened by a colleague who edits their copy
 //! (any of the edits above) and whose plan file is merged back with the real three-way merge
-//! (`ui::merge_view::opening`, `Merge::resolve`) and random conflict picks, the colleague's
+//! (`ui::dialogs::merge_view::opening`, `Merge::resolve`) and random conflict picks, the colleague's
 //! own check-ins and merges of our file, another plan's file opened over ours; undo and redo.
 //! Numbers are typed in a dot or a comma locale.
 //!

@@ -17,7 +17,7 @@ use sop_grid::planfile::{read_shared, write_shared};
 use sop_grid::sheet::number::DecimalSep;
 use sop_grid::storage::scenarios::{decode_scenarios, encode_scenarios, SavedScenario};
 use sop_grid::storage::{decode, encode, Stored};
-use sop_grid::ui::merge_view::{opening, Opening};
+use sop_grid::ui::dialogs::merge_view::{opening, Opening};
 
 /// The people who may be editing (`SayWho`); 0 is "not said yet".
 pub const PEOPLE: [&str; 3] = ["", "Ana (Sales)", "Olu (Operations)"];
@@ -110,7 +110,7 @@ impl World {
     fn run(&mut self, op: &Op) -> Result<(), String> {
         match op {
             Op::Edit(e) => edit(&mut self.ours.wb, e, &mut self.ctx),
-            // ui::toolbar: undo and redo; each is refused exactly when nothing is left.
+            // ui::views::toolbar: undo and redo; each is refused exactly when nothing is left.
             Op::Undo => {
                 let ok = self.ours.wb.undo().is_ok();
                 if ok != (self.undo_depth > 0) {
@@ -133,7 +133,7 @@ impl World {
                 }
                 Ok(())
             }
-            // ui::reforecast: the baselines written into the future forecast, one change.
+            // ui::panels::reforecast: the baselines written into the future forecast, one change.
             Op::Reforecast => {
                 let changes = reforecast(self.ours.wb.plan());
                 guarded(&mut self.ours.wb, "Re-forecast", Edit::Cells(changes))
@@ -154,7 +154,7 @@ impl World {
                     edit(&mut s.workbook, e, &mut self.ctx)
                 }
             },
-            // ui::scenarios: promote is one undoable change of the plan.
+            // ui::panels::scenarios: promote is one undoable change of the plan.
             Op::Promote(which) => match self.scenarios.len() {
                 0 => Ok(()),
                 n => {
@@ -194,7 +194,7 @@ impl World {
         }
     }
 
-    /// The scenarios as ui::scenarios saves them.
+    /// The scenarios as ui::panels::scenarios saves them.
     pub fn saved_scenarios(&self) -> Vec<SavedScenario> {
         self.scenarios
             .iter()
@@ -214,7 +214,7 @@ impl World {
         self.checkpoint_depth = self.undo_depth;
     }
 
-    /// ui::scenarios `create`: a copy of the plan, optionally with a quick change.
+    /// ui::panels::scenarios `create`: a copy of the plan, optionally with a quick change.
     fn new_scenario(&mut self, quick: u8, target: u8, value: i16) -> Result<(), String> {
         let wb = &self.ours.wb;
         let taken: Vec<&str> = self.scenarios.iter().map(|s| s.name.as_str()).collect();
@@ -298,7 +298,7 @@ impl World {
         Ok(())
     }
 
-    /// ui::import_dialog: the colleague's plan file opened here.
+    /// ui::dialogs::import_dialog: the colleague's plan file opened here.
     fn merge(&mut self, picks: &[bool]) -> Result<(), String> {
         let Some(t) = &self.theirs else {
             return Ok(());
@@ -324,7 +324,7 @@ impl World {
     }
 }
 
-/// ui::import_dialog `apply` for a plan file: it merges into the copy when it is the same
+/// ui::dialogs::import_dialog `apply` for a plan file: it merges into the copy when it is the same
 /// plan (against the shared check-in, with the planner's picks), else replaces it; one
 /// undoable change either way, and the check-in the file came with is kept.
 fn open_file(copy: &mut Copy, text: &str, picks: &[bool]) -> Result<(), String> {
@@ -359,7 +359,7 @@ fn open_file(copy: &mut Copy, text: &str, picks: &[bool]) -> Result<(), String> 
     Ok(())
 }
 
-/// ui::checkin `start`: a snapshot of the plan as saved, then the plan names it as its base.
+/// ui::panels::checkin `start`: a snapshot of the plan as saved, then the plan names it as its base.
 pub fn check_in(copy: &mut Copy, today: NaiveDate, token: &mut u64) {
     *token += 1;
     let plan = copy.wb.plan_to_save();
@@ -395,7 +395,7 @@ pub fn save_plan_file(copy: &Copy) -> String {
     write_shared(&plan, base)
 }
 
-/// A copy saved by autosave and opened again on `day` (ui::app, ui::autosave).
+/// A copy saved by autosave and opened again on `day` (ui::app, ui::browser::autosave).
 fn reopened(copy: &Copy, day: NaiveDate) -> Result<Copy, String> {
     let text = encode(&Stored {
         plan: copy.wb.plan_to_save(),
