@@ -11,10 +11,7 @@ export default defineConfig({
   testMatch: '**/*.spec.mjs',
   outputDir: './tests/e2e/results',
   fullyParallel: false,
-  // Two spec files at a time: the machine has 2 cores and a spec spends much of its time
-  // waiting on the page; one worker made e2e the longest step of CI (452 s). E2E_WORKERS=1
-  // runs them one by one.
-  workers: Number(process.env.E2E_WORKERS ?? 2),
+  workers: 1,
   retries: 0,
   forbidOnly: !!process.env.CI,
   timeout: 30_000,
