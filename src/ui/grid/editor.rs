@@ -106,9 +106,8 @@ pub fn focus_when_open(cx: Ctx) {
     });
 }
 
-/// The input that sits in the active cell while editing; it shows the editor's text (also
-/// what a fast typist typed before it took focus).
-pub fn editor_input(cx: Ctx) -> impl IntoView {
+/// The input that sits in the active cell while editing.
+pub fn editor_input(cx: Ctx, text: String) -> impl IntoView {
     let editing = cx.editing;
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
         ev.stop_propagation();
@@ -117,8 +116,7 @@ pub fn editor_input(cx: Ctx) -> impl IntoView {
         }
     };
     view! {
-        <input class="cell-editor" data-testid="cell-editor"
-            prop:value=move || editing.with(|e| e.as_ref().map(|e| e.text.clone()).unwrap_or_default())
+        <input class="cell-editor" data-testid="cell-editor" prop:value=text
             on:input=move |ev| editing.update(|e| if let Some(e) = e { e.text = event_target_value(&ev) })
             on:keydown=on_key
             on:blur=move |_| { if editing.get_untracked().is_some() { commit(cx); } } />

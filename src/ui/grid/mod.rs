@@ -66,10 +66,7 @@ pub fn Grid(
 
     let measure_viewport = move || {
         if let Some(el) = container.get_untracked() {
-            set_if_changed(
-                viewport,
-                (el.client_height() as f64, el.client_width() as f64),
-            );
+            viewport.set((el.client_height() as f64, el.client_width() as f64));
         }
     };
 
@@ -84,8 +81,8 @@ pub fn Grid(
         if let Some(left) = scroll_to_show(cur.col, col_w, LABEL_W, el.scroll_left() as f64, w) {
             el.set_scroll_left(left as i32);
         }
-        set_if_changed(scroll, (el.scroll_top() as f64, el.scroll_left() as f64));
-        set_if_changed(viewport, (h, w));
+        scroll.set((el.scroll_top() as f64, el.scroll_left() as f64));
+        viewport.set((h, w));
     });
 
     editor::focus_when_open(cx);
@@ -104,14 +101,14 @@ pub fn Grid(
         });
         if let Some(el) = container.get() {
             request_animation_frame(move || {
-                set_if_changed(scroll, (el.scroll_top() as f64, el.scroll_left() as f64))
+                scroll.set((el.scroll_top() as f64, el.scroll_left() as f64))
             });
         }
     });
 
     let on_scroll = move |_| {
         if let Some(el) = container.get_untracked() {
-            set_if_changed(scroll, (el.scroll_top() as f64, el.scroll_left() as f64));
+            scroll.set((el.scroll_top() as f64, el.scroll_left() as f64));
         }
     };
 
@@ -142,13 +139,5 @@ pub fn Grid(
                 {render::body(cx, spec, marks)}
             </div>
         </div>
-    }
-}
-
-/// Sets a position or size only when it moved: an arrow key that needs no scrolling must
-/// not wake everything drawn from the scroll position.
-fn set_if_changed(signal: RwSignal<(f64, f64)>, value: (f64, f64)) {
-    if signal.get_untracked() != value {
-        signal.set(value);
     }
 }

@@ -76,11 +76,9 @@ pub fn MonthlyView(workbook: RwSignal<Workbook>) -> impl IntoView {
     let message = RwSignal::new(None::<String>);
 
     let rows = Memo::new(move |_| spec.with(|s| workbook.with(|wb| build_rows(wb, s, &[]))));
-    // Only the calendar matters here: edits do not re-run this.
-    let calendar = Memo::new(move |_| workbook.with(|wb| wb.plan().calendar.clone()));
     let periods = Memo::new(move |_| {
         let n = months.get();
-        calendar.with(|cal| month_columns(cal, PAST_MONTHS, n))
+        workbook.with(|wb| month_columns(&wb.plan().calendar, PAST_MONTHS, n))
     });
     let ahead = Memo::new(move |_| {
         let c = workbook.with(|wb| wb.plan().calendar.current());

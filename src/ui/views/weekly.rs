@@ -70,11 +70,10 @@ pub fn WeeklyView(workbook: RwSignal<Workbook>) -> impl IntoView {
     let rows = Memo::new(move |_| {
         spec.with(|s| exceptions.with(|ex| workbook.with(|wb| build_rows(wb, s, ex))))
     });
-    // Only the calendar matters here: edits do not change the columns (nor re-run this).
-    let calendar = Memo::new(move |_| workbook.with(|wb| wb.plan().calendar.clone()));
+    // Only the calendar matters here: edits do not change the columns.
     let periods = Memo::new(move |_| {
         let h = horizon.get();
-        calendar.with(|cal| week_columns(cal, PAST_WEEKS, h))
+        workbook.with(|wb| week_columns(&wb.plan().calendar, PAST_WEEKS, h))
     });
 
     // Clicking an exception selects that SKU's projected row in its first problem week.
