@@ -6,6 +6,7 @@ use crate::engine::calc::exceptions::EXCESS_COVER_WEEKS;
 use crate::engine::edit::split::SPLIT_RULE;
 use crate::engine::{CellValue, Measure, Workbook};
 use crate::sheet::edits::{editable, Target};
+use crate::sheet::marks::CellMarks;
 use crate::sheet::periods::Period;
 use crate::sheet::rows::{GridRow, RowOwner};
 use crate::ui::browser::format;
@@ -136,5 +137,58 @@ pub fn explain(wb: &Workbook, row: &GridRow, period: &Period) -> String {
             }
         },
         _ => String::new(),
+    }
+}
+
+/// What one cell shows, worked out from the workbook. Each cell keeps its own in a memo,
+/// compared after every edit: only cells whose text or formatting changed touch the DOM.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct CellLook {
+    /// The text, in the user's locale.
+    pub text: String,
+    /// Classes that come from the plan (input, stock colour, past/current, note, changed);
+    /// the selection's classes are added by the cell itself.
+    pub class: String,
+    /// The `data-sku`, `data-period` and `data-measure` attributes.
+    pub sku: String,
+    pub period: String,
+    pub measure: &'static str,
+}
+
+impl CellLook {
+    /// The look of `row` (whose `data-sku` is `key`) in `period`.
+    pub fn of(
+        wb: &Workbook,
+        row: &GridRow,
+        key: &str,
+        period: &Period,
+        marks: &CellMarks,
+    ) -> CellLook {
+        let cal = &wb.plan().calendar;
+        let mut class = String::from(if editable(wb, row, period).is_some() {
+            "gc input"
+        } else {
+            "gc"
+        });
+        class.push_str(stock_class(wb, row, period));
+        if period.is_past(cal) {
+            class.push_str(" past");
+        } else if period.is_current(cal) {
+            class.push_str(" current");
+        }
+        let measure = row.measure.key();
+        if marks.has_note(key, &period.key, measure) {
+            class.push_str(" has-note");
+        }
+        if marks.changed(row, period) {
+            class.push_str(" changed");
+        }
+        CellLook {
+            text: cell_text(row.value(wb, period)),
+            class,
+            sku: key.to_string(),
+            period: period.key.clone(),
+            measure,
+        }
     }
 }

@@ -106,9 +106,11 @@ pub fn focus_when_open(cx: Ctx) {
     });
 }
 
-/// The input that sits in the active cell while editing.
-pub fn editor_input(cx: Ctx, text: String) -> impl IntoView {
+/// The input that sits in the active cell while editing. Its value follows the editing
+/// text, so keys the grid caught before the input took focus show in it.
+pub fn editor_input(cx: Ctx) -> impl IntoView {
     let editing = cx.editing;
+    let text = move || editing.with(|e| e.as_ref().map(|e| e.text.clone()).unwrap_or_default());
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
         ev.stop_propagation();
         if editor_key(cx, &ev.key(), ev.shift_key()) {

@@ -7,7 +7,8 @@
 //! header row and the label column are sticky.
 //!
 //! This file wires the parts together: `keys` (keyboard), `editor` (in-cell editor),
-//! `clipboard`, `mouse`, `render` (header, rows, cells), `ctx` (shared state and the edit
+//! `clipboard`, `mouse`, `render` (header, sizer, body), `slots` (rows and cells that
+//! repaint in place), `ctx` (shared state and the edit
 //! path) and `read` (one untracked read of workbook, rows and periods).
 
 pub mod cell;
@@ -19,9 +20,10 @@ mod mouse;
 mod read;
 mod render;
 pub mod row_label;
+mod slots;
 
 pub use read::GridData;
-pub use render::{COL_W, HEAD_H, LABEL_W, ROW_H};
+pub use render::{calendar, COL_W, HEAD_H, LABEL_W, ROW_H};
 
 use crate::engine::Workbook;
 use crate::sheet::marks::CellMarks;
@@ -70,19 +72,27 @@ pub fn Grid(
         }
     };
 
-    // Keep the active cell in view after keyboard moves and exception clicks.
+    // Keep the active cell in view after keyboard moves and exception clicks. Reads the
+    // scroll position and size the grid keeps (from scroll and resize events), not the
+    // element's: reading those forces a layout on every key press.
     Effect::new(move |_| {
         let cur = selection.get().cursor;
         let Some(el) = container.get() else { return };
-        let (h, w) = (el.client_height() as f64, el.client_width() as f64);
-        if let Some(top) = scroll_to_show(cur.row, ROW_H, HEAD_H, el.scroll_top() as f64, h) {
-            el.set_scroll_top(top as i32);
+        let (mut top, mut left) = scroll.get_untracked();
+        let (h, w) = viewport.get_untracked();
+        let down = scroll_to_show(cur.row, ROW_H, HEAD_H, top, h);
+        let across = scroll_to_show(cur.col, col_w, LABEL_W, left, w);
+        if let Some(t) = down {
+            el.set_scroll_top(t as i32);
+            top = t;
         }
-        if let Some(left) = scroll_to_show(cur.col, col_w, LABEL_W, el.scroll_left() as f64, w) {
-            el.set_scroll_left(left as i32);
+        if let Some(l) = across {
+            el.set_scroll_left(l as i32);
+            left = l;
         }
-        scroll.set((el.scroll_top() as f64, el.scroll_left() as f64));
-        viewport.set((h, w));
+        if down.is_some() || across.is_some() {
+            scroll.set((top, left));
+        }
     });
 
     editor::focus_when_open(cx);
@@ -134,7 +144,7 @@ pub fn Grid(
             <div class="grid-sizer" style=render::size(cx)>
                 <div class="grid-head" role="row" aria-rowindex="1" style=move || format!("height:{HEAD_H}px")>
                     <div role="columnheader" class="gl corner" style=format!("width:{LABEL_W}px")>"SKU · measure"</div>
-                    {render::header(cx)}
+                    {render::header(cx, render::calendar(workbook))}
                 </div>
                 {render::body(cx, spec, marks)}
             </div>

@@ -1,16 +1,14 @@
 //! What the grid draws: the sizer, the sticky header of periods and the visible rows with
-//! their cells. Only the rows and periods in view (plus a small margin) exist in the DOM.
+//! their cells. Only the rows and periods in view (plus a small margin) exist in the DOM,
+//! in a fixed pool of slots (see `slots`): scrolling re-fills the slots of rows and columns
+//! that came into view, and edits repaint cells in place.
 
 use super::ctx::Ctx;
-use super::editor::editor_input;
-use crate::engine::Workbook;
-use crate::sheet::edits::editable;
+use super::slots::{row_slot, Pool, Slots};
+use crate::engine::{Calendar, Workbook};
 use crate::sheet::marks::CellMarks;
-use crate::sheet::rows::{RowOwner, RowSpec};
-use crate::sheet::selection::Pos;
-use crate::sheet::window::visible;
-use crate::ui::grid::cell::{cell_text, stock_class};
-use crate::ui::grid::row_label::row_label;
+use crate::sheet::rows::RowSpec;
+use crate::sheet::window::{pool_size, visible};
 use leptos::prelude::*;
 
 pub const ROW_H: f64 = 26.0;
@@ -19,119 +17,75 @@ pub const HEAD_H: f64 = 40.0;
 pub const COL_W: f64 = 68.0;
 pub const LABEL_W: f64 = 330.0;
 
-/// The period headers in view.
-pub fn header(cx: Ctx) -> impl IntoView {
-    let (workbook, periods, col_w) = (cx.data.workbook, cx.data.periods, cx.col_w);
-    move || {
-        let (_, left) = cx.scroll.get();
-        let (_, width) = cx.viewport.get();
-        workbook.with(|wb| {
-            let cal = &wb.plan().calendar;
-            periods.with(|p| {
-                let (c0, c1) = visible(left, width - LABEL_W, col_w, p.len());
-                (c0..c1)
-                    .map(|j| {
-                        let period = &p[j];
-                        let (top, bottom) = period.header(cal);
-                        let class = if period.is_current(cal) { "gh current" } else if period.is_past(cal) { "gh past" } else { "gh" };
-                        view! {
-                            <div role="columnheader" class=class data-period=period.key.clone() aria-colindex=j + 2
-                                style=format!("left:{}px;width:{}px", LABEL_W + j as f64 * col_w, col_w)>
-                                <span class="wk">{top}</span>
-                                <span class="date">{bottom}</span>
-                            </div>
-                        }
+/// The period headers in view, in a pool of column slots like the cells' (see `slots`).
+pub fn header(cx: Ctx, calendar: Memo<Calendar>) -> impl IntoView {
+    let (periods, col_w) = (cx.data.periods, cx.col_w);
+    let columns = column_pool(cx);
+    view! {
+        <For each=columns.slots() key=|c| *c children=move |c| {
+            let col = columns.item(c);
+            // (week, date, class, data-period, column): what the header of the slot shows.
+            let head = Memo::new(move |_| {
+                let j = col.get()?;
+                calendar.with(|cal| {
+                    periods.with(|p| {
+                        p.get(j).map(|period| {
+                            let (top, bottom) = period.header(cal);
+                            let class = if period.is_current(cal) { "gh current" } else if period.is_past(cal) { "gh past" } else { "gh" };
+                            (top, bottom, class, period.key.clone(), j)
+                        })
                     })
-                    .collect_view()
+                })
+            });
+            let used = Memo::new(move |_| head.with(Option::is_some));
+            type Head = (String, String, &'static str, String, usize);
+            let part = move |f: fn(&Head) -> String| move || head.with(|h| h.as_ref().map(f).unwrap_or_default());
+            move || used.get().then(|| view! {
+                <div role="columnheader" class=part(|h| h.2.to_string()) data-period=part(|h| h.3.clone())
+                    aria-colindex=part(|h| (h.4 + 2).to_string())
+                    style=move || head.with(|h| h.as_ref().map(|h| format!("left:{}px;width:{}px", LABEL_W + h.4 as f64 * col_w, col_w)))>
+                    <span class="wk">{part(|h| h.0.clone())}</span>
+                    <span class="date">{part(|h| h.1.clone())}</span>
+                </div>
             })
-        })
+        } />
     }
 }
 
-/// The rows in view with their cells.
+/// The rows in view (plus a margin) and the pool of row slots that shows them; the window
+/// changes only when a row scrolls in or out, not on every scroll event.
+fn row_pool(cx: Ctx) -> Pool {
+    let rows = cx.data.rows;
+    Pool {
+        span: Memo::new(move |_| {
+            let (top, _) = cx.scroll.get();
+            let (height, _) = cx.viewport.get();
+            visible(top, height - HEAD_H, ROW_H, rows.with(|r| r.len()))
+        }),
+        size: Memo::new(move |_| pool_size(cx.viewport.get().0 - HEAD_H, ROW_H)),
+    }
+}
+
+/// The columns in view (plus a margin) and the pool of column slots that shows them.
+fn column_pool(cx: Ctx) -> Pool {
+    let (periods, col_w) = (cx.data.periods, cx.col_w);
+    Pool {
+        span: Memo::new(move |_| {
+            let (_, left) = cx.scroll.get();
+            let (_, width) = cx.viewport.get();
+            visible(left, width - LABEL_W, col_w, periods.with(|p| p.len()))
+        }),
+        size: Memo::new(move |_| pool_size(cx.viewport.get().1 - LABEL_W, col_w)),
+    }
+}
+
+/// The rows in view with their cells, in a pool of row slots (see `slots`), so scrolling,
+/// an edit or a key press repaints only what changed.
 pub fn body(cx: Ctx, spec: RwSignal<RowSpec>, marks: Memo<CellMarks>) -> impl IntoView {
-    let (workbook, rows, periods, col_w) =
-        (cx.data.workbook, cx.data.rows, cx.data.periods, cx.col_w);
-    move || {
-        let (top, left) = cx.scroll.get();
-        let (height, width) = cx.viewport.get();
-        let sel = cx.selection.get();
-        let ed = cx.editing.get();
-        let collapsed = spec.with(|s| s.collapsed.clone());
-        workbook.with(|wb| {
-            let cal = &wb.plan().calendar;
-            rows.with(|rs| {
-                periods.with(|ps| {
-                    let (r0, r1) = visible(top, height - HEAD_H, ROW_H, rs.len());
-                    let (c0, c1) = visible(left, width - LABEL_W, col_w, ps.len());
-                    (r0..r1)
-                        .map(|i| {
-                            let row = &rs[i];
-                            let key = row.key(wb);
-                            let label = row_label(wb, row, &collapsed);
-                            let row_note = (row.first && marks.with(|m| m.row_has_note(&key))).then(|| view! {
-                                <span class="note-marker" data-testid="row-note-marker" title="This row has a note: see Notes">"✎"</span>
-                            });
-                            let cells = (c0..c1)
-                                .map(|j| {
-                                    let period = &ps[j];
-                                    let v = row.value(wb, period);
-                                    let is_input = editable(wb, row, period).is_some();
-                                    let active = sel.cursor == Pos { row: i, col: j };
-                                    let mut class = String::from(if is_input { "gc input" } else { "gc" });
-                                    class.push_str(stock_class(wb, row, period));
-                                    if period.is_past(cal) {
-                                        class.push_str(" past");
-                                    } else if period.is_current(cal) {
-                                        class.push_str(" current");
-                                    }
-                                    if sel.contains(i, j) && !sel.is_single() {
-                                        class.push_str(" selected");
-                                    }
-                                    if active {
-                                        class.push_str(" active");
-                                    }
-                                    let note = marks.with(|m| m.has_note(&key, &period.key, row.measure.key()));
-                                    if note {
-                                        class.push_str(" has-note");
-                                    }
-                                    if marks.with(|m| m.changed(row, period)) {
-                                        class.push_str(" changed");
-                                    }
-                                    let editor = (active && ed.is_some()).then(|| {
-                                        editor_input(cx, ed.clone().map(|e| e.text).unwrap_or_default())
-                                    });
-                                    view! {
-                                        <div role="gridcell" class=class aria-colindex=j + 2 aria-selected=sel.contains(i, j).to_string()
-                                            data-sku=key.clone() data-period=period.key.clone() data-measure=row.measure.key()
-                                            style=format!("left:{}px;width:{}px", LABEL_W + j as f64 * col_w, col_w)
-                                            data-row=i data-col=j>
-                                            {match editor {
-                                                Some(e) => e.into_any(),
-                                                None => view! { <span class="v">{cell_text(v)}</span> }.into_any(),
-                                            }}
-                                        </div>
-                                    }
-                                })
-                                .collect_view();
-                            let row_class = match &row.owner {
-                                RowOwner::Total => "gr total",
-                                RowOwner::Family(_) => "gr family",
-                                RowOwner::Sku(_) => "gr sku",
-                            };
-                            let row_class = format!("{row_class}{}", if row.first { " first" } else { "" });
-                            view! {
-                                <div role="row" class=row_class aria-rowindex=i + 2
-                                    style=format!("top:{}px;height:{}px", HEAD_H + i as f64 * ROW_H, ROW_H)>
-                                    <div role="rowheader" class="gl" style=format!("width:{LABEL_W}px")>{label}{row_note}</div>
-                                    {cells}
-                                </div>
-                            }
-                        })
-                        .collect_view()
-                })
-            })
-        })
+    let shared = Slots::new(cx, spec, marks, column_pool(cx));
+    let rows = row_pool(cx);
+    view! {
+        <For each=rows.slots() key=|s| *s children=move |s| row_slot(shared, rows, s) />
     }
 }
 
@@ -151,4 +105,10 @@ pub fn size(cx: Ctx) -> impl Fn() -> String + Copy {
 /// Whether the workbook refuses edits (a save by a newer app is open).
 pub fn read_only(workbook: RwSignal<Workbook>) -> bool {
     workbook.with(Workbook::is_read_only)
+}
+
+/// The plan's calendar, apart: the header and the columns depend on it alone, and it stays
+/// the same through edits, so they do not re-run on every edit.
+pub fn calendar(workbook: RwSignal<Workbook>) -> Memo<Calendar> {
+    Memo::new(move |_| workbook.with(|wb| wb.plan().calendar.clone()))
 }

@@ -1,43 +1,95 @@
 //! The frozen label column of a grid row: SKU code and name (or family, with its collapse
 //! toggle, or "All products") on a block's first row, and the measure on every row.
+//! Worked out into a small value first, so a row's label repaints only when it changes.
 
 use crate::engine::Workbook;
 use crate::sheet::rows::{GridRow, RowOwner};
 use crate::ui::context::RowChoice;
 use leptos::prelude::*;
+use std::collections::BTreeSet;
 
-/// The label column of a row: SKU code and name on its first row, the measure on every row;
-/// families get a collapse toggle.
-pub fn row_label(
-    wb: &Workbook,
-    row: &GridRow,
-    collapsed: &std::collections::BTreeSet<String>,
-) -> AnyView {
-    let measure = row.measure.label();
-    match &row.owner {
-        RowOwner::Total => view! { <span class="who">{if row.first { "All products" } else { "" }}</span><span class="m">{measure}</span> }.into_any(),
-        RowOwner::Family(f) => {
-            let name = f.clone();
-            let open = !collapsed.contains(f);
-            view! {
-                <span class="who">{row.first.then(|| view! {
-                    <button class="toggle" data-testid=format!("toggle-family-{name}") aria-expanded=open.to_string()
-                        on:click=move |_| toggle_family(&name)>{if open { "▾" } else { "▸" }}</button>
-                    {f.clone()}
-                })}</span>
-                <span class="m">{measure}</span>
+/// What a row's label says.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RowLabel {
+    /// The measure's label ("Projected on hand").
+    measure: &'static str,
+    who: Who,
+}
+
+/// Who the row belongs to, as far as the label shows it.
+#[derive(Clone, Debug, PartialEq)]
+enum Who {
+    /// A row that is not the first of its block: only the measure shows.
+    Nobody,
+    Total,
+    /// A family's first row, open (its SKUs shown) or collapsed.
+    Family {
+        name: String,
+        open: bool,
+    },
+    Sku {
+        code: String,
+        name: String,
+    },
+}
+
+impl RowLabel {
+    /// The label of `row`, given the families the user collapsed.
+    pub fn of(wb: &Workbook, row: &GridRow, collapsed: &BTreeSet<String>) -> RowLabel {
+        let who = match (&row.owner, row.first) {
+            (_, false) => Who::Nobody,
+            (RowOwner::Total, true) => Who::Total,
+            (RowOwner::Family(f), true) => Who::Family {
+                name: f.clone(),
+                open: !collapsed.contains(f),
+            },
+            (RowOwner::Sku(i), true) => {
+                let p = &wb.plan().products[*i];
+                Who::Sku {
+                    code: p.sku.clone(),
+                    name: p.name.clone(),
+                }
             }
-            .into_any()
+        };
+        RowLabel {
+            measure: row.measure.label(),
+            who,
         }
-        RowOwner::Sku(i) => {
-            let p = &wb.plan().products[*i];
-            view! {
-                <span class="who" title=row.first.then(|| format!("{} {}", p.sku, p.name))>
-                    {row.first.then(|| view! { <b>{p.sku.clone()}</b>" "<span class="nm">{p.name.clone()}</span> })}
+    }
+
+    /// The label's elements.
+    pub fn view(&self) -> AnyView {
+        let measure = self.measure;
+        match self.who.clone() {
+            Who::Nobody => {
+                view! { <span class="who"></span><span class="m">{measure}</span> }.into_any()
+            }
+            Who::Total => {
+                view! { <span class="who">"All products"</span><span class="m">{measure}</span> }
+                    .into_any()
+            }
+            Who::Family { name, open } => {
+                let toggled = name.clone();
+                view! {
+                    <span class="who">
+                        <button class="toggle" data-testid=format!("toggle-family-{name}") aria-expanded=open.to_string()
+                            on:click=move |_| toggle_family(&toggled)>{if open { "▾" } else { "▸" }}</button>
+                        {name}
+                    </span>
+                    <span class="m">{measure}</span>
+                }
+                .into_any()
+            }
+            Who::Sku { code, name } => {
+                let title = format!("{code} {name}");
+                view! {
+                <span class="who" title=title>
+                    <b>{code}</b>" "<span class="nm">{name}</span>
                 </span>
                 <span class="m">{measure}</span>
+                }
+                .into_any()
             }
-            .into_any()
         }
     }
 }

@@ -169,6 +169,12 @@ pub fn BaselineInfo(workbook: RwSignal<Workbook>, sku: usize) -> impl IntoView {
         pending
             .set_value(set_timeout_with_handle(work, std::time::Duration::from_millis(150)).ok());
     });
+    // A panel closed before the fit runs must not leave it to run.
+    on_cleanup(move || {
+        if let Some(h) = pending.try_get_value().flatten() {
+            h.clear();
+        }
+    });
     view! {
         <div class="baseline-info" data-testid="baseline-info"
             title="The statistical baseline Re-forecast writes into this SKU's forecast">

@@ -70,10 +70,11 @@ pub fn WeeklyView(workbook: RwSignal<Workbook>) -> impl IntoView {
     let rows = Memo::new(move |_| {
         spec.with(|s| exceptions.with(|ex| workbook.with(|wb| build_rows(wb, s, ex))))
     });
-    // Only the calendar matters here: edits do not change the columns.
+    // The columns depend on the calendar alone, not on every edit.
+    let calendar = crate::ui::grid::calendar(workbook);
     let periods = Memo::new(move |_| {
         let h = horizon.get();
-        workbook.with(|wb| week_columns(&wb.plan().calendar, PAST_WEEKS, h))
+        calendar.with(|cal| week_columns(cal, PAST_WEEKS, h))
     });
 
     // Clicking an exception selects that SKU's projected row in its first problem week.
@@ -114,6 +115,15 @@ pub fn WeeklyView(workbook: RwSignal<Workbook>) -> impl IntoView {
             measure: row.measure.key().to_string(),
         })
     });
+    // The SKU under the cursor: a memo, so keys that move within a SKU's rows leave its
+    // panel as it is.
+    let selected_sku = Signal::from(Memo::new(move |_| {
+        let r = selection.with(|s| s.cursor.row);
+        rows.with(|rs| match rs.get(r).map(|row| &row.owner) {
+            Some(RowOwner::Sku(i)) => Some(*i),
+            _ => None,
+        })
+    }));
     view! {
         <div class=move || meeting.class()>
         <super::meeting::MeetingBar meeting=meeting exceptions=exceptions on_exception=on_exception decide=decide />
@@ -160,10 +170,7 @@ pub fn WeeklyView(workbook: RwSignal<Workbook>) -> impl IntoView {
                     })
                 }}
                 <NotesPanel workbook=workbook target=target />
-                <ProductPanel workbook=workbook sku=Signal::derive(move || {
-                    let r = selection.with(|s| s.cursor.row);
-                    rows.with(|rs| match rs.get(r).map(|row| &row.owner) { Some(RowOwner::Sku(i)) => Some(*i), _ => None })
-                }) />
+                <ProductPanel workbook=workbook sku=selected_sku />
             </aside>
         </div>
         </div>
