@@ -127,3 +127,51 @@ fn replacing_the_plan_is_undoable_and_checked_first() {
     );
     assert_eq!(wb.plan(), &before);
 }
+
+/// The grid rebuilds its rows when `layout()` changes: typed numbers must leave it alone
+/// (rebuilding 20,000 rows on every keystroke was a third of an edit's time), and anything
+/// that can change the rows (a product added, a product edited, undo and redo of those, a
+/// plan opened in place of another) must change it.
+#[test]
+fn the_layout_stamp_moves_with_the_plans_shape_and_not_with_numbers() {
+    let mut wb = small();
+    let start = wb.layout();
+    let typed = Edit::Cells(vec![CellEdit {
+        sku: 0,
+        field: SeriesField::Forecast,
+        week: 3,
+        value: Some(Qty::units(20)),
+    }]);
+    wb.apply("Edit cell", typed).unwrap();
+    assert_eq!(wb.layout(), start, "a typed number changed the layout");
+    wb.undo().unwrap();
+    assert_eq!(
+        wb.layout(),
+        start,
+        "undoing a typed number changed the layout"
+    );
+
+    wb.apply("Import", Edit::AddProduct(Product::new("N", "new", "G")))
+        .unwrap();
+    let added = wb.layout();
+    assert_ne!(added, start);
+    wb.undo().unwrap();
+    let undone = wb.layout();
+    assert_ne!(undone, added, "undoing an added product kept the layout");
+    wb.redo().unwrap();
+    assert_ne!(
+        wb.layout(),
+        undone,
+        "redoing an added product kept the layout"
+    );
+
+    let mut p = wb.plan().products[0].clone();
+    p.lead_time_weeks += 1;
+    let before = wb.layout();
+    wb.apply("Set lead time", Edit::Product { sku: 0, product: p })
+        .unwrap();
+    assert_ne!(wb.layout(), before);
+
+    // Two workbooks never share a stamp, so a plan opened in place of another rebuilds.
+    assert_ne!(small().layout(), small().layout());
+}

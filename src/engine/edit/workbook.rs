@@ -106,6 +106,16 @@ pub struct Workbook {
     /// Set when nothing may change (a save by a newer version of the app is open): every
     /// edit, undo and redo is refused, so the tab never shows changes it will not keep.
     read_only: bool,
+    /// See `layout()`.
+    layout: u64,
+}
+
+/// Layout stamps are unique across workbooks, so a plan that replaces another never shows
+/// the same stamp.
+static NEXT_LAYOUT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+
+fn fresh_layout() -> u64 {
+    NEXT_LAYOUT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
 }
 
 impl Workbook {
@@ -123,6 +133,7 @@ impl Workbook {
             scratch: Scratch::default(),
             prefix: Vec::new(),
             read_only: false,
+            layout: fresh_layout(),
         };
         wb.recompute_all();
         wb
@@ -239,6 +250,14 @@ impl Workbook {
         self.user.as_ref()
     }
 
+    /// A stamp that changes whenever anything but cell values changes (products, channels,
+    /// events, notes, decisions, the whole plan), here or by undo and redo, and differs
+    /// between workbooks: what the grid's rows are built from, so a view rebuilds its rows
+    /// when this changes and not on every typed number.
+    pub fn layout(&self) -> u64 {
+        self.layout
+    }
+
     /// Grows with every change, undo and redo.
     pub fn revision(&self) -> u64 {
         self.revision
@@ -341,6 +360,9 @@ impl Workbook {
     fn run(&mut self, label: &str, diffs: &[Diff]) -> Touched {
         if !diffs.is_empty() {
             self.revision += 1;
+        }
+        if diffs.iter().any(|d| !matches!(d, Diff::Cell { .. })) {
+            self.layout = fresh_layout();
         }
         if diffs.iter().any(|d| {
             matches!(

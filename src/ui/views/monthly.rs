@@ -75,10 +75,18 @@ pub fn MonthlyView(workbook: RwSignal<Workbook>) -> impl IntoView {
     let selection = RwSignal::new(Selection::default());
     let message = RwSignal::new(None::<String>);
 
-    let rows = Memo::new(move |_| spec.with(|s| workbook.with(|wb| build_rows(wb, s, &[]))));
+    // Rebuilt when the plan's layout (products, events, notes) or the view's choice changes,
+    // not on every edit of a number.
+    let layout = Memo::new(move |_| workbook.with(Workbook::layout));
+    let rows = Memo::new(move |_| {
+        layout.track();
+        spec.with(|s| workbook.with_untracked(|wb| build_rows(wb, s, &[])))
+    });
+    // The columns depend on the calendar alone, not on every edit.
+    let calendar = crate::ui::grid::calendar(workbook);
     let periods = Memo::new(move |_| {
         let n = months.get();
-        workbook.with(|wb| month_columns(&wb.plan().calendar, PAST_MONTHS, n))
+        calendar.with(|cal| month_columns(cal, PAST_MONTHS, n))
     });
     let ahead = Memo::new(move |_| {
         let c = workbook.with(|wb| wb.plan().calendar.current());

@@ -67,8 +67,19 @@ pub fn WeeklyView(workbook: RwSignal<Workbook>) -> impl IntoView {
         let h = horizon.get();
         workbook.with(|wb| wb.exceptions(h))
     });
+    // Rebuilt when the plan's layout (products, events, notes) or the view's choice changes,
+    // and on every edit only while "only exceptions" is on: not on every edit of a number.
+    let layout = Memo::new(move |_| workbook.with(Workbook::layout));
     let rows = Memo::new(move |_| {
-        spec.with(|s| exceptions.with(|ex| workbook.with(|wb| build_rows(wb, s, ex))))
+        layout.track();
+        spec.with(|s| {
+            let build = |ex: &[Exception]| workbook.with_untracked(|wb| build_rows(wb, s, ex));
+            if s.only_exceptions {
+                exceptions.with(|ex| build(ex))
+            } else {
+                build(&[])
+            }
+        })
     });
     // The columns depend on the calendar alone, not on every edit.
     let calendar = crate::ui::grid::calendar(workbook);
