@@ -48,10 +48,14 @@ impl Ctx {
         }
     }
 
-    /// Gives the keyboard back to the grid (after the editor closes).
+    /// Gives the keyboard back to the grid (after the editor closes). Without scrolling:
+    /// the grid keeps the active cell in view itself, and the browser's scroll-into-view
+    /// costs a layout on every committed edit.
     pub fn focus_grid(&self) {
         if let Some(el) = self.container.get_untracked() {
-            let _ = el.focus();
+            let options = web_sys::FocusOptions::new();
+            options.set_prevent_scroll(true);
+            let _ = el.focus_with_options(&options);
         }
     }
 

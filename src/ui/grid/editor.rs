@@ -96,7 +96,10 @@ pub fn focus_when_open(cx: Ctx) {
             request_animation_frame(move || {
                 if let Ok(Some(input)) = el.query_selector(".cell-editor") {
                     if let Ok(input) = input.dyn_into::<web_sys::HtmlInputElement>() {
-                        let _ = input.focus();
+                        // Without scrolling: the cell is in view, and scrolling costs a layout.
+                        let options = web_sys::FocusOptions::new();
+                        options.set_prevent_scroll(true);
+                        let _ = input.focus_with_options(&options);
                         let end = input.value().len() as u32;
                         let _ = input.set_selection_range(end, end);
                     }
