@@ -4,7 +4,7 @@
 use super::keymap::Intent;
 
 /// A cell position in the grid's visible rows and periods.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub struct Pos {
     pub row: usize,
     pub col: usize,

@@ -140,8 +140,8 @@ pub fn explain(wb: &Workbook, row: &GridRow, period: &Period) -> String {
     }
 }
 
-/// What one cell shows, worked out from the workbook. Each cell keeps its own in a memo,
-/// compared after every edit: only cells whose text or formatting changed touch the DOM.
+/// What one cell shows, worked out from the workbook: its text, the classes that come from
+/// the plan, and its contract attributes (`data-sku`, `data-period`, `data-measure`).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct CellLook {
     /// The text, in the user's locale.

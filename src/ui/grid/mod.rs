@@ -7,8 +7,7 @@
 //! header row and the label column are sticky.
 //!
 //! This file wires the parts together: `keys` (keyboard), `editor` (in-cell editor),
-//! `clipboard`, `mouse`, `render` (header, sizer, body), `slots` (rows and cells that
-//! repaint in place), `ctx` (shared state and the edit
+//! `clipboard`, `mouse`, `render` (header, sizer, body; rebuilt in place), `ctx` (shared state and the edit
 //! path) and `read` (one untracked read of workbook, rows and periods).
 
 pub mod cell;
@@ -20,7 +19,6 @@ mod mouse;
 mod read;
 mod render;
 pub mod row_label;
-mod slots;
 
 pub use read::GridData;
 pub use render::{calendar, COL_W, HEAD_H, LABEL_W, ROW_H};

@@ -79,7 +79,9 @@ pub fn MonthlyView(workbook: RwSignal<Workbook>) -> impl IntoView {
     // not on every edit of a number.
     let layout = Memo::new(move |_| workbook.with(Workbook::layout));
     let rows = Memo::new(move |_| {
-        layout.track();
+        // Read, not only tracked: a memo works itself out when read, and one never read
+        // never learns that the workbook changed.
+        let _layout = layout.get();
         spec.with(|s| workbook.with_untracked(|wb| build_rows(wb, s, &[])))
     });
     // The columns depend on the calendar alone, not on every edit.

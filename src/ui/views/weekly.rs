@@ -71,7 +71,9 @@ pub fn WeeklyView(workbook: RwSignal<Workbook>) -> impl IntoView {
     // and on every edit only while "only exceptions" is on: not on every edit of a number.
     let layout = Memo::new(move |_| workbook.with(Workbook::layout));
     let rows = Memo::new(move |_| {
-        layout.track();
+        // Read, not only tracked: a memo works itself out when read, and one never read
+        // never learns that the workbook changed.
+        let _layout = layout.get();
         spec.with(|s| {
             let build = |ex: &[Exception]| workbook.with_untracked(|wb| build_rows(wb, s, ex));
             if s.only_exceptions {
