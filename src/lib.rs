@@ -10,6 +10,7 @@
 //! - [`storage`]: the whole plan and its check-ins as one compact, versioned, checked string
 //!   for the browser's local storage (pure, tested natively).
 //! - [`ui`]: the Leptos components, a thin layer over the engine.
+//! - [`worker`]: what runs in a Web Worker (baseline fits), and the messages it takes.
 
 pub mod bench;
 pub mod demo;
@@ -19,3 +20,4 @@ pub mod planfile;
 pub mod sheet;
 pub mod storage;
 pub mod ui;
+pub mod worker;

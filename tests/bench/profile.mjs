@@ -1,7 +1,8 @@
 // Where the grid's time goes: a CPU profile (Chrome DevTools protocol) of arrow keys and of
-// edits at 2,000 SKUs, summed by function (self time), top 30 for each. Needs a build that
-// keeps function names:
-//   bash scripts/profile (builds with names kept into /tmp/sop-profile and runs this)
+// edits at 2,000 SKUs, summed by function (self time), top 30 for each; with the argument
+// `reforecast`, of the page's thread during a re-forecast instead. Needs a build that keeps
+// function names:
+//   bash scripts/profile [reforecast] (builds with names kept into /tmp/sop-profile, runs this)
 import { installPageHelpers, openBench } from './browser.mjs';
 
 const { page, origin, close } = await openBench();
@@ -60,7 +61,18 @@ async function profile(name, body) {
   }
 }
 
-await profile('40 arrow keys', async () => {
+const reforecast = process.argv[2] === 'reforecast';
+
+if (reforecast) await profile('re-forecast, the page\'s thread from click to summary', async () => {
+  document.querySelector('[data-testid="reforecast"]').click();
+  await new Promise((resolve) => {
+    const said = () => document.querySelector('[data-testid="grid-message"]')?.innerText.includes('Re-forecast');
+    const check = () => (said() ? resolve() : setTimeout(check, 20));
+    check();
+  });
+});
+
+if (!reforecast) await profile('40 arrow keys', async () => {
   const grid = document.querySelector('[data-testid="plan-grid"]');
   grid.focus();
   for (let i = 0; i < 40; i++) {
@@ -69,12 +81,12 @@ await profile('40 arrow keys', async () => {
   }
 });
 
-await profile('20 edits', async () => {
+if (!reforecast) await profile('20 edits', async () => {
   await window.__selectCurrent('consensus');
   for (let i = 0; i < 20; i++) await window.__edit(100 + i);
 });
 
-await profile('scroll 100 steps', async () => {
+if (!reforecast) await profile('scroll 100 steps', async () => {
   const grid = document.querySelector('[data-testid="plan-grid"]');
   grid.scrollTop = 0;
   for (let i = 0; i < 100; i++) {

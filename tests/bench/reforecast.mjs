@@ -12,17 +12,19 @@ await page.goto(`${origin}/?today=2026-11-23&bench=${SKUS}`);
 await page.locator('[role="gridcell"]').first().waitFor({ timeout: 60_000 });
 await page.evaluate(() => {
   window.__long = [];
-  new PerformanceObserver((l) => l.getEntries().forEach((e) => window.__long.push(e.duration)))
+  new PerformanceObserver((l) => l.getEntries().forEach((e) => window.__long.push([e.startTime, e.duration])))
     .observe({ type: 'longtask', buffered: false });
 });
 const t0 = Date.now();
+const p0 = await page.evaluate(() => performance.now());
 await page.getByTestId('reforecast').click();
 await page.getByTestId('grid-message').filter({ hasText: 'Re-forecast' }).waitFor({ timeout: 600_000 });
 const ms = Date.now() - t0;
 const long = await page.evaluate(() => window.__long);
 const said = await page.getByTestId('grid-message').innerText();
 console.log(`re-forecast ${SKUS} SKUs: ${(ms / 1000).toFixed(1)} s from click to summary (${(ms / SKUS).toFixed(1)} ms a SKU)`);
-console.log(`long tasks meanwhile: ${long.length}, longest ${Math.round(Math.max(0, ...long))} ms`);
+const when = long.map(([at, ms]) => `${Math.round(ms)} ms at +${((at - p0) / 1000).toFixed(2)} s`);
+console.log(`long tasks >= 50 ms meanwhile: ${long.length}${when.length ? ` (${when.join(', ')})` : ''}`);
 console.log(said);
 if (errors.length) console.log('page errors:', errors);
 await close();

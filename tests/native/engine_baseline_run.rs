@@ -116,3 +116,77 @@ fn fitting_in_steps_counts_the_skus() {
     assert_eq!(run.done(), 2);
     assert!(run.finish(&wb).is_ok());
 }
+
+/// A cell of the forecast `weeks` after the current week.
+fn forecast_at(wb: &Workbook, sku: usize, weeks: usize, units: i64) -> CellEdit {
+    CellEdit {
+        sku,
+        field: SeriesField::Forecast,
+        week: wb.plan().calendar.current() + weeks,
+        value: Some(Qty::units(units)),
+    }
+}
+
+#[test]
+fn a_change_checked_in_one_task_and_committed_in_the_next_is_the_change_applied() {
+    // How the app writes a re-forecast without blocking the page: check (changes nothing),
+    // then commit. The result is what one apply gives, and one undo takes it back.
+    let mut wb = Workbook::new(plan());
+    let mut applied = Workbook::new(plan());
+    let edits = |wb: &Workbook| vec![forecast_at(wb, 0, 0, 7), forecast_at(wb, 1, 1, 9)];
+    applied
+        .apply("Re-forecast", Edit::Cells(edits(&applied)))
+        .unwrap();
+    let checked = wb.check("Re-forecast", Edit::Cells(edits(&wb))).unwrap();
+    assert_eq!(ahead(&wb, "A"), vec![0; 4]);
+    let touched = wb.commit(checked).unwrap();
+    assert_eq!(touched.cells, 2);
+    assert_eq!(ahead(&wb, "A"), vec![7, 0, 0, 0]);
+    assert_eq!(ahead(&wb, "B"), vec![0, 9, 0, 0]);
+    assert_eq!(wb.total(), applied.total());
+    assert_eq!(wb.families(), applied.families());
+    wb.undo().unwrap();
+    assert_eq!(ahead(&wb, "A"), vec![0; 4]);
+    assert_eq!(ahead(&wb, "B"), vec![0; 4]);
+}
+
+#[test]
+fn a_checked_change_is_refused_after_another_edit_and_changes_nothing() {
+    let mut wb = Workbook::new(plan());
+    let checked = wb
+        .check("Re-forecast", Edit::Cells(vec![forecast_at(&wb, 0, 0, 7)]))
+        .unwrap();
+    // The planner types a number between the two tasks.
+    let typed = forecast_at(&wb, 0, 2, 5);
+    wb.apply("typed", Edit::Cells(vec![typed])).unwrap();
+    assert_eq!(
+        wb.commit(checked).err(),
+        Some(sop_grid::engine::PlanError::ChangedSinceChecked)
+    );
+    assert_eq!(ahead(&wb, "A"), vec![0, 0, 5, 0]);
+    // Only the typed number is on the undo list.
+    wb.undo().unwrap();
+    assert_eq!(ahead(&wb, "A"), vec![0; 4]);
+    assert!(wb.undo().is_err());
+}
+
+#[test]
+fn a_change_to_most_skus_sums_families_and_total_afresh_to_the_same_figures() {
+    // Re-forecasting every SKU takes the path that sums all families afresh; undo takes it
+    // too. Both must agree with a plan computed from scratch.
+    let mut wb = Workbook::new(plan());
+    wb.apply(
+        "Re-forecast",
+        Edit::Cells(vec![forecast_at(&wb, 0, 0, 30), forecast_at(&wb, 1, 3, 4)]),
+    )
+    .unwrap();
+    let fresh = Workbook::new(wb.plan().clone());
+    assert_eq!(wb.total(), fresh.total());
+    assert_eq!(wb.families(), fresh.families());
+    assert_eq!(wb.all_derived(), fresh.all_derived());
+    // 30 more demand this week than the 0 forecast: the total's forecast row says so.
+    let c = wb.plan().calendar.current();
+    assert_eq!(wb.total().forecast[c], Qty::units(30).0);
+    wb.undo().unwrap();
+    assert_eq!(wb.total(), Workbook::new(plan()).total());
+}

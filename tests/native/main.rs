@@ -43,3 +43,4 @@ mod recovered;
 mod scenario_properties;
 mod storage;
 mod storage_scenarios;
+mod worker_fit;

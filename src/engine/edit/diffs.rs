@@ -5,7 +5,7 @@
 
 use super::error::PlanError;
 use super::history::Diff;
-use super::validate::{check_decision, check_note, check_product, check_quantity};
+use super::validate::{check_decision, check_note, check_product, check_quantity_of};
 use super::workbook::{CellEdit, Edit, Workbook};
 use crate::engine::model::breakdown::Channels;
 use crate::engine::model::event::DemandEvent;
@@ -145,12 +145,13 @@ impl Workbook {
                 });
             }
             if let Some(v) = e.value {
-                let what = format!(
-                    "{} of {sku} in {}",
-                    e.field.label(),
-                    cal.label(e.week as isize)
-                );
-                check_quantity(&what, v)?;
+                check_quantity_of(v, || {
+                    format!(
+                        "{} of {sku} in {}",
+                        e.field.label(),
+                        cal.label(e.week as isize)
+                    )
+                })?;
             }
             let old = if e.sku >= n {
                 (!e.field.is_optional()).then_some(Qty::ZERO)

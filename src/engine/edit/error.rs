@@ -29,6 +29,9 @@ pub enum PlanError {
     NothingTo(&'static str),
     /// The plan is open read-only (a save by a newer version of the app): nothing changes.
     ReadOnly,
+    /// A change checked against the plan ([`crate::engine::Workbook::check`]) and committed
+    /// after another change: it was worked out for a plan that is gone.
+    ChangedSinceChecked,
 }
 
 impl fmt::Display for PlanError {
@@ -47,6 +50,10 @@ impl fmt::Display for PlanError {
             PlanError::ReadOnly => write!(
                 f,
                 "Read-only: this tab does not take changes (see the banner at the top)"
+            ),
+            PlanError::ChangedSinceChecked => write!(
+                f,
+                "the plan changed while it ran (an edit, import, merge or promoted scenario)"
             ),
         }
     }

@@ -58,7 +58,13 @@ fn quantity_problem(q: Qty) -> Option<&'static str> {
 
 /// A quantity that must be zero or more and within [`crate::engine::model::qty::MAX_UNITS`].
 pub fn check_quantity(what: &str, q: Qty) -> Result<(), PlanError> {
-    quantity_problem(q).map_or(Ok(()), |reason| Err(bad(what, q, reason)))
+    check_quantity_of(q, || what.to_string())
+}
+
+/// [`check_quantity`] naming the value only when it is wrong (a re-forecast checks 200,000
+/// cells; naming each costs more than the rest of the edit).
+pub fn check_quantity_of(q: Qty, what: impl FnOnce() -> String) -> Result<(), PlanError> {
+    quantity_problem(q).map_or(Ok(()), |reason| Err(bad(&what(), q, reason)))
 }
 
 /// A unit cost or price: 0 to [`MAX_PRICE_CENTS`] (1,000,000.00), the bound that keeps

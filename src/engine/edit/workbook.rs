@@ -118,6 +118,15 @@ fn fresh_layout() -> u64 {
     NEXT_LAYOUT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
 }
 
+/// A change validated against the plan at one revision, not made yet
+/// ([`Workbook::check`], [`Workbook::commit`]).
+#[derive(Debug)]
+pub struct Checked {
+    label: String,
+    diffs: Vec<Diff>,
+    revision: u64,
+}
+
 impl Workbook {
     /// Builds a workbook and computes everything once.
     pub fn new(plan: Plan) -> Workbook {
@@ -160,19 +169,27 @@ impl Workbook {
     /// Recomputes every SKU and aggregate from scratch (import, load, and the reference the
     /// property tests compare the incremental path against).
     pub fn recompute_all(&mut self) {
-        let n = self.plan.calendar.len();
         let cal = &self.plan.calendar;
-        let c = cal.current();
         self.derived
             .resize_with(self.plan.products.len(), SkuDerived::default);
         for (d, lift) in self.derived.iter_mut().zip(lifts(&self.plan)) {
             d.lift = lift;
         }
-        self.families.clear();
-        self.total = Agg::zeros(n);
         for (i, d) in self.derived.iter_mut().enumerate() {
             let (p, s) = (&self.plan.products[i], &self.plan.series[i]);
             d.compute(p, s, cal, 0, &mut self.scratch);
+        }
+        self.sum_all();
+    }
+
+    /// Sums every family and the total afresh from the SKUs' rows.
+    fn sum_all(&mut self) {
+        let cal = &self.plan.calendar;
+        let (n, c) = (cal.len(), cal.current());
+        self.families.clear();
+        self.total = Agg::zeros(n);
+        for (i, d) in self.derived.iter().enumerate() {
+            let (p, s) = (&self.plan.products[i], &self.plan.series[i]);
             match self.families.get_mut(&p.family) {
                 Some(agg) => agg.add(p, d, s, c, 1),
                 None => {
@@ -280,14 +297,33 @@ impl Workbook {
 
     /// Validates and applies a change as one undoable step.
     pub fn apply(&mut self, label: &str, edit: Edit) -> Result<Touched, PlanError> {
+        let checked = self.check(label, edit)?;
+        self.commit(checked)
+    }
+
+    /// The first half of [`Workbook::apply`]: validates `edit` and works out what it
+    /// changes, changing nothing. A very large change (a re-forecast's 200,000 cells) is
+    /// checked in one task and committed in the next, so neither blocks the page for long.
+    pub fn check(&self, label: &str, edit: Edit) -> Result<Checked, PlanError> {
         self.writable()?;
-        let diffs = self.diffs_for(edit, &mut Pending::default())?;
-        let touched = self.run(label, &diffs);
+        Ok(Checked {
+            label: label.to_string(),
+            diffs: self.diffs_for(edit, &mut Pending::default())?,
+            revision: self.revision,
+        })
+    }
+
+    /// The second half of [`Workbook::apply`]: makes a [`Checked`] change, recalculates and
+    /// records it for undo; refused, changing nothing, when the plan changed since.
+    pub fn commit(&mut self, checked: Checked) -> Result<Touched, PlanError> {
+        self.writable()?;
+        if checked.revision != self.revision {
+            return Err(PlanError::ChangedSinceChecked);
+        }
+        let Checked { label, diffs, .. } = checked;
+        let touched = self.run(&label, &diffs);
         if !diffs.is_empty() {
-            self.history.record(Change {
-                label: label.to_string(),
-                diffs,
-            });
+            self.history.record(Change { label, diffs });
         }
         Ok(touched)
     }
@@ -388,9 +424,12 @@ impl Workbook {
             *e = (*e).min(week);
         }
         let c = self.plan.calendar.current();
+        // Most SKUs touched (a re-forecast, a large paste): summing all afresh once is
+        // cheaper than taking each out of its family and the total and putting it back.
+        let afresh = from.len() * 2 > self.plan.products.len();
         // Take the touched SKUs out of their (current) family and the total.
         let mut families: BTreeSet<String> = BTreeSet::new();
-        for &sku in from.keys() {
+        for &sku in from.keys().filter(|_| !afresh) {
             // The product before the change: its old prices priced the rows being removed.
             let (p, s, d) = (
                 &self.plan.products[sku],
@@ -415,10 +454,31 @@ impl Workbook {
                 }
             }
         }
-        let n = self.plan.calendar.len();
         for (&sku, &week) in &from {
             let (p, s) = (&self.plan.products[sku], &self.plan.series[sku]);
             self.derived[sku].compute(p, s, &self.plan.calendar, week, &mut self.scratch);
+        }
+        if afresh {
+            self.sum_all();
+        } else {
+            self.add_back(&from, families);
+        }
+        Touched {
+            label: label.to_string(),
+            skus: from.into_iter().collect(),
+            cells: diffs
+                .iter()
+                .filter(|d| matches!(d, Diff::Cell { .. }))
+                .count(),
+        }
+    }
+
+    /// Puts the recomputed SKUs of `from` back into their families and the total, and
+    /// finishes the `families` they left or joined.
+    fn add_back(&mut self, from: &BTreeMap<usize, usize>, mut families: BTreeSet<String>) {
+        let (n, c) = (self.plan.calendar.len(), self.plan.calendar.current());
+        for &sku in from.keys() {
+            let (p, s) = (&self.plan.products[sku], &self.plan.series[sku]);
             let fam = p.family.clone();
             self.families
                 .entry(fam.clone())
@@ -437,14 +497,6 @@ impl Workbook {
             }
         }
         self.total.finish(&self.plan.calendar, &mut self.prefix);
-        Touched {
-            label: label.to_string(),
-            skus: from.into_iter().collect(),
-            cells: diffs
-                .iter()
-                .filter(|d| matches!(d, Diff::Cell { .. }))
-                .count(),
-        }
     }
 
     /// Products added or removed, or the plan replaced: apply in order and recompute all

@@ -17,9 +17,11 @@ use crate::engine::edit::workbook::CellEdit;
 use crate::engine::model::plan::Plan;
 use crate::engine::model::qty::{Qty, MAX_UNITS};
 use crate::engine::model::series::SeriesField;
+use serde::{Deserialize, Serialize};
 
 /// The statistical forecast of one SKU: the method picked by backtest and its values ahead.
-#[derive(Clone, Debug, PartialEq)]
+/// Serialisable: a worker fits it and posts it back (`crate::worker`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Baseline {
     /// The method that scored best on the held-out weeks.
     pub method: Method,
@@ -30,8 +32,8 @@ pub struct Baseline {
 }
 
 /// A SKU's sales history: its past actuals from the first week it sold (weeks of zeros
-/// before a launch are not history).
-fn history(plan: &Plan, sku: usize) -> Vec<f64> {
+/// before a launch are not history). Empty for a product that never sold.
+pub fn history(plan: &Plan, sku: usize) -> Vec<f64> {
     let past = &plan.series[sku].actual[plan.calendar.past()];
     let start = past.iter().position(|q| q.0 != 0).unwrap_or(past.len());
     past[start..].iter().map(|q| q.to_f64()).collect()
@@ -50,11 +52,13 @@ fn to_qty(v: f64) -> Qty {
 
 /// The baseline of a SKU from its own history; `None` when it has none (a new product).
 pub fn own(plan: &Plan, sku: usize) -> Option<Baseline> {
-    let s = select(
-        &history(plan, sku),
-        plan.calendar.horizon(),
-        &Settings::WEEKLY,
-    )?;
+    fit(&history(plan, sku), plan.calendar.horizon())
+}
+
+/// The baseline of a sales [`history`] for `weeks` ahead; `None` for an empty history. This
+/// is the costly part (a few milliseconds: ETS fits), the part a worker runs.
+pub fn fit(history: &[f64], weeks: usize) -> Option<Baseline> {
+    let s = select(history, weeks, &Settings::WEEKLY)?;
     Some(Baseline {
         method: s.method,
         backtest_error: s.backtest_error,
@@ -112,15 +116,30 @@ pub fn baselines(plan: &Plan) -> Vec<Baseline> {
 
 /// One SKU's baseline (a new product's needs its family's, which are fitted too).
 pub fn baseline(plan: &Plan, sku: usize) -> Baseline {
-    if let Some(b) = own(plan, sku) {
-        return b;
+    let needs = needed_for(plan, sku);
+    let fitted = needs.iter().map(|&j| own(plan, j)).collect();
+    one_of(plan, sku, &needs, fitted)
+}
+
+/// The SKUs whose own baselines make up `sku`'s: itself when it has sales, else the other
+/// SKUs of its family (a new product gets their average profile).
+pub fn needed_for(plan: &Plan, sku: usize) -> Vec<usize> {
+    if !history(plan, sku).is_empty() {
+        return vec![sku];
     }
-    let family = &plan.products[sku].family;
-    let siblings: Vec<Baseline> = (0..plan.products.len())
-        .filter(|&j| j != sku && &plan.products[j].family == family)
-        .filter_map(|j| own(plan, j))
-        .collect();
-    new_product(plan, &siblings.iter().collect::<Vec<_>>())
+    let family = plan.products.get(sku).map(|p| &p.family);
+    (0..plan.products.len())
+        .filter(|&j| j != sku && Some(&plan.products[j].family) == family)
+        .collect()
+}
+
+/// `sku`'s baseline from the own baselines (`fitted`) of the SKUs it `needs`
+/// ([`needed_for`]), in that order.
+pub fn one_of(plan: &Plan, sku: usize, needs: &[usize], fitted: Vec<Option<Baseline>>) -> Baseline {
+    match (needs, fitted.first()) {
+        ([only], Some(Some(b))) if *only == sku => b.clone(),
+        _ => new_product(plan, &fitted.iter().flatten().collect::<Vec<_>>()),
+    }
 }
 
 /// The edits that write the baselines into the forecast for the current week and after,

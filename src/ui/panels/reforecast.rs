@@ -1,14 +1,23 @@
-//! The "Re-forecast" button: fits every SKU's statistical baseline (a few milliseconds a
-//! SKU, so a few SKUs per slice with a progress line and Cancel) and writes it into the
-//! forecast of future weeks as one undoable change. Consensus overrides stay on top. The
-//! run is the app's, not the button's (see [`Running`]); its results are written only into
-//! the plan it fitted, unchanged (`engine/forecast/run.rs`).
+//! The "Re-forecast" button: fits every SKU's statistical baseline in the forecasting
+//! workers (`ui/browser/workers.rs`: a few milliseconds a SKU, a batch of SKUs per message,
+//! each worker kept busy with two) with a progress line and Cancel, then writes it into the
+//! forecast of future weeks as one undoable change. Consensus overrides stay on top. The run
+//! is the app's, not the button's (see [`Running`]); its results are written only into the
+//! plan it fitted, unchanged (`engine/forecast/run.rs`).
 
-use crate::engine::forecast::baseline::{methods_used, overrides_ahead};
-use crate::engine::forecast::run::Run;
-use crate::engine::{Edit, Workbook};
-use crate::ui::browser::tick::{next_tick, SLICE_MS};
+use crate::engine::forecast::baseline::{methods_used, needed_for, one_of, overrides_ahead};
+use crate::engine::forecast::run::{Run, Stale};
+use crate::engine::{Edit, PlanError, Workbook};
+use crate::ui::browser::tick::next_tick;
+use crate::ui::browser::workers;
+use crate::worker::protocol::Request;
 use leptos::prelude::*;
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+/// SKUs per message to a worker: enough that messages are few (about 20 × 4 ms of fitting
+/// each), few enough that Cancel and the progress line answer within a fraction of a second.
+const BATCH: usize = 20;
 
 /// The run in progress, kept by the app rather than by the button: switching between the
 /// weekly and monthly views, or opening a scenario, unmounts the button, and a run must
@@ -38,42 +47,107 @@ impl Running {
         let _ = self.said.try_set(Some(text));
     }
 
-    /// Fits every SKU of `workbook`'s plan, a slice at a time, then writes the baselines
-    /// into that plan if it is still the plan the run fitted, unchanged.
+    /// Fits every SKU of `workbook`'s plan in the workers, then writes the baselines into
+    /// that plan if it is still the plan the run fitted, unchanged.
     fn run(self, workbook: RwSignal<Workbook>) {
-        let Some(mut run) = workbook.try_with_untracked(Run::start) else {
+        let Some(run) = workbook.try_with_untracked(Run::start) else {
             return;
         };
         self.cancelled.set_value(false);
         self.progress.set(Some((0, run.total())));
         self.said.set(None);
-        leptos::task::spawn_local(async move {
-            while run.done() < run.total() {
-                next_tick().await;
-                if self.cancelled.try_get_value().unwrap_or(true) {
-                    return self.end("Re-forecast cancelled: the plan is unchanged.".into());
-                }
-                let start = js_sys::Date::now();
-                while js_sys::Date::now() - start < SLICE_MS && run.step() {}
-                if self
-                    .progress
-                    .try_set(Some((run.done(), run.total())))
-                    .is_some()
-                {
+        let run = Rc::new(RefCell::new(run));
+        let failed: Rc<RefCell<Option<String>>> = Rc::default();
+        // Two requests in flight per worker, so none waits while the page reads an answer.
+        let lanes = 2 * workers::size();
+        let left = Rc::new(Cell::new(lanes));
+        for _ in 0..lanes {
+            let (run, failed, left) = (run.clone(), failed.clone(), left.clone());
+            leptos::task::spawn_local(async move {
+                if !self.lane(&run, &failed).await {
                     return; // The app is gone.
                 }
-            }
-            let text = workbook
-                .try_update(|wb| match run.finish(wb) {
-                    Err(stale) => format!(
-                        "Re-forecast not applied: {stale}. Nothing was written; run it again."
-                    ),
-                    Ok((baselines, changes)) => {
-                        let kept = overrides_ahead(wb.plan());
-                        wb.apply("Re-forecast", Edit::Cells(changes))
-                            .map(|t| summary(&baselines, t.cells, kept))
-                            .unwrap_or_else(|e| format!("Re-forecast not applied: {e}"))
+                left.set(left.get() - 1);
+                if left.get() == 0 {
+                    if let Ok(run) = Rc::try_unwrap(run).map(RefCell::into_inner) {
+                        self.conclude(workbook, run, failed.take());
                     }
+                }
+            });
+        }
+    }
+
+    /// Hands batches to the workers until all are out, the run is cancelled or a worker
+    /// failed; false when the app is gone.
+    async fn lane(&self, run: &RefCell<Run>, failed: &RefCell<Option<String>>) -> bool {
+        loop {
+            if self.cancelled.try_get_value().unwrap_or(true) || failed.borrow().is_some() {
+                return true;
+            }
+            let Some(batch) = run.borrow_mut().next_batch(BATCH) else {
+                return true;
+            };
+            let (first, count) = (batch.first, batch.histories.len());
+            let answer = workers::ask(|id| Request::Fit {
+                id,
+                weeks: batch.weeks,
+                histories: batch.histories,
+            })
+            .await
+            .and_then(|r| r.into_baselines(count));
+            let mut run = run.borrow_mut();
+            let put = answer.and_then(|b| {
+                run.put(first, b)
+                    .then_some(())
+                    .ok_or_else(|| "a worker answered for the wrong SKUs".to_string())
+            });
+            if let Err(why) = put {
+                *failed.borrow_mut() = Some(why);
+            }
+            if self
+                .progress
+                .try_set(Some((run.done(), run.total())))
+                .is_some()
+            {
+                return false;
+            }
+        }
+    }
+
+    /// Writes the run into the plan, or says why not: the change is worked out and checked
+    /// in one task and made in the next (`Workbook::check`, `commit`), so neither is a long
+    /// one on a large plan.
+    fn conclude(self, workbook: RwSignal<Workbook>, run: Run, failed: Option<String>) {
+        let not_applied = |why: &dyn std::fmt::Display| {
+            format!("Re-forecast not applied: {why}. Nothing was written; run it again.")
+        };
+        if self.cancelled.try_get_value().unwrap_or(true) {
+            return self.end("Re-forecast cancelled: the plan is unchanged.".into());
+        }
+        if let Some(why) = failed {
+            return self.end(not_applied(&why));
+        }
+        let checked = workbook.try_with_untracked(|wb| {
+            let (baselines, changes) = run.write(wb).map_err(|stale| not_applied(&stale))?;
+            let kept = overrides_ahead(wb.plan());
+            let checked = wb
+                .check("Re-forecast", Edit::Cells(changes))
+                .map_err(|e| format!("Re-forecast not applied: {e}"))?;
+            Ok::<_, String>((baselines, kept, checked))
+        });
+        let (baselines, kept, checked) = match checked {
+            None => return self.end("Re-forecast not applied: the plan was closed.".into()),
+            Some(Err(text)) => return self.end(text),
+            Some(Ok(checked)) => checked,
+        };
+        leptos::task::spawn_local(async move {
+            next_tick().await;
+            let text = workbook
+                .try_update(|wb| match wb.commit(checked) {
+                    Ok(t) => summary(&baselines, t.cells, kept),
+                    // An edit between the two tasks: the change was for the plan before it.
+                    Err(PlanError::ChangedSinceChecked) => not_applied(&Stale::Changed),
+                    Err(e) => format!("Re-forecast not applied: {e}"),
                 })
                 .unwrap_or_else(|| "Re-forecast not applied: the plan was closed.".into());
             self.end(text);
@@ -147,12 +221,14 @@ fn summary(
     )
 }
 
-/// The selected SKU's baseline method and backtest error, worked out a moment after the SKU
-/// or its numbers change (a fit takes milliseconds; not inside a keystroke).
+/// The selected SKU's baseline method and backtest error, fitted by a worker a moment after
+/// the SKU or its numbers change (not inside a keystroke).
 #[component]
 pub fn BaselineInfo(workbook: RwSignal<Workbook>, sku: usize) -> impl IntoView {
     let info = RwSignal::new(None::<String>);
     let pending = StoredValue::new(None::<TimeoutHandle>);
+    // Which fit is the latest: an older answer arriving late is dropped.
+    let asked = StoredValue::new(0u64);
     Effect::new(move |_| {
         // Its series are replaced (a new Arc) whenever one of its cells changes.
         workbook.with(|wb| wb.plan().series.get(sku).map(std::sync::Arc::as_ptr));
@@ -160,11 +236,48 @@ pub fn BaselineInfo(workbook: RwSignal<Workbook>, sku: usize) -> impl IntoView {
             h.clear();
         }
         let work = move || {
-            let text = workbook.with_untracked(|wb| {
-                (sku < wb.plan().products.len())
-                    .then(|| describe(&crate::engine::forecast::baseline::baseline(wb.plan(), sku)))
+            let Some(ask) = workbook
+                .try_with_untracked(|wb| {
+                    let plan = wb.plan();
+                    (sku < plan.products.len()).then(|| {
+                        let needs = needed_for(plan, sku);
+                        let histories = needs
+                            .iter()
+                            .map(|&j| crate::engine::forecast::baseline::history(plan, j))
+                            .collect::<Vec<_>>();
+                        (needs, histories, plan.calendar.horizon())
+                    })
+                })
+                .flatten()
+            else {
+                return;
+            };
+            let (needs, histories, weeks) = ask;
+            let count = histories.len();
+            let this = asked.get_value() + 1;
+            asked.set_value(this);
+            leptos::task::spawn_local(async move {
+                let answer = workers::ask(|id| Request::Fit {
+                    id,
+                    weeks,
+                    histories,
+                })
+                .await
+                .and_then(|r| r.into_baselines(count));
+                if asked.try_get_value() != Some(this) {
+                    return;
+                }
+                let text = match answer {
+                    Ok(fitted) => workbook
+                        .try_with_untracked(|wb| {
+                            (sku < wb.plan().products.len())
+                                .then(|| describe(&one_of(wb.plan(), sku, &needs, fitted)))
+                        })
+                        .flatten(),
+                    Err(why) => Some(format!("Baseline not available: {why}")),
+                };
+                let _ = info.try_set(text);
             });
-            info.set(text);
         };
         pending
             .set_value(set_timeout_with_handle(work, std::time::Duration::from_millis(150)).ok());
