@@ -3,7 +3,8 @@
 // Save: the app's own autosave after an edit (encode + write + read back + switch), as timed
 // by the app (window.__sop_timings.save_ms). Restore: reading and decoding at start
 // (restore_ms). Cold start: from the app starting (wasm loaded) to the first frame with the
-// grid drawn (ready_ms).
+// grid drawn (ready_ms), and from navigation (ready_at_ms), for the demo plan and for the
+// restored plan. Memory: the wasm memory once the check-ins are read (wasm_memory_bytes).
 import { openBench } from './browser.mjs';
 
 const { page, origin, close } = await openBench();
@@ -16,6 +17,18 @@ const stats = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   return { median: s[Math.floor(s.length / 2)], max: s[s.length - 1], n: s.length };
 };
+
+// Cold start with the demo plan (nothing stored; the browser has the files cached).
+const demo = [];
+for (let i = 0; i < 11; i++) {
+  await page.goto(`${origin}/?today=2026-11-23`);
+  await page.evaluate(() => localStorage.clear());
+  await page.goto(`${origin}/?today=2026-11-23`);
+  await page.locator('[role="gridcell"]').first().waitFor({ timeout: 60_000 });
+  await page.waitForFunction(() => window.__sop_timings?.ready_at_ms !== undefined);
+  demo.push((await timings()).ready_at_ms);
+}
+await page.evaluate(() => localStorage.clear());
 
 await page.goto(`${origin}/?today=2026-11-23&bench=${SKUS}`);
 await page.locator('[role="gridcell"]').first().waitFor({ timeout: 60_000 });
@@ -53,6 +66,8 @@ const { saved_chars: chars } = await timings();
 // Restores: reload (no bench parameter) and let the app read what it saved.
 const restores = [];
 const ready = [];
+const navigated = [];
+const memory = [];
 const checkins = [];
 const steps = [];
 for (let i = 0; i < 11; i++) {
@@ -63,6 +78,8 @@ for (let i = 0; i < 11; i++) {
   const t = await timings();
   restores.push(t.restore_ms);
   ready.push(t.ready_ms);
+  navigated.push(t.ready_at_ms);
+  memory.push(t.wasm_memory_bytes);
   checkins.push(t.checkins_ms);
   steps.push(t.checkin_step_max_ms);
 }
@@ -71,6 +88,9 @@ console.log(`${SKUS} SKUs x 156 weeks + 8 check-ins: stored ${chars.toLocaleStri
 console.log(`save (encode, write, verify, switch): median ${s.median.toFixed(1)} ms, max ${s.max.toFixed(1)} ms over ${s.n}`);
 console.log(`restore (read, decode): median ${r.median.toFixed(1)} ms, max ${r.max.toFixed(1)} ms over ${r.n}`);
 console.log(`cold start to a drawn grid after the wasm loaded: median ${c.median.toFixed(0)} ms, max ${c.max.toFixed(0)} ms`);
+const d = stats(demo), n = stats(navigated), m = stats(memory);
+console.log(`cold start, navigation to a drawn grid: demo plan median ${d.median.toFixed(0)} ms (max ${d.max.toFixed(0)}); restored ${SKUS} SKUs + 8 check-ins median ${n.median.toFixed(0)} ms (max ${n.max.toFixed(0)})`);
+console.log(`wasm memory after restoring ${SKUS} SKUs + 8 check-ins: median ${(m.median / 1048576).toFixed(1)} MiB, first ${(memory[0] / 1048576).toFixed(1)}, last ${(memory[memory.length - 1] / 1048576).toFixed(1)}, max ${(m.max / 1048576).toFixed(1)} MiB`);
 console.log(`check-ins read after the grid is drawn: all 8 in median ${k.median.toFixed(0)} ms, longest single step median ${st.median.toFixed(1)} ms (max ${st.max.toFixed(1)})`);
 if (errors.length) console.log('page errors:', errors);
 await close();

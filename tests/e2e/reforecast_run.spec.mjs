@@ -141,3 +141,22 @@ test('on a second visit the forecasting worker comes from the browser cache and 
   expect(Object.keys(received).sort()).toEqual(['sop-worker.js', 'sop-worker_bg.wasm', 'sop-worker_loader.js']);
   expect(Object.values(received).flat().every((bytes) => bytes === 0)).toBe(true);
 });
+
+test('a forecasting worker that cannot load: a message, nothing written, and the next run works', async ({ page }) => {
+  await page.goto('/?today=2026-11-23');
+  await page.locator('[role="gridcell"]').first().waitFor();
+  const before = await forecasts(page);
+  // The network drops the worker's code once (a flaky connection, a blocked file).
+  let dropped = 0;
+  await page.route('**/sop-worker_bg.wasm', (route) => (dropped++ ? route.continue() : route.abort()));
+  await page.getByTestId('reforecast').click();
+  await expect(page.getByTestId('grid-message')).toHaveText(
+    'Re-forecast not applied: the forecasting worker stopped (Uncaught TypeError: Failed to fetch). Nothing was written; run it again.',
+  );
+  expect(await forecasts(page)).toEqual(before);
+  await expect(page.getByTestId('undo')).toBeDisabled();
+  // A fresh worker starts on the next click.
+  await page.getByTestId('reforecast').click();
+  await expect(page.getByTestId('grid-message')).toContainText('Re-forecast 40 SKUs:');
+  await expect(page.getByTestId('undo')).toBeEnabled();
+});

@@ -416,7 +416,12 @@ impl Workbook {
                 Diff::Channels { sku, .. } => (*sku, self.plan.calendar.current()),
                 _ => continue,
             };
-            let e = from.entry(sku).or_insert(week);
+            // Diffs come SKU by SKU: the last entry is most often the one (a re-forecast's
+            // 200,000 cells spent a sixth of the recalculation in look-ups).
+            let e = match from.last_entry() {
+                Some(last) if *last.key() == sku => last.into_mut(),
+                _ => from.entry(sku).or_insert(week),
+            };
             *e = (*e).min(week);
         }
         for (sku, week) in self.lifted_by(diffs) {

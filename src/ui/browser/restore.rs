@@ -177,6 +177,7 @@ pub fn read_checkins(
             loading.set(false);
             publish_timing("checkins_ms", js_sys::Date::now() - began);
             publish_timing("checkin_step_max_ms", longest.max(js_sys::Date::now() - t));
+            publish_timing("wasm_memory_bytes", wasm_memory_bytes());
             return;
         }
         if let Err(e) = reading.step() {
@@ -236,4 +237,14 @@ pub fn restore_words(b: &Banner) -> (&'static str, String, Option<String>) {
         Banner::Pointer { kept: false } => ("pointer", "The record of which saved copy of the plan is current was damaged or pointed to nothing, and what was found could not all be kept aside (storage full): this tab will not save over it. Save a plan file to keep your work.".to_string(), None),
         _ => ("", String::new(), None),
     }
+}
+
+/// The size of the app's wasm memory (it only grows): what a restored plan costs the page.
+fn wasm_memory_bytes() -> f64 {
+    use wasm_bindgen::JsCast;
+    wasm_bindgen::memory()
+        .dyn_into::<js_sys::WebAssembly::Memory>()
+        .ok()
+        .and_then(|m| m.buffer().dyn_into::<js_sys::ArrayBuffer>().ok())
+        .map_or(0.0, |b| f64::from(b.byte_length()))
 }

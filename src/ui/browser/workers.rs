@@ -153,7 +153,7 @@ fn start(at: usize) -> Result<Slot, String> {
             .map(ErrorEvent::message)
             .filter(|m| !m.is_empty())
             .unwrap_or_else(|| "its file did not load".into());
-        stopped(at, format!("the forecasting worker stopped: {why}"));
+        stopped(at, format!("the forecasting worker stopped ({why})"));
     });
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));

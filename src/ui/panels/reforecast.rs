@@ -114,45 +114,60 @@ impl Running {
         }
     }
 
-    /// Writes the run into the plan, or says why not: the change is worked out and checked
-    /// in one task and made in the next (`Workbook::check`, `commit`), so neither is a long
-    /// one on a large plan.
+    /// Writes the run into the plan, or says why not. On a large plan each step is a task
+    /// of its own, so none blocks the page for long: the edits are worked out, then checked
+    /// (`Workbook::check`), then made (`Workbook::commit`); a change to the plan in between
+    /// stops it.
     fn conclude(self, workbook: RwSignal<Workbook>, run: Run, failed: Option<String>) {
-        let not_applied = |why: &dyn std::fmt::Display| {
-            format!("Re-forecast not applied: {why}. Nothing was written; run it again.")
-        };
         if self.cancelled.try_get_value().unwrap_or(true) {
             return self.end("Re-forecast cancelled: the plan is unchanged.".into());
         }
         if let Some(why) = failed {
             return self.end(not_applied(&why));
         }
-        let checked = workbook.try_with_untracked(|wb| {
-            let (baselines, changes) = run.write(wb).map_err(|stale| not_applied(&stale))?;
-            let kept = overrides_ahead(wb.plan());
-            let checked = wb
-                .check("Re-forecast", Edit::Cells(changes))
-                .map_err(|e| format!("Re-forecast not applied: {e}"))?;
-            Ok::<_, String>((baselines, kept, checked))
-        });
-        let (baselines, kept, checked) = match checked {
-            None => return self.end("Re-forecast not applied: the plan was closed.".into()),
-            Some(Err(text)) => return self.end(text),
-            Some(Ok(checked)) => checked,
-        };
         leptos::task::spawn_local(async move {
-            next_tick().await;
-            let text = workbook
-                .try_update(|wb| match wb.commit(checked) {
-                    Ok(t) => summary(&baselines, t.cells, kept),
-                    // An edit between the two tasks: the change was for the plan before it.
-                    Err(PlanError::ChangedSinceChecked) => not_applied(&Stale::Changed),
-                    Err(e) => format!("Re-forecast not applied: {e}"),
-                })
+            let text = apply_in_steps(workbook, run)
+                .await
                 .unwrap_or_else(|| "Re-forecast not applied: the plan was closed.".into());
             self.end(text);
         });
     }
+}
+
+/// "Re-forecast not applied: {why}. Nothing was written; run it again."
+fn not_applied(why: &dyn std::fmt::Display) -> String {
+    format!("Re-forecast not applied: {why}. Nothing was written; run it again.")
+}
+
+/// Works out, checks and makes the re-forecast's change, a task each; what happened, or
+/// `None` when the plan was closed.
+async fn apply_in_steps(workbook: RwSignal<Workbook>, run: Run) -> Option<String> {
+    let (revision, written) = workbook.try_with_untracked(|wb| (wb.revision(), run.write(wb)))?;
+    let (baselines, changes) = match written {
+        Ok(written) => written,
+        Err(stale) => return Some(not_applied(&stale)),
+    };
+    next_tick().await;
+    let checked = workbook.try_with_untracked(|wb| {
+        if wb.revision() != revision {
+            return Err(not_applied(&Stale::Changed));
+        }
+        let kept = overrides_ahead(wb.plan());
+        wb.check("Re-forecast", Edit::Cells(changes))
+            .map(|checked| (kept, checked))
+            .map_err(|e| format!("Re-forecast not applied: {e}"))
+    })?;
+    let (kept, checked) = match checked {
+        Ok(checked) => checked,
+        Err(text) => return Some(text),
+    };
+    next_tick().await;
+    workbook.try_update(|wb| match wb.commit(checked) {
+        Ok(t) => summary(&baselines, t.cells, kept),
+        // The plan changed between the tasks: the change was for the plan before.
+        Err(PlanError::ChangedSinceChecked) => not_applied(&Stale::Changed),
+        Err(e) => format!("Re-forecast not applied: {e}"),
+    })
 }
 
 impl Default for Running {
