@@ -33,7 +33,7 @@ mod fuzz;
 pub use bench::{sample, StorageFigures};
 pub use envelope::schema_of;
 pub use error::StoreError;
-pub use payload::Reading;
+pub use payload::{Reading, Writing};
 
 use crate::engine::model::checkin::Snapshot;
 use crate::engine::Plan;
@@ -51,6 +51,16 @@ pub struct Stored {
 /// The text to save.
 pub fn encode(stored: &Stored) -> String {
     envelope::seal(&payload::write(stored))
+}
+
+/// As [`encode`], in steps ([`Writing::step`], one snapshot each; then [`seal`]).
+pub fn encode_in_steps(stored: Stored) -> Writing {
+    Writing::start(stored)
+}
+
+/// The text to save from a [`Writing`] done: what [`encode`] gives for the same plan.
+pub fn seal(writing: Writing) -> String {
+    envelope::seal(&writing.finish())
 }
 
 /// The saved text back to the plan and snapshots, checked; never panics, whatever the text.

@@ -10,23 +10,80 @@ use crate::engine::edit::validate::check_plan;
 use crate::engine::model::checkin::Snapshot;
 use crate::engine::Plan;
 
+/// The payload of `stored`: the live plan, then its snapshots newest first.
 pub fn write(stored: &Stored) -> Vec<u8> {
-    let mut w = Writer::default();
-    plan::write(&mut w, &stored.plan, None);
-    w.usize(stored.snapshots.len());
-    let mut newer = &stored.plan;
-    for s in stored.snapshots.iter().rev() {
-        w.shared(&s.id);
-        w.shared(&s.taken);
-        w.shared(&s.author);
-        plan::write(&mut w, &s.plan, Some(newer));
-        newer = &s.plan;
+    let mut w = start(stored);
+    for k in 0..stored.snapshots.len() {
+        write_checkin(&mut w, stored, k);
     }
     w.finish()
 }
 
-/// A payload read in steps: the live plan first (all the grid needs to open), then one
-/// check-in per [`Reading::step`], so a page can draw before the check-ins are in.
+/// A writer holding the live plan and the number of snapshots that follow.
+fn start(stored: &Stored) -> Writer {
+    let mut w = Writer::default();
+    plan::write(&mut w, &stored.plan, None);
+    w.usize(stored.snapshots.len());
+    w
+}
+
+/// Writes the `k`-th snapshot, newest first, against the plan written before it.
+fn write_checkin(w: &mut Writer, stored: &Stored, k: usize) {
+    let n = stored.snapshots.len();
+    let i = n - 1 - k;
+    let newer = stored
+        .snapshots
+        .get(i + 1)
+        .map_or(&stored.plan, |s| &s.plan);
+    let s = &stored.snapshots[i];
+    w.shared(&s.id);
+    w.shared(&s.taken);
+    w.shared(&s.author);
+    plan::write(w, &s.plan, Some(newer));
+}
+
+/// [`write`] in steps, so a save does not block the page on a large plan: the live plan at
+/// [`Writing::start`], one snapshot per [`Writing::step`]. It writes a copy of what was to
+/// be saved (plans share their series, so the copy is cheap): a change meanwhile is the next
+/// save's.
+pub struct Writing {
+    w: Writer,
+    stored: Stored,
+    done: usize,
+}
+
+impl Writing {
+    /// Writes the live plan.
+    pub fn start(stored: Stored) -> Writing {
+        Writing {
+            w: start(&stored),
+            stored,
+            done: 0,
+        }
+    }
+
+    /// Snapshots still to write.
+    pub fn left(&self) -> usize {
+        self.stored.snapshots.len() - self.done
+    }
+
+    /// Writes the next snapshot (none when all are written).
+    pub fn step(&mut self) {
+        if self.left() > 0 {
+            write_checkin(&mut self.w, &self.stored, self.done);
+            self.done += 1;
+        }
+    }
+
+    /// The payload: what [`write`] gives for the same `Stored`.
+    pub fn finish(mut self) -> Vec<u8> {
+        while self.left() > 0 {
+            self.step();
+        }
+        self.w.finish()
+    }
+}
+
 pub struct Reading {
     bytes: Vec<u8>,
     pos: usize,

@@ -11,7 +11,7 @@ use super::views::weekly::WeeklyView;
 use crate::bench::{HISTORY, HORIZON, SKUS_PER_FAMILY};
 use crate::demo::demo_plan;
 use crate::demo::generated_plan;
-use crate::engine::collab::changes::{since, Changes};
+use crate::engine::collab::changes::{project, since_projected, Changes};
 use crate::engine::collab::roll::roll_to;
 use crate::engine::model::checkin::Snapshot;
 use crate::engine::Workbook;
@@ -182,6 +182,11 @@ fn provide_changes(workbook: RwSignal<Workbook>, snapshots: RwSignal<Vec<Snapsho
     // at 2,000 SKUs), which would otherwise slow every keystroke.
     let changes = RwSignal::new(None::<Arc<Changes>>);
     let pending = StoredValue::new(None::<TimeoutHandle>);
+    // The latest check-in's projection, worked out once per check-in (a full recalculation,
+    // tens of ms at 2,000 SKUs: it made every edit end in a long task).
+    // Kept with the check-in's plan it was worked out from: a check-in is never edited, but a
+    // merge or a reload may bring another copy under the same id.
+    let projected = StoredValue::new(None::<(String, crate::engine::Plan, Arc<Option<Workbook>>)>);
     Effect::new(move |_| {
         workbook.with(|wb| wb.revision());
         let latest = snapshots.with(|s| s.last().map(|c| c.id.clone()));
@@ -194,8 +199,22 @@ fn provide_changes(workbook: RwSignal<Workbook>, snapshots: RwSignal<Vec<Snapsho
         }
         let work = move || {
             let c = snapshots.with_untracked(|s| {
-                s.last()
-                    .map(|snap| workbook.with_untracked(|wb| Arc::new(since(&snap.plan, wb))))
+                s.last().map(|snap| {
+                    let kept = projected.with_value(|p| {
+                        p.as_ref()
+                            .filter(|(id, plan, _)| *id == snap.id && *plan == snap.plan)
+                            .map(|(_, _, then)| then.clone())
+                    });
+                    let then = kept.unwrap_or_else(|| {
+                        let then = Arc::new(project(&snap.plan));
+                        let key = (snap.id.clone(), snap.plan.clone(), then.clone());
+                        projected.set_value(Some(key));
+                        then
+                    });
+                    workbook.with_untracked(|wb| {
+                        Arc::new(since_projected(&snap.plan, then.as_ref().as_ref(), wb))
+                    })
+                })
             });
             changes.set(c);
         };

@@ -53,15 +53,26 @@ for (let i = 0; i < 8; i++) {
   await page.getByTestId('checkin-start').click();
   await page.waitForTimeout(600);
 }
-// Saves after single edits, each timed by the app.
+// Saves after single edits, each timed by the app; the page's long tasks meanwhile.
+await page.evaluate(() => {
+  window.__long = [];
+  new PerformanceObserver((l) => l.getEntries().forEach((e) => window.__long.push(e.duration)))
+    .observe({ type: 'longtask', buffered: false });
+});
 const saves = [];
+const encodes = [];
+const parts = [];
 for (let i = 0; i < 11; i++) {
   await page.evaluate(() => { delete window.__sop_timings.save_ms; });
   await edit(20 + i);
   await page.waitForFunction(() => window.__sop_timings?.save_ms !== undefined, null, { timeout: 30_000 });
   saves.push((await timings()).save_ms);
+  encodes.push((await timings()).save_encode_ms);
+  const t = await timings();
+  parts.push([t.save_step_max_ms, t.save_seal_ms, t.save_write_ms]);
 }
 const { saved_chars: chars } = await timings();
+const saveLong = await page.evaluate(() => window.__long);
 
 // Restores: reload (no bench parameter) and let the app read what it saved.
 const restores = [];
@@ -85,7 +96,11 @@ for (let i = 0; i < 11; i++) {
 }
 const s = stats(saves), r = stats(restores), c = stats(ready), k = stats(checkins), st = stats(steps);
 console.log(`${SKUS} SKUs x 156 weeks + 8 check-ins: stored ${chars.toLocaleString('en')} characters (quota 5,242,880)`);
-console.log(`save (encode, write, verify, switch): median ${s.median.toFixed(1)} ms, max ${s.max.toFixed(1)} ms over ${s.n}`);
+const e = stats(encodes);
+console.log(`save (encode, write, verify, switch): median ${s.median.toFixed(1)} ms, max ${s.max.toFixed(1)} ms over ${s.n}; of which encoding median ${e.median.toFixed(1)} ms`);
+const part = (i) => stats(parts.map((p) => p[i])).median?.toFixed(1);
+console.log(`  a save's tasks, medians: longest encoding step ${part(0)} ms, seal ${part(1)} ms, write + read back ${part(2)} ms`);
+console.log(`long tasks >= 50 ms during the 11 edits and saves: ${saveLong.length}${saveLong.length ? `, longest ${Math.round(Math.max(...saveLong))} ms` : ''}`);
 console.log(`restore (read, decode): median ${r.median.toFixed(1)} ms, max ${r.max.toFixed(1)} ms over ${r.n}`);
 console.log(`cold start to a drawn grid after the wasm loaded: median ${c.median.toFixed(0)} ms, max ${c.max.toFixed(0)} ms`);
 const d = stats(demo), n = stats(navigated), m = stats(memory);

@@ -555,3 +555,34 @@ fn the_format_4_fixture_reads_with_its_splits_and_format_3_with_none() {
     assert!(v3.plan.products.iter().all(|p| p.locations.is_empty()));
     assert!(v3.plan.series.iter().all(|s| s.channels.is_empty()));
 }
+
+#[test]
+fn a_save_written_in_steps_is_the_save_written_at_once() {
+    // The autosave writes the plan, then one check-in per task: the text must be exactly
+    // what writing it at once gives, and read back to the same plan and check-ins.
+    let stored = sample(40, 4, 3);
+    let at_once = encode(&stored);
+    let mut writing = sop_grid::storage::encode_in_steps(stored.clone());
+    assert_eq!(writing.left(), 3);
+    writing.step();
+    assert_eq!(writing.left(), 2);
+    writing.step();
+    writing.step();
+    assert_eq!(writing.left(), 0);
+    writing.step(); // nothing left: nothing written
+    let in_steps = sop_grid::storage::seal(writing);
+    assert_eq!(in_steps, at_once);
+    assert_eq!(decode(&in_steps).unwrap(), stored);
+    // Sealed before every step ran: the rest are written then, the same text.
+    let mut early = sop_grid::storage::encode_in_steps(stored.clone());
+    early.step();
+    assert_eq!(sop_grid::storage::seal(early), at_once);
+    // No check-ins at all.
+    let alone = Stored {
+        plan: stored.plan.clone(),
+        snapshots: Vec::new(),
+    };
+    let writing = sop_grid::storage::encode_in_steps(alone.clone());
+    assert_eq!(writing.left(), 0);
+    assert_eq!(sop_grid::storage::seal(writing), encode(&alone));
+}

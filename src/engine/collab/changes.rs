@@ -77,6 +77,18 @@ pub struct Changes {
 
 /// Compares the live plan with a check-in snapshot.
 pub fn since(snapshot: &Plan, now: &Workbook) -> Changes {
+    since_projected(snapshot, project(snapshot).as_ref(), now)
+}
+
+/// The snapshot's projection (its derived rows, for new stockouts); `None` for a snapshot not
+/// shaped like a plan. A full recalculation: the app keeps it while the check-in is the
+/// latest instead of working it out after every edit.
+pub fn project(snapshot: &Plan) -> Option<Workbook> {
+    well_formed(snapshot).then(|| Workbook::new(snapshot.clone()))
+}
+
+/// [`since`] with the snapshot's [`project`]ion already worked out.
+pub fn since_projected(snapshot: &Plan, then_wb: Option<&Workbook>, now: &Workbook) -> Changes {
     let plan = now.plan();
     let cal = &plan.calendar;
     let then_cal = &snapshot.calendar;
@@ -87,8 +99,6 @@ pub fn since(snapshot: &Plan, now: &Workbook) -> Changes {
     for (j, p) in snapshot.products.iter().enumerate() {
         then_index.entry(p.sku.as_str()).or_insert(j);
     }
-    // The snapshot's projection; a snapshot not shaped like a plan has none to compare.
-    let then_wb = well_formed(snapshot).then(|| Workbook::new(snapshot.clone()));
     let mut out = Changes::default();
     let mut ranked: Vec<(Amount, ChangeItem)> = Vec::new();
     for (i, p) in plan.products.iter().enumerate() {
@@ -111,7 +121,7 @@ pub fn since(snapshot: &Plan, now: &Workbook) -> Changes {
             sku.receipts(field, &mut items);
         }
         sku.missed_actuals(then_cal, &mut items);
-        if let Some(then_wb) = &then_wb {
+        if let Some(then_wb) = then_wb {
             sku.new_stockout(now, then_wb, j, &mut items);
         }
         ranked.extend(

@@ -13,10 +13,11 @@
 
 use super::files::download;
 use super::persist::{self, SaveError};
+use super::tick::next_tick;
 use crate::engine::model::checkin::Snapshot;
 use crate::engine::Workbook;
 use crate::storage::recovered::Source;
-use crate::storage::{decode, encode, Stored};
+use crate::storage::{decode, encode, encode_in_steps, seal, Stored};
 use crate::ui::dialogs::keep_mine::{differences, sentence};
 use crate::ui::panels::recovered::RecoveredPanel;
 use leptos::prelude::*;
@@ -117,11 +118,56 @@ pub fn Autosave(
     let paused =
         move || persist::held() || matches!(banner.get_untracked(), Some(Banner::OtherTab));
 
-    let save_now = move |force: bool| {
+    // Bumped by every save begun: a save written in steps gives way to any begun after it
+    // (a forced one, the tab closing, a newer change's).
+    let generation = StoredValue::new(0u64);
+    let begin = move || {
+        generation.update_value(|g| *g += 1);
+        generation.get_value()
+    };
+    // Writes the text of the state `at` into its slot and keeps the books.
+    let write = move |text: String, at: (u64, Option<String>), force: bool, timing: (f64, f64)| {
+        let token = persist::new_token();
+        let seen_now = seen.get_value();
+        match persist::save(&text, seen_now.as_deref(), &token, force) {
+            Ok(p) => {
+                seen.set_value(Some(p));
+                saved.set_value(Some(at));
+                if matches!(
+                    banner.get_untracked(),
+                    Some(Banner::Quota | Banner::Refused(_) | Banner::OtherTab)
+                ) {
+                    banner.set(None);
+                }
+                publish_timing("save_ms", js_sys::Date::now() - timing.0);
+                publish_timing("save_encode_ms", timing.1 - timing.0);
+                publish_timing("saved_chars", text.len() as f64);
+            }
+            Err(SaveError::Quota) => banner.set(Some(Banner::Quota)),
+            Err(SaveError::OtherTab) => banner.set(Some(Banner::OtherTab)),
+            Err(SaveError::Refused(why)) => banner.set(Some(Banner::Refused(why))),
+            Err(SaveError::Held) => {}
+        }
+    };
+    let to_save = move || {
+        workbook.with_untracked(|wb| {
+            snapshots.with_untracked(|s| Stored {
+                plan: wb.plan_to_save(),
+                snapshots: s.clone(),
+            })
+        })
+    };
+    let stop_timer = move || {
         if let Some(h) = timer.get_value() {
             h.clear();
             timer.set_value(None);
         }
+    };
+
+    // Saves at once, in this task: the tab is being hidden or closed, or the planner asked.
+    let save_now = move |force: bool| {
+        stop_timer();
+        begin();
         if !force && (paused() || saved.get_value() == Some(state())) {
             return;
         }
@@ -130,34 +176,46 @@ pub fn Autosave(
             return;
         }
         let start = js_sys::Date::now();
-        let text = workbook.with_untracked(|wb| {
-            snapshots.with_untracked(|s| {
-                encode(&Stored {
-                    plan: wb.plan_to_save(),
-                    snapshots: s.clone(),
-                })
-            })
-        });
-        let token = persist::new_token();
-        let seen_now = seen.get_value();
-        match persist::save(&text, seen_now.as_deref(), &token, force) {
-            Ok(p) => {
-                seen.set_value(Some(p));
-                saved.set_value(Some(state()));
-                if matches!(
-                    banner.get_untracked(),
-                    Some(Banner::Quota | Banner::Refused(_) | Banner::OtherTab)
-                ) {
-                    banner.set(None);
-                }
-                publish_timing("save_ms", js_sys::Date::now() - start);
-                publish_timing("saved_chars", text.len() as f64);
-            }
-            Err(SaveError::Quota) => banner.set(Some(Banner::Quota)),
-            Err(SaveError::OtherTab) => banner.set(Some(Banner::OtherTab)),
-            Err(SaveError::Refused(why)) => banner.set(Some(Banner::Refused(why))),
-            Err(SaveError::Held) => {}
+        let text = encode(&to_save());
+        write(text, state(), force, (start, js_sys::Date::now()));
+    };
+
+    // Saves after a change: the plan in this task, each check-in in a task of its own, the
+    // write in the last, so a large plan's save is no long task.
+    let save_soon = move || {
+        stop_timer();
+        if paused() || saved.get_value() == Some(state()) || loading.get_untracked() {
+            return;
         }
+        let mine = begin();
+        let at = state();
+        let start = js_sys::Date::now();
+        let mut writing = encode_in_steps(to_save());
+        // The longest task of the save, for the benchmark.
+        let mut longest = js_sys::Date::now() - start;
+        leptos::task::spawn_local(async move {
+            let current = move || generation.try_get_value() == Some(mine);
+            while writing.left() > 0 {
+                next_tick().await;
+                if !current() {
+                    return;
+                }
+                let t = js_sys::Date::now();
+                writing.step();
+                longest = longest.max(js_sys::Date::now() - t);
+            }
+            next_tick().await;
+            if !current() || paused() {
+                return;
+            }
+            let t = js_sys::Date::now();
+            let text = seal(writing);
+            let sealed = js_sys::Date::now();
+            write(text, at, false, (start, sealed));
+            publish_timing("save_seal_ms", sealed - t);
+            publish_timing("save_write_ms", js_sys::Date::now() - sealed);
+            publish_timing("save_step_max_ms", longest);
+        });
     };
 
     // Check-ins read from storage are not a change: what is stored already holds them.
@@ -182,9 +240,7 @@ pub fn Autosave(
         if let Some(h) = timer.get_value() {
             h.clear();
         }
-        timer.set_value(
-            set_timeout_with_handle(move || save_now(false), Duration::from_millis(DELAY_MS)).ok(),
-        );
+        timer.set_value(set_timeout_with_handle(save_soon, Duration::from_millis(DELAY_MS)).ok());
     });
 
     // Hidden or closing: save now, the timer may never fire.
