@@ -97,15 +97,18 @@ for (let i = 0; i < 11; i++) {
 const s = stats(saves), r = stats(restores), c = stats(ready), k = stats(checkins), st = stats(steps);
 console.log(`${SKUS} SKUs x 156 weeks + 8 check-ins: stored ${chars.toLocaleString('en')} characters (quota 5,242,880)`);
 const e = stats(encodes);
-console.log(`save (encode, write, verify, switch): median ${s.median.toFixed(1)} ms, max ${s.max.toFixed(1)} ms over ${s.n}; of which encoding median ${e.median.toFixed(1)} ms`);
-const part = (i) => stats(parts.map((p) => p[i])).median?.toFixed(1);
+// A build that does not publish a timing (an older one, run with BENCH_DIST) prints n/a.
+const ms = (x) => (typeof x === 'number' && !Number.isNaN(x) ? x.toFixed(1) : 'n/a');
+console.log(`save (encode, write, verify, switch): median ${s.median.toFixed(1)} ms, max ${s.max.toFixed(1)} ms over ${s.n}; of which encoding median ${ms(e.median)} ms`);
+const part = (i) => ms(stats(parts.map((p) => p[i])).median);
 console.log(`  a save's tasks, medians: longest encoding step ${part(0)} ms, seal ${part(1)} ms, write + read back ${part(2)} ms`);
 console.log(`long tasks >= 50 ms during the 11 edits and saves: ${saveLong.length}${saveLong.length ? `, longest ${Math.round(Math.max(...saveLong))} ms` : ''}`);
 console.log(`restore (read, decode): median ${r.median.toFixed(1)} ms, max ${r.max.toFixed(1)} ms over ${r.n}`);
 console.log(`cold start to a drawn grid after the wasm loaded: median ${c.median.toFixed(0)} ms, max ${c.max.toFixed(0)} ms`);
 const d = stats(demo), n = stats(navigated), m = stats(memory);
 console.log(`cold start, navigation to a drawn grid: demo plan median ${d.median.toFixed(0)} ms (max ${d.max.toFixed(0)}); restored ${SKUS} SKUs + 8 check-ins median ${n.median.toFixed(0)} ms (max ${n.max.toFixed(0)})`);
-console.log(`wasm memory after restoring ${SKUS} SKUs + 8 check-ins: median ${(m.median / 1048576).toFixed(1)} MiB, first ${(memory[0] / 1048576).toFixed(1)}, last ${(memory[memory.length - 1] / 1048576).toFixed(1)}, max ${(m.max / 1048576).toFixed(1)} MiB`);
+const mib = (x) => ms(x / 1048576);
+console.log(`wasm memory after restoring ${SKUS} SKUs + 8 check-ins: median ${mib(m.median)} MiB, first ${mib(memory[0])}, last ${mib(memory[memory.length - 1])}, max ${mib(m.max)} MiB`);
 console.log(`check-ins read after the grid is drawn: all 8 in median ${k.median.toFixed(0)} ms, longest single step median ${st.median.toFixed(1)} ms (max ${st.max.toFixed(1)})`);
 if (errors.length) console.log('page errors:', errors);
 await close();
