@@ -160,3 +160,22 @@ test('a forecasting worker that cannot load: a message, nothing written, and the
   await expect(page.getByTestId('grid-message')).toContainText('Re-forecast 40 SKUs:');
   await expect(page.getByTestId('undo')).toBeEnabled();
 });
+
+test('a worker file cached from another version of the app is refused: reload the page', async ({ page }) => {
+  // trunk does not hash the worker's file names, so after an update a browser may still hold
+  // the old worker: it says another protocol number when it starts, and nothing it would
+  // answer is read.
+  await page.route('**/sop-worker_loader.js', (route) => route.fulfill({
+    contentType: 'text/javascript',
+    body: 'postMessage(JSON.stringify({ Ready: { protocol: 999 } }));',
+  }));
+  await page.goto('/?today=2026-11-23');
+  await page.locator('[role="gridcell"]').first().waitFor();
+  const before = await forecasts(page);
+  await page.getByTestId('reforecast').click();
+  await expect(page.getByTestId('grid-message')).toHaveText(
+    'Re-forecast not applied: the forecasting worker is from another version of the app (protocol 999, not 1): reload the page. Nothing was written; run it again.',
+  );
+  expect(await forecasts(page)).toEqual(before);
+  await expect(page.getByTestId('undo')).toBeDisabled();
+});
