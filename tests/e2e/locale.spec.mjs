@@ -127,6 +127,9 @@ async function reading(page, ids) {
 async function readEverything(page, locale) {
   await page.getByTestId('filter').fill(SKU);
   await cell(page, SKU, '2026-W48', 'projected').click();
+  // The SKU panel's baseline line comes from the forecasting worker a moment later: read it
+  // too (its backtest error is a number in the locale).
+  await expect(page.getByTestId('baseline-info')).toContainText('Baseline:');
   const weekly = await reading(page, ['plan-grid', 'headline', 'exceptions', 'product-panel']);
   await page.getByTestId('tab-monthly').click();
   await page.getByTestId('scenario-new').click();

@@ -6,6 +6,7 @@
 //!
 //! May import `model`, `calc` and `forecast`; never `collab`.
 
+mod apply_diff;
 mod diffs;
 pub mod error;
 pub mod history;

@@ -269,8 +269,11 @@ pub fn BaselineInfo(workbook: RwSignal<Workbook>, sku: usize) -> impl IntoView {
             };
             let (needs, histories, weeks) = ask;
             let count = histories.len();
-            let this = asked.get_value() + 1;
-            asked.set_value(this);
+            // The panel may be gone by now (its values disposed before its cleanup ran).
+            let Some(this) = asked.try_get_value().map(|n| n + 1) else {
+                return;
+            };
+            asked.try_set_value(this);
             leptos::task::spawn_local(async move {
                 let answer = workers::ask(|id| Request::Fit {
                     id,
